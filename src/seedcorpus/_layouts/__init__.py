@@ -1,0 +1,248 @@
+"""Publisher layouts: one small unit per page layout, kept in a registry.
+
+A layout recognises a file from its content (never its name), and says what every line
+is: content (``body``) or one kind of metadata. Each layout lives in its own module of this
+package and registers itself with :func:`register`; every module here is imported when the
+default registry is first used, so adding a layout touches one file (and its fixtures).
+
+Layouts are tried in ascending :attr:`Layout.priority`; the first whose :meth:`Layout.match`
+accepts the lines parses them. Files no layout accepts become ``unknown`` documents whose
+paragraphs are their non-blank lines, with an ``unknown_layout`` problem.
+
+>>> from seedcorpus._layouts import LayoutRegistry
+>>> [layout.id for layout in LayoutRegistry.default()]
+['kbs_world', 'cri', 'korea_net', 'vn_portal']
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+import attrs
+
+from seedcorpus._dates import PartialDate, parse_header_date
+from seedcorpus._exceptions import DateParseError, RegistryError
+from seedcorpus._records import Problem, Role
+from seedcorpus._text import clean_line, is_blank
+
+if TYPE_CHECKING:
+    from seedcorpus._records import Document
+
+__all__ = [
+    "Layout",
+    "LayoutRegistry",
+    "Parsed",
+    "crawl_date",
+    "parse_lines",
+    "register",
+]
+
+
+@attrs.frozen
+class Parsed:
+    """What a layout read from a file's lines: metadata as printed and the cleaned body.
+
+    ``roles`` has one entry per line. Names (publisher, credit, author) are as printed;
+    the loader maps them to canonical names with the source registry.
+    """
+
+    roles: tuple[Role, ...] = attrs.field(converter=tuple)
+    paragraphs: tuple[str, ...] = attrs.field(converter=tuple)
+    title: str | None = None
+    published: PartialDate | None = None
+    publisher: str | None = None
+    photo_credit: str | None = None
+    author: str | None = None
+    author_email: str | None = None
+    category: str | None = None
+    captions: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    problems: tuple[Problem, ...] = attrs.field(default=(), converter=tuple)
+
+
+class Layout:
+    """Base class of a publisher layout; subclass it in one module and :func:`register` it.
+
+    Subclasses set :attr:`id`, :attr:`publisher` (None when the page does not say it),
+    :attr:`timezone` (the zone header dates are in, when the publisher implies one) and
+    :attr:`priority`, and implement :meth:`match` and :meth:`parse`.
+    """
+
+    id: ClassVar[str]
+    publisher: ClassVar[str | None] = None
+    timezone: ClassVar[str | None] = None
+    priority: ClassVar[int] = 100
+
+    def match(self, lines: Sequence[str]) -> bool:
+        """Whether these lines are in this layout (cheap: look at the first few lines)."""
+        raise NotImplementedError
+
+    def parse(self, lines: Sequence[str]) -> Parsed:
+        """Read the lines; must give one role per line and never raise for bad content."""
+        raise NotImplementedError
+
+    def render(self, document: Document) -> str:
+        """Write a document back in this layout, so that parsing it gives equal fields."""
+        raise NotImplementedError(f"layout {self.id!r} cannot render documents")
+
+    def header_date(self, text: str, line: int, problems: list[Problem]) -> PartialDate | None:
+        """Parse a header date in this layout's time zone, noting a problem when it is invalid."""
+        try:
+            return parse_header_date(text, tz=self.timezone)
+        except DateParseError as exc:
+            problems.append(Problem("invalid_date", str(exc), None, line))
+            return None
+
+    def __repr__(self) -> str:
+        return f"<Layout {self.id}>"
+
+
+class LayoutRegistry:
+    """An ordered, immutable set of layouts; :meth:`with_layout` returns an extended copy.
+
+    >>> from seedcorpus._layouts import Layout, LayoutRegistry
+    >>> class Memo(Layout):
+    ...     id = "memo"
+    ...     priority = 5
+    ...     def match(self, lines):
+    ...         return bool(lines) and lines[0] == "MEMO"
+    >>> registry = LayoutRegistry.default().with_layout(Memo())
+    >>> registry.get("memo").id, len(registry) == len(LayoutRegistry.default()) + 1
+    ('memo', True)
+    """
+
+    _default: ClassVar[LayoutRegistry | None] = None
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, layouts: Iterable[Layout] = ()) -> None:
+        ordered = sorted(layouts, key=lambda layout: (layout.priority, layout.id))
+        ids = [layout.id for layout in ordered]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise RegistryError(f"layout ids registered twice: {', '.join(duplicates)}")
+        if "unknown" in ids:
+            raise RegistryError("'unknown' is reserved for files no layout matches")
+        self._layouts: tuple[Layout, ...] = tuple(ordered)
+
+    @classmethod
+    def default(cls) -> LayoutRegistry:
+        """The layouts shipped with seedcorpus (every module of this package)."""
+        if cls._default is None:
+            with cls._lock:
+                if cls._default is None:
+                    for info in pkgutil.iter_modules(__path__):
+                        importlib.import_module(f"{__name__}.{info.name}")
+                    cls._default = cls(_REGISTERED)
+        return cls._default
+
+    def with_layout(self, layout: Layout) -> LayoutRegistry:
+        """A registry with ``layout`` added (its id must be new)."""
+        return LayoutRegistry((*self._layouts, layout))
+
+    def get(self, layout_id: str) -> Layout:
+        """The layout with this id; KeyError naming it when there is none."""
+        for layout in self._layouts:
+            if layout.id == layout_id:
+                return layout
+        raise KeyError(f"no layout {layout_id!r}; known: {', '.join(self.ids)}")
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the layouts, in the order they are tried."""
+        return tuple(layout.id for layout in self._layouts)
+
+    def detect(self, lines: Sequence[str]) -> Layout | None:
+        """The first layout that matches the lines, or None."""
+        for layout in self._layouts:
+            if layout.match(lines):
+                return layout
+        return None
+
+    def __iter__(self) -> Iterator[Layout]:
+        return iter(self._layouts)
+
+    def __len__(self) -> int:
+        return len(self._layouts)
+
+
+_REGISTERED: list[Layout] = []
+
+
+def register(layout_class: type[Layout]) -> type[Layout]:
+    """Class decorator adding a layout to the default registry (used by this package's modules)."""
+    _REGISTERED.append(layout_class())
+    return layout_class
+
+
+# A date line some crawlers prepend to any page: `` date 2025-12-05`` with nothing after it.
+_CRAWL_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*$")
+
+
+def crawl_date(line: str) -> str | None:
+    """The date text of a bare crawler date line, or None when ``line`` is not one.
+
+    >>> crawl_date(" date 2025-12-05"), crawl_date(" date 2021-12 Photo : KBS News")
+    ('2025-12-05', None)
+    """
+    found = _CRAWL_DATE.match(line)
+    return found.group(1) if found else None
+
+
+def _unknown(lines: Sequence[str]) -> Parsed:
+    roles: list[Role] = []
+    paragraphs: list[str] = []
+    for line in lines:
+        cleaned = clean_line(line)
+        roles.append("body" if cleaned else "blank")
+        if cleaned:
+            paragraphs.append(cleaned)
+    problems = (Problem("unknown_layout", "no known layout matches this content"),)
+    return Parsed(roles=roles, paragraphs=paragraphs, problems=problems if lines else ())
+
+
+def parse_lines(lines: Sequence[str], registry: LayoutRegistry) -> tuple[str, Parsed]:
+    """Detect the layout of ``lines`` and parse them: ``(layout id, Parsed)``.
+
+    A bare crawler date line on top (`` date 2025-12-05``) is metadata whatever follows: it
+    gives the published date when the layout itself prints none.
+
+    >>> layout, parsed = parse_lines([" date 2025-12-05", "", "Satu.", "Dua."],
+    ...                              LayoutRegistry.default())
+    >>> layout, str(parsed.published), parsed.roles
+    ('unknown', '2025-12-05', ('crawl_date', 'blank', 'body', 'body'))
+    """
+    start = 0
+    crawled: PartialDate | None = None
+    problems: list[Problem] = []
+    if lines and (found := crawl_date(lines[0])) is not None:
+        start = 1
+        try:
+            crawled = parse_header_date(found)
+        except DateParseError as exc:
+            problems.append(Problem("invalid_date", str(exc), None, 1))
+    rest = lines[start:]
+    layout = registry.detect(rest) if any(not is_blank(line) for line in rest) else None
+    if layout is None:
+        layout_id, parsed = "unknown", _unknown(rest)
+        if not rest and not start:
+            parsed = attrs.evolve(parsed, problems=())
+    else:
+        layout_id, parsed = layout.id, layout.parse(rest)
+        if parsed.publisher is None and layout.publisher is not None:
+            parsed = attrs.evolve(parsed, publisher=layout.publisher)
+    if start:
+        problems.extend(
+            attrs.evolve(p, line=p.line + start) if p.line is not None else p
+            for p in parsed.problems
+        )
+        parsed = attrs.evolve(
+            parsed,
+            roles=("crawl_date", *parsed.roles),
+            published=parsed.published or crawled,
+            problems=problems,
+        )
+    return layout_id, parsed

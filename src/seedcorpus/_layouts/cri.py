@@ -1,0 +1,78 @@
+"""China Radio International: a title line, a date-time line, then body paragraphs.
+
+The date-time line (``2024-05-27 17:07:04``) is often padded with no-break spaces; times
+are in Asia/Shanghai. Some pages repeat the title as the first body line: that copy is
+metadata (``title_repeat``), not text.
+
+>>> from seedcorpus._layouts.cri import Cri
+>>> parsed = Cri().parse(["Judul", "", "2024-05-27 17:07:04\\u00a0 ", "", "Judul", "Isi\\u00a0 berita."])
+>>> parsed.title, str(parsed.published), parsed.paragraphs
+('Judul', '2024-05-27T17:07:04+08:00', ('Isi berita.',))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from seedcorpus._layouts import Layout, Parsed, register
+from seedcorpus._records import Problem, Role
+from seedcorpus._text import clean_line
+
+__all__ = ["Cri"]
+
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$")
+
+
+def _first_two(lines: Sequence[str], limit: int = 6) -> list[int]:
+    found = []
+    for index, line in enumerate(lines[:limit]):
+        if clean_line(line):
+            found.append(index)
+            if len(found) == 2:
+                break
+    return found
+
+
+@register
+class Cri(Layout):
+    """CRI pages: title, ``YYYY-MM-DD HH:MM[:SS]`` line, paragraphs."""
+
+    id = "cri"
+    publisher = "China Radio International"
+    timezone = "Asia/Shanghai"
+    priority = 20
+
+    def match(self, lines: Sequence[str]) -> bool:
+        found = _first_two(lines)
+        return len(found) == 2 and _DATETIME.match(clean_line(lines[found[1]])) is not None
+
+    def parse(self, lines: Sequence[str]) -> Parsed:
+        title_at, date_at = _first_two(lines)
+        problems: list[Problem] = []
+        title = clean_line(lines[title_at])
+        published = self.header_date(clean_line(lines[date_at]), date_at + 1, problems)
+        roles: list[Role] = []
+        paragraphs: list[str] = []
+        for index, line in enumerate(lines):
+            cleaned = clean_line(line)
+            if index == title_at:
+                roles.append("title")
+            elif index == date_at:
+                roles.append("date")
+            elif not cleaned:
+                roles.append("blank")
+            elif not paragraphs and cleaned.casefold() == title.casefold():
+                roles.append("title_repeat")
+            else:
+                roles.append("body")
+                paragraphs.append(cleaned)
+        if not paragraphs:
+            problems.append(Problem("no_body", "the date line is not followed by any text"))
+        return Parsed(
+            roles=roles,
+            paragraphs=paragraphs,
+            title=title,
+            published=published,
+            problems=problems,
+        )

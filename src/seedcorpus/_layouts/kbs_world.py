@@ -1,0 +1,69 @@
+"""KBS World Radio: a one-line header `` date 2021-12 Photo : YONHAP News``, then the body.
+
+The header's structure, not its words, identifies the layout: KBS World prints the same
+line in every language it publishes in (the credit label may be ``Photo``, ``Foto``,
+``Ảnh``, ``사진``...). The body is usually one paragraph whose sentences lost the space after
+their full stop (``depan.Selain``); the cleaned text puts it back
+(:func:`~seedcorpus._text.restore_sentence_spaces`). Header dates are in Asia/Seoul.
+
+>>> from seedcorpus._layouts.kbs_world import KbsWorld
+>>> parsed = KbsWorld().parse([" date 2025-12-05 Photo : KBS News", "", "Satu.Dua."])
+>>> str(parsed.published), parsed.photo_credit, parsed.paragraphs
+('2025-12-05', 'KBS News', ('Satu. Dua.',))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from seedcorpus._layouts import Layout, Parsed, register
+from seedcorpus._records import Problem, Role
+from seedcorpus._text import clean_line, restore_sentence_spaces
+
+__all__ = ["KbsWorld"]
+
+# `` date 2021-12 Photo : YONHAP News``: a date, then a one-word label, a colon and the
+# credit (which a truncated header may lack).
+_HEADER = re.compile(
+    r"^\s*date\s+(?P<date>\S+)\s+(?P<label>[^\W\d_]{2,12})\s*:(?:\s*(?P<credit>.*?))?\s*$"
+)
+
+
+@register
+class KbsWorld(Layout):
+    """KBS World Radio pages (`` date YYYY-MM[-DD] <label> : <credit>`` header)."""
+
+    id = "kbs_world"
+    publisher = "KBS World Radio"
+    timezone = "Asia/Seoul"
+    priority = 10
+
+    def match(self, lines: Sequence[str]) -> bool:
+        return bool(lines) and _HEADER.match(lines[0]) is not None
+
+    def parse(self, lines: Sequence[str]) -> Parsed:
+        header = _HEADER.match(lines[0])
+        assert header is not None  # match() accepted these lines
+        problems: list[Problem] = []
+        published = self.header_date(header.group("date"), 1, problems)
+        credit = clean_line(header.group("credit") or "") or None
+        if credit is None:
+            problems.append(Problem("truncated_header", "header line has no photo credit", None, 1))
+        roles: list[Role] = ["header"]
+        paragraphs: list[str] = []
+        for line in lines[1:]:
+            cleaned = clean_line(line)
+            roles.append("body" if cleaned else "blank")
+            if cleaned:
+                paragraphs.append(restore_sentence_spaces(cleaned))
+        if not paragraphs:
+            problems.append(Problem("no_body", "the header is not followed by any text"))
+        return Parsed(
+            roles=roles,
+            paragraphs=paragraphs,
+            published=published,
+            photo_credit=credit,
+            problems=problems,
+        )
+

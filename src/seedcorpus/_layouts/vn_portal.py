@@ -1,0 +1,98 @@
+"""A Vietnamese news portal's foreign-language editions: a lead line, a ``| caption |``
+line, body lines, then boilerplate (``[iklan_2]``, ``Sumber``, ``Komentar (0)``).
+
+The page does not name its publisher, so ``publisher`` stays None. The lead is the
+article's first paragraph, not a title. The caption's trailing ``(Sumber: X)`` gives the
+photo credit. A page may open directly with the caption line, and the source line may
+carry a URL (``Sumber: https://...``); ad slots (``[iklan_N]``, ``[ads_N]``) are dropped
+wherever they stand.
+
+>>> from seedcorpus._layouts.vn_portal import VnPortal
+>>> p = VnPortal().parse(["Lead.", "| Foto. (Sumber: Yonhap) |", "Isi.", "[iklan_2]",
+...                       "Sumber", "", "Komentar (0)"])
+>>> p.paragraphs, p.captions, p.photo_credit, p.roles
+(('Lead.', 'Isi.'), ('Foto.',), 'Yonhap', ('body', 'caption', 'body', 'boilerplate', 'boilerplate', 'blank', 'boilerplate'))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from seedcorpus._layouts import Layout, Parsed, register
+from seedcorpus._records import Problem, Role
+from seedcorpus._sources import split_credit
+from seedcorpus._text import clean_line
+
+__all__ = ["VnPortal"]
+
+_CAPTION = re.compile(r"^\|\s*(?P<text>.*?)\s*(?P<close>\|)?$")
+_AD_SLOT = re.compile(r"^\[(?:iklan|ads?|quangcao|advert)_?\d*\]$", re.IGNORECASE)
+# Lines that end the page: the source label (alone or with a URL) and the comment counter.
+_TRAILER = re.compile(
+    r"^(?:(?:Sumber|Nguồn|Source|Fuente)\s*(?::\s*\S.*)?|(?:Komentar|Bình luận|Comments?|Comentarios)\s*\(\d+\))$",
+    re.IGNORECASE,
+)
+
+
+@register
+class VnPortal(Layout):
+    """Portal pages: ``| caption |`` line among the first lines, or the portal's ad/comment trailer."""
+
+    id = "vn_portal"
+    priority = 40
+
+    def match(self, lines: Sequence[str]) -> bool:
+        head = [clean_line(line) for line in lines[:6]]
+        head = [line for line in head if line][:2]
+        if any(line.startswith("|") and len(line) > 2 for line in head):
+            return True
+        tail = [clean_line(line) for line in lines[-12:]]
+        return any(_AD_SLOT.match(line) for line in tail) and any(
+            _TRAILER.match(line) for line in tail
+        )
+
+    def parse(self, lines: Sequence[str]) -> Parsed:
+        problems: list[Problem] = []
+        cleaned = [clean_line(line) for line in lines]
+        roles: list[Role] = ["body" if text else "blank" for text in cleaned]
+        # The trailer: from the last run of trailer/ad/blank lines that holds a trailer line.
+        end = len(lines)
+        while end > 0 and (
+            not cleaned[end - 1]
+            or _TRAILER.match(cleaned[end - 1])
+            or _AD_SLOT.match(cleaned[end - 1])
+        ):
+            end -= 1
+        if any(_TRAILER.match(text) for text in cleaned[end:]):
+            for i in range(end, len(lines)):
+                if cleaned[i]:
+                    roles[i] = "boilerplate"
+        captions: list[str] = []
+        photo_credit = None
+        for i, text in enumerate(cleaned):
+            if roles[i] != "body":
+                continue
+            if _AD_SLOT.match(text):
+                roles[i] = "boilerplate"
+                continue
+            found = _CAPTION.match(text)
+            if found is None:
+                continue
+            roles[i] = "caption"
+            if found.group("close") is None:
+                problems.append(Problem("unclosed_caption", "caption line has no closing '|'", None, i + 1))
+            caption, credit = split_credit(found.group("text"))
+            photo_credit = photo_credit or credit
+            if caption:
+                captions.append(caption)
+        paragraphs = [cleaned[i] for i, role in enumerate(roles) if role == "body"]
+        if not paragraphs:
+            problems.append(Problem("no_body", "the page holds no article text"))
+        return Parsed(
+            roles=roles,
+            paragraphs=paragraphs,
+            photo_credit=photo_credit,
+            captions=captions,
+            problems=problems,
+        )

@@ -1,0 +1,160 @@
+"""From bytes to a :class:`~seedcorpus.Document`: decoding, layout dispatch, normalisation.
+
+:func:`parse` is total: for any bytes or text it returns a document, or raises a
+:class:`~seedcorpus.DocumentError` subclass (binary content, a file over the size limit)
+naming the file and the problem. Recoverable oddities (a legacy encoding, a truncated
+header, an unknown layout) become :class:`~seedcorpus.Problem` entries on the document.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Final
+
+import attrs
+
+from seedcorpus._exceptions import DecodeError, FileTooLargeError
+from seedcorpus._layouts import LayoutRegistry, parse_lines
+from seedcorpus._records import Document, Problem, Source
+from seedcorpus._sources import SourceRegistry
+from seedcorpus._text import split_lines
+
+__all__ = ["DEFAULT_MAX_BYTES", "ParseOptions", "decode", "parse"]
+
+DEFAULT_MAX_BYTES: Final = 8 * 1024 * 1024
+"""Files (and archive members) larger than this are refused with a ``too_large`` problem."""
+
+# C0 controls other than tab, LF, VT, FF and CR, and DEL: text files do not hold them.
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+_BOMS: Final = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@attrs.frozen
+class ParseOptions:
+    """How files are parsed: the layouts to try, the source registry, the size limit.
+
+    >>> ParseOptions().max_bytes == DEFAULT_MAX_BYTES
+    True
+    """
+
+    layouts: LayoutRegistry = attrs.field(factory=LayoutRegistry.default)
+    sources: SourceRegistry = attrs.field(factory=SourceRegistry.default)
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def decode(data: bytes, path: str | None = None) -> tuple[str, str, tuple[Problem, ...]]:
+    """Decode a corpus file: ``(text, encoding, problems)``.
+
+    UTF-8 is expected; a byte-order mark (UTF-8 or UTF-16) is honoured and kept in the
+    text so that ``text.encode(encoding) == data``. Bytes that are not UTF-8 but are text
+    are decoded as cp1252 (latin-1 for its five undefined bytes) with a
+    ``decoded_with_fallback`` problem. NUL bytes or other control characters mean binary
+    content: :class:`~seedcorpus.DecodeError`.
+
+    >>> decode("Café".encode("cp1252"))[1:]
+    ('cp1252', (Problem(code='decoded_with_fallback', message="not valid UTF-8 (byte 0xe9 at offset 3); decoded as cp1252", path=None, line=None),))
+    >>> decode(b"\\x00\\x01junk", "x.txt")
+    Traceback (most recent call last):
+    seedcorpus._exceptions.DecodeError: x.txt: binary content (control byte 0x00 at offset 0) [binary]
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding, ()
+            except UnicodeDecodeError as exc:
+                raise DecodeError(
+                    f"invalid {encoding} after its byte-order mark: {exc.reason} at offset {exc.start}",
+                    path=path,
+                    code="undecodable",
+                ) from None
+    control = _CONTROL.search(data)
+    if control is not None:
+        raise DecodeError(
+            f"binary content (control byte 0x{control.group()[0]:02x} at offset {control.start()})",
+            path=path,
+            code="binary",
+        )
+    try:
+        return data.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError as exc:
+        where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+    try:
+        text, encoding = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        text, encoding = data.decode("latin-1"), "latin-1"
+    problem = Problem(
+        "decoded_with_fallback", f"not valid UTF-8 ({where}); decoded as {encoding}", path
+    )
+    return text, encoding, (problem,)
+
+
+def parse(
+    data: bytes | str,
+    *,
+    key: str = "0000000000000000",
+    ordinal: int = 0,
+    path: str = "<memory>",
+    options: ParseOptions | None = None,
+) -> Document:
+    """Parse one file's content into a :class:`~seedcorpus.Document`.
+
+    ``key``, ``ordinal`` and ``path`` are the file's identity (the loader takes them from
+    its name); ``str`` input is taken as already decoded UTF-8 text.
+
+    >>> doc = parse(" date 2020-01 Photo : YONHAP News\\n\\nSatu.Dua.")
+    >>> doc.layout, doc.source.publisher, doc.source.photo_credit, doc.text
+    ('kbs_world', 'KBS World Radio', 'Yonhap', 'Satu. Dua.')
+    """
+    options = options or ParseOptions()
+    if isinstance(data, str):
+        raw, encoding, problems = data, "utf-8", ()
+    else:
+        if len(data) > options.max_bytes:
+            raise FileTooLargeError(
+                f"{len(data)} bytes is over the limit of {options.max_bytes}",
+                path=path,
+                code="too_large",
+            )
+        raw, encoding, problems = decode(data, path)
+    lines = split_lines(raw)
+    if lines and lines[0].startswith("\ufeff"):
+        lines[0] = lines[0][1:]
+    layout, parsed = parse_lines(lines, options.layouts)
+    sources = options.sources
+    text = "\n\n".join(parsed.paragraphs)
+    all_problems = [*problems]
+    if not raw.strip():
+        all_problems.append(Problem("empty", "the file holds no text", path))
+    all_problems.extend(attrs.evolve(p, path=path) for p in parsed.problems)
+    return Document(
+        key=key,
+        ordinal=ordinal,
+        path=path,
+        layout=layout,
+        title=parsed.title,
+        published=parsed.published,
+        source=Source(
+            publisher=_normalise(sources, parsed.publisher),
+            photo_credit=_normalise(sources, parsed.photo_credit),
+            author=parsed.author,
+            author_email=parsed.author_email,
+            category=parsed.category,
+            cited=sources.find_cited(text),
+        ),
+        text=text,
+        paragraphs=parsed.paragraphs,
+        captions=parsed.captions,
+        raw=raw,
+        roles=parsed.roles,
+        problems=all_problems,
+        encoding=encoding,
+    )
+
+
+def _normalise(sources: SourceRegistry, name: str | None) -> str | None:
+    return None if name is None else sources.normalise(name)

@@ -1,0 +1,354 @@
+"""The immutable records a corpus is made of: :class:`Document`, :class:`Source`, :class:`Problem`, :class:`Line`.
+
+Documents are plain values: equal when their fields are equal, hashable, picklable, and
+convertible to and from JSON-ready dictionaries without loss. The costly derived views
+(date mentions, language) are computed on first use and cached on the instance.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any, Final, Literal
+
+import attrs
+
+from seedcorpus._dates import DateMention, PartialDate, find_dates
+from seedcorpus._exceptions import (
+    DecodeError,
+    DocumentError,
+    DuplicateKeyError,
+    FileAccessError,
+    FileNameError,
+    FileTooLargeError,
+    LayoutError,
+)
+from seedcorpus._language import LanguageGuess, detect_language, language_shares
+
+__all__ = ["ROLES", "Document", "Line", "Problem", "Role", "Source"]
+
+Role = Literal[
+    "blank",
+    "header",
+    "crawl_date",
+    "category",
+    "date",
+    "title",
+    "title_repeat",
+    "caption",
+    "caption_repeat",
+    "byline",
+    "body",
+    "email_footer",
+    "boilerplate",
+]
+"""What one line of a file is: content (``body``) or one kind of metadata or noise."""
+
+ROLES: Final[tuple[Role, ...]] = (
+    "blank",
+    "header",
+    "crawl_date",
+    "category",
+    "date",
+    "title",
+    "title_repeat",
+    "caption",
+    "caption_repeat",
+    "byline",
+    "body",
+    "email_footer",
+    "boilerplate",
+)
+
+
+@attrs.frozen
+class Source:
+    """Who published a document, who took its photo, who wrote it and whom it cites.
+
+    Names are canonical where the source registry knows them (``Yonhap`` for ``YONHAP
+    News``) and kept as printed otherwise; ``cited`` lists the agencies and outlets the body
+    attributes information to, canonical and deduplicated.
+
+    >>> Source(publisher="KBS World Radio", photo_credit="Yonhap").author is None
+    True
+    """
+
+    publisher: str | None = None
+    photo_credit: str | None = None
+    author: str | None = None
+    author_email: str | None = None
+    category: str | None = None
+    cited: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The source as a JSON-ready dictionary.
+
+        >>> Source(cited=("Yonhap",)).to_dict()["cited"]
+        ['Yonhap']
+        """
+        data = attrs.asdict(self)
+        data["cited"] = list(self.cited)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        """Rebuild a source from :meth:`to_dict` output.
+
+        >>> s = Source(publisher="Korea.net", cited=("Yonhap",))
+        >>> Source.from_dict(s.to_dict()) == s
+        True
+        """
+        return cls(
+            publisher=data.get("publisher"),
+            photo_credit=data.get("photo_credit"),
+            author=data.get("author"),
+            author_email=data.get("author_email"),
+            category=data.get("category"),
+            cited=tuple(data.get("cited", ())),
+        )
+
+
+_ERROR_FOR_CODE: Final[dict[str, type[DocumentError]]] = {
+    "bad_filename": FileNameError,
+    "undecodable": DecodeError,
+    "binary": DecodeError,
+    "decoded_with_fallback": DecodeError,
+    "too_large": FileTooLargeError,
+    "unreadable": FileAccessError,
+    "vanished": FileAccessError,
+    "changed": FileAccessError,
+    "dangling_symlink": FileAccessError,
+    "symlink_loop": FileAccessError,
+    "duplicate_key": DuplicateKeyError,
+}
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with one file: a stable ``code``, a human ``message``, the ``path``
+    and, where it applies, the 1-based ``line``.
+
+    Codes are stable and documented in ``docs/reliability.md``; filter on them, not on the
+    message. :meth:`to_error` gives the exception ``strict=True`` raises for it.
+
+    >>> p = Problem("unknown_layout", "no known layout matches", "x/000_0123456789abcdef.txt")
+    >>> str(p)
+    'x/000_0123456789abcdef.txt: no known layout matches [unknown_layout]'
+    >>> isinstance(p.to_error(), ValueError)
+    True
+    """
+
+    code: str
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path or "<text>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message} [{self.code}]"
+
+    def to_error(self) -> DocumentError:
+        """The exception that reports this problem, naming the file and the problem."""
+        cls = _ERROR_FOR_CODE.get(self.code, LayoutError)
+        message = self.message if self.line is None else f"line {self.line}: {self.message}"
+        return cls(message, path=self.path, code=self.code)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The problem as a JSON-ready dictionary."""
+        return attrs.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Problem:
+        """Rebuild a problem from :meth:`to_dict` output."""
+        return cls(data["code"], data["message"], data.get("path"), data.get("line"))
+
+
+@attrs.frozen
+class Line:
+    """One line of a raw file with its 1-based ``number`` and the ``role`` the layout gave it.
+
+    >>> Line(1, "header", " date 2021-12 Photo : YONHAP News").is_content
+    False
+    """
+
+    number: int
+    role: Role
+    text: str
+
+    @property
+    def is_content(self) -> bool:
+        """Whether the line belongs to the article body (and so to :attr:`Document.text`)."""
+        return self.role == "body"
+
+
+def _mention_to_dict(mention: DateMention) -> dict[str, Any]:
+    return {
+        "span": list(mention.span),
+        "text": mention.text,
+        "date": mention.date.isoformat(),
+        "precision": mention.date.precision,
+        "resolution": mention.resolution,
+        "inferred": mention.inferred,
+        "weekday_mismatch": mention.weekday_mismatch,
+    }
+
+
+def _mention_from_dict(data: Mapping[str, Any]) -> DateMention:
+    start, end = data["span"]
+    return DateMention(
+        span=(int(start), int(end)),
+        text=data["text"],
+        date=PartialDate.fromisoformat(data["date"]),
+        resolution=data["resolution"],
+        inferred=bool(data["inferred"]),
+        weekday_mismatch=bool(data.get("weekday_mismatch", False)),
+    )
+
+
+@attrs.frozen(slots=False)
+class Document:
+    """One article: identity, layout, metadata, cleaned text and the raw file.
+
+    ``raw`` is the decoded file exactly as stored (``raw.encode(encoding)`` gives back its
+    bytes); ``text`` is the cleaned article body, its ``paragraphs`` joined by blank lines,
+    with headers, captions, bylines, footers and boilerplate left out (they are in
+    ``lines`` with their roles). ``dates``, ``language``, ``language_confidence`` and
+    ``languages`` are computed on first use and cached.
+
+    >>> import seedcorpus
+    >>> doc = seedcorpus.load()["18ee026d31d90e44"]
+    >>> doc.layout, str(doc.published), doc.source.photo_credit
+    ('kbs_world', '2021-12', 'Yonhap')
+    >>> doc.text.startswith("Kementerian Luar Negeri Korea Selatan")
+    True
+    """
+
+    key: str
+    ordinal: int
+    path: str
+    layout: str
+    title: str | None
+    published: PartialDate | None
+    source: Source
+    text: str
+    paragraphs: tuple[str, ...] = attrs.field(converter=tuple)
+    captions: tuple[str, ...] = attrs.field(converter=tuple)
+    raw: str
+    roles: tuple[Role, ...] = attrs.field(converter=tuple, repr=False)
+    problems: tuple[Problem, ...] = attrs.field(default=(), converter=tuple)
+    encoding: str = "utf-8"
+
+    @functools.cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        """Every date the body mentions, resolved against :attr:`published`."""
+        return find_dates(self.text, reference=self.published)
+
+    @functools.cached_property
+    def _language_guess(self) -> LanguageGuess:
+        return detect_language(self.text)
+
+    @property
+    def language(self) -> str | None:
+        """The ISO 639-1 code of the body's language, or None when undetermined."""
+        return self._language_guess.code
+
+    @property
+    def language_confidence(self) -> float:
+        """The detector's confidence in :attr:`language`, 0.0 when undetermined."""
+        return self._language_guess.confidence
+
+    @functools.cached_property
+    def languages(self) -> tuple[tuple[str, float], ...]:
+        """The share of each language over the paragraphs, largest first."""
+        return language_shares(self.paragraphs)
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        """Every line of the raw file with the role its layout gave it.
+
+        >>> import seedcorpus
+        >>> doc = seedcorpus.load()["17e8dcca59894ba3"]
+        >>> [(line.role, line.text) for line in doc.lines[:3]]
+        [('category', 'Kebijakan'), ('blank', ''), ('date', '2025.01.17')]
+        """
+        from seedcorpus._text import split_lines
+
+        return tuple(
+            Line(number, role, text)
+            for number, (role, text) in enumerate(zip(self.roles, split_lines(self.raw)), 1)
+        )
+
+    @property
+    def headline(self) -> str:
+        """The title, or the first paragraph when the file has no title (the lead)."""
+        if self.title:
+            return self.title
+        return self.paragraphs[0] if self.paragraphs else ""
+
+    @property
+    def raw_bytes(self) -> bytes:
+        """The file's bytes, re-encoded from :attr:`raw` with its :attr:`encoding`."""
+        return self.raw.encode(self.encoding)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The document as a JSON-ready dictionary, derived views included.
+
+        >>> import json, seedcorpus
+        >>> doc = seedcorpus.load()["3ce8b0aa36825b41"]
+        >>> seedcorpus.Document.from_dict(json.loads(json.dumps(doc.to_dict()))) == doc
+        True
+        """
+        return {
+            "key": self.key,
+            "ordinal": self.ordinal,
+            "path": self.path,
+            "layout": self.layout,
+            "title": self.title,
+            "published": None if self.published is None else self.published.isoformat(),
+            "published_precision": None if self.published is None else self.published.precision,
+            "source": self.source.to_dict(),
+            "language": self.language,
+            "language_confidence": self.language_confidence,
+            "languages": [[code, share] for code, share in self.languages],
+            "text": self.text,
+            "paragraphs": list(self.paragraphs),
+            "captions": list(self.captions),
+            "dates": [_mention_to_dict(mention) for mention in self.dates],
+            "problems": [problem.to_dict() for problem in self.problems],
+            "roles": list(self.roles),
+            "encoding": self.encoding,
+            "raw": self.raw,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Document:
+        """Rebuild a document from :meth:`to_dict` output, derived views included."""
+        published = data.get("published")
+        doc = cls(
+            key=data["key"],
+            ordinal=data["ordinal"],
+            path=data["path"],
+            layout=data["layout"],
+            title=data.get("title"),
+            published=None if published is None else PartialDate.fromisoformat(published),
+            source=Source.from_dict(data.get("source", {})),
+            text=data["text"],
+            paragraphs=data.get("paragraphs", ()),
+            captions=data.get("captions", ()),
+            raw=data["raw"],
+            roles=data.get("roles", ()),
+            problems=[Problem.from_dict(p) for p in data.get("problems", ())],
+            encoding=data.get("encoding", "utf-8"),
+        )
+        cache = doc.__dict__
+        if "language" in data:
+            cache["_language_guess"] = LanguageGuess(
+                data["language"], float(data.get("language_confidence", 0.0))
+            )
+        if "languages" in data:
+            cache["languages"] = tuple((str(c), float(s)) for c, s in data["languages"])
+        if "dates" in data:
+            cache["dates"] = tuple(_mention_from_dict(m) for m in data["dates"])
+        return doc

@@ -1,0 +1,115 @@
+"""Text cleaning shared by the layouts: spaces, lines, paragraphs and glued sentences.
+
+Everything here is a pure function over ``str``; the layouts decide which rule applies to
+which line.
+
+>>> clean_line("Kedua,\\u00a0 memperdalam  kerja sama ")
+'Kedua, memperdalam kerja sama'
+>>> restore_sentence_spaces("mulai tahun depan.Selain itu, lihat korea.kr dan 3.5 persen.")
+'mulai tahun depan. Selain itu, lihat korea.kr dan 3.5 persen.'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["clean_line", "is_blank", "restore_sentence_spaces", "split_lines"]
+
+# No-break, narrow and figure spaces, the zero-width family and the BOM: all become ASCII
+# space (the zero-width ones vanish) in cleaned text.
+_SPACE_LIKE = re.compile(r"[\s\u00a0\u2007\u202f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(raw: str) -> list[str]:
+    r"""Split ``raw`` on LF, CRLF and CR, keeping a last line with no newline.
+
+    Unlike :meth:`str.splitlines`, form feeds and other Unicode separators stay inside
+    their line, so line numbers match what editors and ``wc -l`` show.
+
+    >>> split_lines("a\r\nb\rc\n\nd")
+    ['a', 'b', 'c', '', 'd']
+    >>> split_lines("")
+    []
+    """
+    if not raw:
+        return []
+    lines = _LINE_BREAK.split(raw)
+    if lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def clean_line(line: str) -> str:
+    r"""Normalise one line for the cleaned text: NFC, invisible characters removed, runs of
+    spaces (no-break spaces included) folded into one, ends stripped.
+
+    >>> clean_line("\ufeff  Caf\u0065\u0301\u200b  au\u00a0lait ")
+    'Café au lait'
+    """
+    if line.isascii():
+        return " ".join(line.split())
+    line = _INVISIBLE.sub("", unicodedata.normalize("NFC", line))
+    return _SPACE_LIKE.sub(" ", line).strip()
+
+
+def is_blank(line: str) -> bool:
+    r"""Whether a line holds nothing but white space (no-break and zero-width spaces included).
+
+    >>> is_blank(" \u00a0\u200b"), is_blank(" x ")
+    (True, False)
+    """
+    return not line or clean_line(line) == ""
+
+
+# A sentence end glued to the next sentence: ``depan.Selain``, ``2022.Berdasarkan``,
+# ``itu?"Menurut``. Group 1 is the word before the stop, group 2 the stop with any closing
+# quote or bracket, and the next character must be an upper-case letter.
+_GLUED = re.compile(r"(\S*?)([.!?][\"'”’)\]]*)(?=[^\W\d_])")
+
+# Short words that end with a full stop without ending a sentence (titles, initials,
+# common abbreviations in the corpus languages).
+_ABBREVIATIONS = frozenset(
+    """
+    tn ny nn sdr sdri dr drs dra prof ir h hj kh st mr mrs ms mme mlle jr sr no nr vol hal
+    dll dsb dst yth bpk ybs u.s u.k u.n e.g i.e etc vs mt ft gen col lt sgt capt gov sen rep
+    """.split()
+)
+
+
+def _unglue(match: re.Match[str]) -> str:
+    word, stop = match.group(1), match.group(2)
+    end = match.end()
+    text = match.string
+    nxt = text[end] if end < len(text) else ""
+    if not nxt.isupper():
+        return match.group(0)
+    if stop.startswith(".") and stop == ".":
+        bare = word.lstrip("(\"'“‘[").lower()
+        # Initials (``J.Smith``), abbreviations, and anything that looks like an address or
+        # a domain/e-mail (``www.Example``, ``a@b.Com``) keep their stop unspaced.
+        if len(bare) <= 1 or bare in _ABBREVIATIONS or "@" in bare or "/" in bare:
+            return match.group(0)
+        if "." in bare and not bare.replace(".", "").isdigit():
+            return match.group(0)
+    return f"{word}{stop} "
+
+
+def restore_sentence_spaces(text: str) -> str:
+    """Put back the space a scraper dropped between two sentences.
+
+    A full stop, question or exclamation mark (with any closing quote or bracket) directly
+    followed by an upper-case letter gets a space, unless the word before it is an initial,
+    a known abbreviation (``Tn.``, ``Dr.``, ``U.S.``), part of a domain, URL or e-mail
+    address. Numbers (``3.5``) and lower-case continuations (``korea.kr``) never match.
+
+    >>> restore_sentence_spaces("di tahun 2022.Berdasarkan laporan 'dua jalur'.Pihak Tn.Cho")
+    "di tahun 2022. Berdasarkan laporan 'dua jalur'. Pihak Tn.Cho"
+    >>> restore_sentence_spaces("e-mail kim@korea.Kr, lihat J.Smith, ya?Ya!Tentu.")
+    'e-mail kim@korea.Kr, lihat J.Smith, ya? Ya! Tentu.'
+    """
+    if "." not in text and "?" not in text and "!" not in text:
+        return text
+    return _GLUED.sub(_unglue, text)
