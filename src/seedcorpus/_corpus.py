@@ -14,21 +14,28 @@ new views that share the listing; nothing is parsed until you iterate.
 
 from __future__ import annotations
 
+import os
 import random
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, overload
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any, overload
 
 import attrs
 
 from seedcorpus._exceptions import DocumentError
+from seedcorpus._filters import FieldIn, as_predicate
+from seedcorpus._parallel import parallel_results
 from seedcorpus._parse import ParseOptions, parse
 from seedcorpus._records import Document, Problem, Source
 from seedcorpus._stats import CorpusStats, compute_stats
-from seedcorpus._storage import Entry, Store, classify_name
+from seedcorpus._storage import Entry, Store, list_entries
+
+if TYPE_CHECKING:
+    from seedcorpus._export import PathOrFile
 
 __all__ = ["Corpus"]
 
-Predicate = Callable[[Document], bool]
+Test = Callable[[Document], bool]
+"""What a view keeps: a :class:`~seedcorpus._filters.Predicate` or any callable."""
 
 
 @attrs.frozen
@@ -36,40 +43,46 @@ class _Listing:
     """The files of a store, sorted by (ordinal, key), with what went wrong listing them."""
 
     store: Store
-    entries: tuple[Entry, ...]
+    entries: Sequence[Entry]  # compact :class:`~seedcorpus._storage.Entries` for stores
     problems: tuple[Problem, ...]
     duplicates: frozenset[str]
+    workers: int | None = 1  # processes that parse (None: chosen by _parallel)
 
     @classmethod
-    def of(cls, store: Store, *, explicit: bool = False) -> _Listing:
-        entries: list[Entry] = []
-        problems: list[Problem] = []
-        for item in store.names():
-            if isinstance(item, Problem):
-                problems.append(item)
-                continue
-            classified = classify_name(item)
-            if classified is None and explicit:
-                classified = Problem(
-                    "bad_filename", "not a corpus file name (<ordinal>_<16 hex>.txt)", item
-                )
-            if isinstance(classified, Entry):
-                entries.append(classified)
-            elif classified is not None:
-                problems.append(attrs.evolve(classified, path=store.display(item)))
-        entries.sort()
-        keys = [entry.key for entry in entries]
-        duplicates = frozenset(k for k, n in _count(keys).items() if n > 1)
-        for entry in entries:
-            if entry.key in duplicates:
-                problems.append(
-                    Problem(
-                        "duplicate_key",
-                        f"key {entry.key} is used by more than one file",
-                        store.display(entry.name),
-                    )
-                )
-        return cls(store, tuple(entries), tuple(problems), duplicates)
+    def of(cls, store: Store, *, explicit: bool = False, workers: int | None = 1) -> _Listing:
+        entries, problems, duplicates = list_entries(store, explicit=explicit)
+        return cls(store, entries, problems, duplicates, workers)
+
+
+@attrs.frozen
+class _MemoryStore:
+    """Documents already made (read back from JSONL, built in tests), in a fixed order.
+
+    Names are positions (``"0"``, ``"1"``...); :meth:`document` gives the stored document
+    itself, so nothing is parsed again and the documents stay equal to what was stored.
+    """
+
+    documents: tuple[Document, ...]
+
+    def names(self) -> Iterator[str | Problem]:
+        return iter(str(i) for i in range(len(self.documents)))
+
+    def read(self, name: str, max_bytes: int) -> bytes:
+        return self.documents[int(name)].raw_bytes
+
+    def display(self, name: str) -> str:
+        return self.documents[int(name)].path
+
+    def document(self, name: str) -> Document:
+        return self.documents[int(name)]
+
+
+def _memory_listing(documents: Iterable[Document]) -> _Listing:
+    store = _MemoryStore(tuple(documents))
+    entries = tuple(Entry(str(i), doc.ordinal, doc.key) for i, doc in enumerate(store.documents))
+    counts = _count(entry.key for entry in entries)
+    duplicates = frozenset(key for key, n in counts.items() if n > 1)
+    return _Listing(store, entries, (), duplicates)
 
 
 def _count(keys: Iterable[str]) -> dict[str, int]:
@@ -96,7 +109,7 @@ class Corpus:
         *,
         strict: bool = False,
         indices: tuple[int, ...] | None = None,
-        predicates: tuple[Predicate, ...] = (),
+        predicates: tuple[Test, ...] = (),
     ) -> None:
         self._listing = listing
         self._options = options
@@ -104,13 +117,45 @@ class Corpus:
         self._indices = indices
         self._predicates = predicates
 
+    @classmethod
+    def from_documents(
+        cls,
+        documents: Iterable[Document],
+        *,
+        options: ParseOptions | None = None,
+        strict: bool = False,
+    ) -> Corpus:
+        """A corpus over documents already in memory, in the order given.
+
+        The documents are kept as they are (not parsed again, problems unchanged); views,
+        filters and exports work as on a loaded corpus. ``options`` supplies the source
+        registry that filters use for names.
+
+        >>> from seedcorpus._parse import parse
+        >>> doc = parse(" date 2020-01 Photo : YONHAP News\\n\\nSatu.", key="0123456789abcdef")
+        >>> corpus = Corpus.from_documents([doc])
+        >>> corpus.keys(), corpus["0123456789abcdef"] == doc
+        (('0123456789abcdef',), True)
+        """
+        if isinstance(documents, (str, bytes, Document)):
+            raise TypeError(
+                f"from_documents() takes an iterable of Document, not {type(documents).__name__}"
+            )
+        materialised = tuple(documents)
+        for document in materialised:
+            if not isinstance(document, Document):
+                raise TypeError(
+                    f"from_documents() takes Document values, not {type(document).__name__}"
+                )
+        return cls(_memory_listing(materialised), options or ParseOptions(), strict=strict)
+
     # -- building views ---------------------------------------------------------------
 
     def _view(
         self,
         *,
         indices: tuple[int, ...] | None = None,
-        predicates: tuple[Predicate, ...] | None = None,
+        predicates: tuple[Test, ...] | None = None,
     ) -> Corpus:
         return Corpus(
             self._listing,
@@ -131,7 +176,7 @@ class Corpus:
     def _materialised(self) -> Corpus:
         return Corpus(self._listing, self._options, strict=self._strict, indices=self._positions())
 
-    def where(self, predicate: Predicate) -> Corpus:
+    def where(self, predicate: Test) -> Corpus:
         """A view of the documents for which ``predicate(document)`` is true.
 
         >>> import seedcorpus
@@ -141,6 +186,78 @@ class Corpus:
         if not callable(predicate):
             raise TypeError(f"where() takes a callable, not {type(predicate).__name__}")
         return self._view(predicates=(*self._predicates, predicate))
+
+    def filter(self, *predicates: Test, **criteria: Any) -> Corpus:
+        """A view of the documents that pass every predicate and every keyword criterion.
+
+        Criteria: ``language``, ``since``, ``until`` (str, date, datetime or
+        PartialDate; interval semantics: a ``2021-12`` document matches
+        ``since="2021-12-15"``), ``publisher``, ``photo_credit``, ``cited``, ``author``,
+        ``category``, ``layout``, ``key``/``keys``, ``contains`` (case-insensitive unless
+        ``case_sensitive=True``), ``matches`` (regex) and ``where`` (a callable). String
+        criteria take one value or a collection (any of); names go through this corpus's
+        source registry; ``None`` means no constraint. Positional predicates come from
+        :class:`~seedcorpus._filters.F` (``F.language("id") & ~F.publisher("CRI")``) or are
+        plain callables. See :mod:`seedcorpus._filters` for every rule. Values are
+        checked now (:class:`TypeError`/:class:`ValueError` naming the criterion); documents
+        are read when the view is used, and key criteria narrow the view without parsing.
+
+        >>> import seedcorpus
+        >>> corpus = seedcorpus.load()
+        >>> corpus.filter(until="2021-12").keys()
+        ('18ee026d31d90e44', '0fe451fa7ae68fa1')
+        >>> corpus.filter(photo_credit="YONHAP News", since="2021").keys()
+        ('18ee026d31d90e44',)
+        >>> corpus.filter(publisher="Reuter")
+        <Corpus of 5 files, filtered>
+        >>> corpus.filter(langauge="id")
+        Traceback (most recent call last):
+        TypeError: unknown filter criterion 'langauge'; the criteria are ...
+        """
+        predicate = as_predicate(predicates, criteria).resolve(self._options.sources)
+        base: Sequence[int] = (
+            self._indices if self._indices is not None else range(len(self._listing.entries))
+        )
+        indices = None
+        rest: list[Test] = []
+        for part in predicate.conjuncts():
+            if isinstance(part, FieldIn) and part.field == "key":
+                wanted = frozenset(part.values)
+                entries = self._listing.entries
+                base = [p for p in base if entries[p].key in wanted]
+                indices = tuple(base)
+            else:
+                rest.append(part)
+        return self._view(indices=indices, predicates=(*self._predicates, *rest))
+
+    def group_by(self, by: str | Callable[[Document], Hashable]) -> dict[Any, Corpus]:
+        """Views of this corpus grouped by a field or by a key function, read in one pass.
+
+        Fields: ``layout``, ``language``, ``publisher``, ``photo_credit``, ``author``,
+        ``author_email``, ``category``, ``cited`` (a document is in the group of each name
+        it cites), ``year``, ``month`` (``YYYY-MM``, None for year-precision dates) and
+        ``precision``. Documents without a value are grouped under None. Groups come in
+        key order, None last; each group keeps corpus order and is a view whose length
+        needs no parsing.
+
+        >>> import seedcorpus
+        >>> groups = seedcorpus.load().group_by("publisher")
+        >>> {name: len(view) for name, view in groups.items()}
+        {'China Radio International': 1, 'KBS World Radio': 2, 'Korea.net': 1, None: 1}
+        """
+        key = _group_key(by)
+        groups: dict[Any, list[int]] = {}
+        for position, document in self._iter_pairs():
+            values = key(document)
+            members = (values.values or (None,)) if isinstance(values, _Many) else (values,)
+            for value in dict.fromkeys(members):
+                groups.setdefault(value, []).append(position)
+        names = list(groups)
+        try:
+            names.sort(key=lambda name: (name is None, "" if name is None else name))
+        except TypeError:
+            names.sort(key=lambda name: name is None)
+        return {name: self._view(indices=tuple(groups[name]), predicates=()) for name in names}
 
     def head(self, n: int = 5) -> Corpus:
         """A view of the first ``n`` documents."""
@@ -162,7 +279,9 @@ class Corpus:
         chosen = random.Random(seed).sample(range(len(positions)), min(n, len(positions)))
         return self._materialised()._view(indices=tuple(positions[i] for i in sorted(chosen)))
 
-    def sorted(self, by: str | Callable[[Document], Any] = "ordinal", *, reverse: bool = False) -> Corpus:
+    def sorted(
+        self, by: str | Callable[[Document], Any] = "ordinal", *, reverse: bool = False
+    ) -> Corpus:
         """A view sorted by a field name or a key function; documents without a value go last.
 
         ``published`` sorts by :class:`~seedcorpus.PartialDate` order (by start, coarser
@@ -194,25 +313,28 @@ class Corpus:
 
     def _entry_positions_for(self, key: str) -> list[int]:
         return [
-            position
-            for position in self._positions()
-            if self._listing.entries[position].key == key
+            position for position in self._positions() if self._listing.entries[position].key == key
         ]
 
     def _load(self, position: int) -> Document:
         entry = self._listing.entries[position]
         store, options = self._listing.store, self._options
-        path = store.display(entry.name)
-        document = parse(
-            store.read(entry.name, options.max_bytes),
-            key=entry.key,
-            ordinal=entry.ordinal,
-            path=path,
-            options=options,
-        )
-        if entry.key in self._listing.duplicates:
-            problem = Problem("duplicate_key", f"key {entry.key} is used by more than one file", path)
-            document = attrs.evolve(document, problems=(*document.problems, problem))
+        if isinstance(store, _MemoryStore):
+            document = store.document(entry.name)
+        else:
+            path = store.display(entry.name)
+            document = parse(
+                store.read(entry.name, options.max_bytes),
+                key=entry.key,
+                ordinal=entry.ordinal,
+                path=path,
+                options=options,
+            )
+            if entry.key in self._listing.duplicates:
+                problem = Problem(
+                    "duplicate_key", f"key {entry.key} is used by more than one file", path
+                )
+                document = attrs.evolve(document, problems=(*document.problems, problem))
         if self._strict and document.problems:
             raise document.problems[0].to_error()
         return document
@@ -222,7 +344,13 @@ class Corpus:
     ) -> Iterator[tuple[int, Document | DocumentError]]:
         """Each position with its document, or the error that kept it from being one."""
         if positions is None:
-            positions = self._indices if self._indices is not None else range(len(self._listing.entries))
+            positions = (
+                self._indices if self._indices is not None else range(len(self._listing.entries))
+            )
+        if self._listing.workers != 1:
+            options, strict = self._options, self._strict
+            yield from parallel_results(self._listing, options, positions, strict=strict)
+            return
         for position in positions:
             try:
                 yield position, self._load(position)
@@ -272,12 +400,14 @@ class Corpus:
         )
 
     def get(self, key: str, default: Document | None = None) -> Document | None:
-        """The document with ``key`` (the first by ordinal when the key is duplicated), or ``default``."""
+        """The document with ``key`` (the first by ordinal when duplicated), or ``default``."""
         if not isinstance(key, str):
             raise TypeError(f"keys are str, not {type(key).__name__}")
         candidates = [
             position
-            for position in (self._indices if self._indices is not None else range(len(self._listing.entries)))
+            for position in (
+                self._indices if self._indices is not None else range(len(self._listing.entries))
+            )
             if self._listing.entries[position].key == key
         ]
         for _, document in self._iter_pairs(candidates):
@@ -285,7 +415,7 @@ class Corpus:
         return default
 
     def keys(self) -> tuple[str, ...]:
-        """The keys of this view's documents, in order (no file is parsed for an unfiltered view)."""
+        """The keys of this view's documents, in order (an unfiltered view parses no file)."""
         entries = self._listing.entries
         return tuple(entries[p].key for p in self._positions())
 
@@ -294,7 +424,7 @@ class Corpus:
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        """Everything wrong with the source: listing problems, then files no document could be made of.
+        """Everything wrong with the source: listing problems, then files that made no document.
 
         This reads every file of the view once. Problems of documents that were made are on
         the documents (:attr:`Document.problems`); :meth:`validate` lists both.
@@ -341,6 +471,99 @@ class Corpus:
             files_without_document=failed[0],
         )
 
+    # -- export -----------------------------------------------------------------------
+
+    def to_jsonl(self, path_or_file: PathOrFile) -> int:
+        """Write one :meth:`Document.to_dict` JSON object per line (UTF-8); returns the count.
+
+        :func:`seedcorpus.read_jsonl` reads it back into an equal corpus.
+
+        >>> import io, seedcorpus
+        >>> buffer = io.StringIO()
+        >>> seedcorpus.load().head(2).to_jsonl(buffer)
+        2
+        """
+        from seedcorpus._export import to_jsonl
+
+        return to_jsonl(self, path_or_file)
+
+    def to_csv(self, path_or_file: PathOrFile, *, fields: Sequence[str] | None = None) -> int:
+        """Write the metadata as CSV with a header row (``fields`` picks columns); returns rows.
+
+        >>> import io, seedcorpus
+        >>> buffer = io.StringIO()
+        >>> seedcorpus.load().head(1).to_csv(buffer, fields=["key", "published", "publisher"])
+        1
+        >>> print(buffer.getvalue().strip())
+        key,published,publisher
+        18ee026d31d90e44,2021-12...,KBS World Radio
+        """
+        from seedcorpus._export import to_csv
+
+        return to_csv(self, path_or_file, fields=fields)
+
+    def to_arrow(self, *, columns: Sequence[str] | None = None) -> Any:
+        """A ``pyarrow.Table`` with one row per document (needs the ``arrow`` extra).
+
+        See :mod:`seedcorpus._export` for the columns and their types.
+
+        >>> import seedcorpus
+        >>> seedcorpus.load().to_arrow(columns=["key", "published"]).num_rows
+        5
+        """
+        from seedcorpus._export import to_arrow
+
+        return to_arrow(self, columns=columns)
+
+    def to_pandas(self, *, columns: Sequence[str] | None = None) -> Any:
+        """A ``pandas.DataFrame`` with one row per document (needs the ``pandas`` extra).
+
+        >>> import seedcorpus
+        >>> df = seedcorpus.load().to_pandas(columns=["key", "publisher", "published"])
+        >>> df["publisher"].value_counts().to_dict()
+        {'KBS World Radio': 2, 'Korea.net': 1, 'China Radio International': 1}
+        """
+        from seedcorpus._export import to_pandas
+
+        return to_pandas(self, columns=columns)
+
+    def to_parquet(
+        self, path: str | os.PathLike[str] | IO[bytes], *, columns: Sequence[str] | None = None
+    ) -> int:
+        """Write :meth:`to_arrow`'s table as Parquet (the ``arrow`` extra); returns the rows."""
+        from seedcorpus._export import to_parquet
+
+        return to_parquet(self, path, columns=columns)
+
+    def to_hf_dataset(self, *, columns: Sequence[str] | None = None) -> Any:
+        """A Hugging Face ``datasets.Dataset`` of :meth:`to_arrow`'s table (the ``hf`` extra)."""
+        from seedcorpus._export import to_hf_dataset
+
+        return to_hf_dataset(self, columns=columns)
+
+    def to_dask(self, *, partition_size: int = 1000) -> Any:
+        """A ``dask.bag.Bag`` of this view's documents, read and parsed on the Dask workers.
+
+        Needs the ``dask`` extra; see :func:`seedcorpus._dask.to_dask` and ``docs/scale.md``.
+
+        >>> import seedcorpus
+        >>> seedcorpus.load().to_dask(partition_size=2).npartitions
+        3
+        """
+        from seedcorpus._dask import to_dask
+
+        positions = (
+            self._indices if self._indices is not None else range(len(self._listing.entries))
+        )
+        return to_dask(
+            self._listing,
+            positions,
+            self._options,
+            strict=self._strict,
+            predicates=self._predicates,
+            partition_size=partition_size,
+        )
+
     def __repr__(self) -> str:
         size = len(self._listing.entries) if self._indices is None else len(self._indices)
         suffix = ", filtered" if self._predicates else ""
@@ -349,6 +572,48 @@ class Corpus:
 
 def _problem_of(error: DocumentError) -> Problem:
     return Problem(error.code or "unreadable", error.message, error.path)
+
+
+@attrs.frozen
+class _Many:
+    """A multi-valued group key (cited names): the document joins each group."""
+
+    values: tuple[Hashable, ...]
+
+
+def _month(document: Document) -> str | None:
+    published = document.published
+    if published is None or published.precision == "year":
+        return None
+    return str(published.isoformat())[:7]
+
+
+_GROUPS: dict[str, Callable[[Document], Hashable]] = {
+    "layout": lambda d: d.layout,
+    "language": lambda d: d.language,
+    "publisher": lambda d: d.source.publisher,
+    "photo_credit": lambda d: d.source.photo_credit,
+    "author": lambda d: d.source.author,
+    "author_email": lambda d: d.source.author_email,
+    "category": lambda d: d.source.category,
+    "cited": lambda d: _Many(d.source.cited),
+    "year": lambda d: None if d.published is None else f"{d.published.year:04d}",
+    "month": _month,
+    "precision": lambda d: None if d.published is None else d.published.precision,
+}
+
+
+def _group_key(by: str | Callable[[Document], Hashable]) -> Callable[[Document], Hashable]:
+    if isinstance(by, str):
+        if by not in _GROUPS:
+            raise ValueError(
+                f"cannot group by {by!r}; choose one of {', '.join(sorted(_GROUPS))} "
+                "or pass a function"
+            )
+        return _GROUPS[by]
+    if callable(by):
+        return by
+    raise TypeError(f"group_by() takes a field name or a callable, not {type(by).__name__}")
 
 
 def _sort_key(by: str | Callable[[Document], Any]) -> Callable[[Document], Any]:
@@ -367,6 +632,6 @@ def _sort_key(by: str | Callable[[Document], Any]) -> Callable[[Document], Any]:
     if by in source_fields:
         return lambda document: getattr(document.source, by)
     raise ValueError(
-        f"cannot sort by {by!r}; choose one of {', '.join(sorted(names | source_fields))} or pass a function"
+        f"cannot sort by {by!r}; choose one of {', '.join(sorted(names | source_fields))} "
+        "or pass a function"
     )
-

@@ -3,7 +3,7 @@
 >>> import seedcorpus
 >>> stats = seedcorpus.load().stats()
 >>> stats.documents, stats.layouts["kbs_world"], str(stats.earliest), str(stats.latest)
-(5, 2, '2020-01', '2024-05-27T17:07:04+08:00')
+(5, 2, '2020-01', '2025-01-17')
 """
 
 from __future__ import annotations
@@ -43,6 +43,10 @@ class CorpusStats:
     latest: PartialDate | None
     problems: int
     files_without_document: int = 0
+    cited: Mapping[str, int] = attrs.field(factory=dict)
+    """Documents citing each source (a document citing several counts once for each)."""
+    precisions: Mapping[str, int] = attrs.field(factory=dict)
+    """Published dates by precision (``year`` ... ``second``; ``(none)`` when undated)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as a JSON-ready dictionary."""
@@ -52,9 +56,7 @@ class CorpusStats:
         return {k: dict(v) if isinstance(v, Mapping) else v for k, v in data.items()}
 
 
-def compute_stats(
-    documents: Iterable[Document], *, language: bool = True
-) -> CorpusStats:
+def compute_stats(documents: Iterable[Document], *, language: bool = True) -> CorpusStats:
     """Summarise documents in one pass; ``language=False`` skips language detection."""
     count = 0
     layouts: Counter[str] = Counter()
@@ -62,6 +64,8 @@ def compute_stats(
     publishers: Counter[str] = Counter()
     credits: Counter[str] = Counter()
     years: Counter[str] = Counter()
+    cited: Counter[str] = Counter()
+    precisions: Counter[str] = Counter()
     earliest: PartialDate | None = None
     latest: PartialDate | None = None
     problems = 0
@@ -72,7 +76,9 @@ def compute_stats(
             languages[document.language or _UNKNOWN] += 1
         publishers[document.source.publisher or _UNKNOWN] += 1
         credits[document.source.photo_credit or _UNKNOWN] += 1
+        cited.update(set(document.source.cited))
         published = document.published
+        precisions[published.precision if published else _UNKNOWN] += 1
         years[str(published.year) if published else _UNKNOWN] += 1
         if published is not None:
             earliest = published if earliest is None or published < earliest else earliest
@@ -88,4 +94,6 @@ def compute_stats(
         earliest=earliest,
         latest=latest,
         problems=problems,
+        cited=_frozen_counts(cited),
+        precisions=_frozen_counts(precisions),
     )
