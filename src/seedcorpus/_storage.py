@@ -7,6 +7,13 @@ become :class:`Entry` values; names that look like corpus files but break the gr
 become ``bad_filename`` problems; hidden files, editor backups and other extensions are
 ignored (documented in ``docs/format.md``).
 
+The stores: :class:`DirectoryStore` (a local tree), :class:`FileStore` (explicit local
+files), :class:`GlobStore` (a glob pattern), :class:`ZipStore` and :class:`TarStore`
+(archives read in place, never extracted) and :class:`FsspecStore` (any fsspec URL:
+``s3://``, ``gs://``, ``memory://``, ``zip://``...). :func:`open_store` picks one for a
+source. :func:`list_entries` lists a store into :class:`Entries`, a compact sorted table
+(about 24 bytes a file) so that a million names fit in a few tens of megabytes.
+
 >>> parse_name("000_18ee026d31d90e44.txt")
 (0, '18ee026d31d90e44')
 >>> classify_name("notes.md") is None, classify_name(".000_18ee026d31d90e44.txt.swp") is None
@@ -17,26 +24,51 @@ ignored (documented in ``docs/format.md``).
 
 from __future__ import annotations
 
+import bisect
 import errno
+import glob
+import hashlib
 import os
+import posixpath
 import re
 import stat
-from collections.abc import Iterator
+import sys
+import tarfile
+import threading
+import zipfile
+import zlib
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Final, Protocol, runtime_checkable
+from typing import Any, Final, Protocol, overload, runtime_checkable
 
 import attrs
 
-from seedcorpus._exceptions import FileAccessError, FileNameError, FileTooLargeError
+from seedcorpus._exceptions import (
+    ArchiveError,
+    FileAccessError,
+    FileNameError,
+    FileTooLargeError,
+    MissingExtraError,
+)
 from seedcorpus._records import Problem
 
 __all__ = [
+    "ARCHIVE_SUFFIXES",
     "NAME_PATTERN",
     "DirectoryStore",
+    "Entries",
     "Entry",
     "FileStore",
+    "FsspecStore",
+    "GlobStore",
     "Store",
+    "TarStore",
+    "ZipStore",
     "classify_name",
+    "list_entries",
+    "open_store",
     "parse_name",
 ]
 
@@ -44,6 +76,20 @@ NAME_PATTERN: Final = re.compile(r"^(?P<ordinal>[0-9]+)_(?P<key>[0-9a-f]{16})\.t
 """The corpus file-name grammar: decimal ordinal, underscore, 16 lower-case hex, ``.txt``."""
 
 _BACKUP = re.compile(r"(?:~|\.swp|\.swo|\.swx|\.bak|\.orig|\.tmp|\.part)$|^#.*#$", re.IGNORECASE)
+
+ARCHIVE_SUFFIXES: Final = {
+    ".zip": "zip",
+    ".tar": "tar",
+    ".tar.gz": "tar",
+    ".tgz": "tar",
+    ".tar.bz2": "tar",
+    ".tbz2": "tar",
+    ".tar.xz": "tar",
+    ".txz": "tar",
+}
+"""File-name endings :func:`open_store` reads as archives (letter case ignored)."""
+
+_GLOB_MAGIC = re.compile(r"[*?[]")
 
 
 def parse_name(name: str) -> tuple[int, str]:
@@ -85,6 +131,9 @@ def classify_name(name: str) -> Entry | Problem | None:
 
     Ignored: hidden files, editor and download leftovers (``~``, ``.swp``, ``.bak``,
     ``.part``...) and every extension other than ``.txt`` in any letter case.
+
+    >>> classify_name("a/b/007_0123456789abcdef.txt")
+    Entry(name='a/b/007_0123456789abcdef.txt', ordinal=7, key='0123456789abcdef')
     """
     base = name.rsplit("/", 1)[-1]
     if not base or base.startswith(".") or _BACKUP.search(base):
@@ -100,11 +149,288 @@ def classify_name(name: str) -> Entry | Problem | None:
 
 @attrs.frozen(order=True)
 class Entry:
-    """One corpus file in a store: its store-relative ``name``, ``ordinal`` and ``key``."""
+    """One corpus file in a store: its store-relative ``name``, ``ordinal`` and ``key``.
+
+    >>> a = Entry("z/000_00000000000000ff.txt", 0, "00000000000000ff")
+    >>> a < Entry("a/001_0000000000000000.txt", 1, "0000000000000000")
+    True
+    """
 
     name: str = attrs.field(order=False)
     ordinal: int
     key: str
+
+
+# -- the compact listing ---------------------------------------------------------------
+
+_MASK32: Final = (1 << 32) - 1
+_MASK64: Final = (1 << 64) - 1
+
+
+class Entries(Sequence[Entry]):
+    """The corpus files of a store in (ordinal, key) order, stored compactly.
+
+    A file costs about 24 bytes (ordinal, key, name width, directory index in arrays;
+    directories are stored once) instead of a Python object per file; ``entries[i]``
+    builds the :class:`Entry` on demand. Build one with :func:`list_entries` or
+    :meth:`from_entries`; it pickles small, so worker processes get a copy cheaply.
+
+    >>> entries = Entries.from_entries([Entry("b/010_00000000000000aa.txt", 10, "00000000000000aa"),
+    ...                                 Entry("0002_00000000000000ff.txt", 2, "00000000000000ff")])
+    >>> len(entries), entries[0].name, entries[1].name
+    (2, '0002_00000000000000ff.txt', 'b/010_00000000000000aa.txt')
+    >>> entries.positions_of("00000000000000aa")
+    [1]
+    """
+
+    __slots__ = ("_keys", "_ordinals", "_prefix_of", "_prefixes", "_widths")
+
+    def __init__(
+        self,
+        prefixes: Sequence[str],
+        prefix_of: array[int],
+        ordinals: array[int] | list[int],
+        widths: array[int],
+        keys: bytes,
+    ) -> None:
+        count = len(prefix_of)
+        if not (len(ordinals) == len(widths) == count and len(keys) == 8 * count):
+            raise ValueError("Entries: the columns differ in length")
+        self._prefixes = tuple(prefixes)
+        self._prefix_of = prefix_of
+        self._ordinals = ordinals
+        self._widths = widths
+        self._keys = keys
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Entry]) -> Entries:
+        """A table of ``entries`` sorted by (ordinal, key), ties by name.
+
+        Every name must be a corpus file name (its last component matches
+        :data:`NAME_PATTERN` and agrees with the entry's ordinal and key).
+        """
+        builder = _EntriesBuilder()
+        for entry in entries:
+            if not builder.add(entry.name):
+                raise ValueError(f"{entry.name}: not a corpus file name")
+        return builder.build()
+
+    def __len__(self) -> int:
+        return len(self._prefix_of)
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Entries: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | Entries:
+        if isinstance(index, slice):
+            return self.take(range(len(self))[index])
+        key = self.key_at(index)
+        ordinal = self._ordinals[index]
+        name = (
+            f"{self._prefixes[self._prefix_of[index]]}{ordinal:0{self._widths[index]}d}_{key}.txt"
+        )
+        return Entry(name, ordinal, key)
+
+    def key_at(self, index: int) -> str:
+        """The key of the file at ``index`` (no :class:`Entry` is built)."""
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(f"entry index {index} out of range")
+        return self._keys[8 * index : 8 * index + 8].hex()
+
+    def ordinal_at(self, index: int) -> int:
+        """The ordinal of the file at ``index``."""
+        return self._ordinals[index]
+
+    def positions_of(self, key: str) -> list[int]:
+        """The positions of the files whose key is ``key`` (fast: one scan of a bytes blob)."""
+        try:
+            needle = bytes.fromhex(key)
+        except ValueError:
+            return []
+        if len(needle) != 8:
+            return []
+        found = []
+        start = self._keys.find(needle)
+        while start >= 0:
+            if start % 8 == 0:
+                found.append(start // 8)
+                start = self._keys.find(needle, start + 8)
+            else:
+                start = self._keys.find(needle, start + 1)
+        return found
+
+    def take(self, positions: Iterable[int]) -> Entries:
+        """A table of the files at ``positions``, in that order (to ship a part to a worker)."""
+        prefix_of, widths = array("I"), array("I")
+        ordinals: list[int] = []
+        keys = bytearray()
+        for position in positions:
+            prefix_of.append(self._prefix_of[position])
+            widths.append(self._widths[position])
+            ordinals.append(self._ordinals[position])
+            keys += self._keys[8 * position : 8 * position + 8]
+        return Entries(self._prefixes, prefix_of, _compact_ints(ordinals), widths, bytes(keys))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Entries):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            Entries,
+            (self._prefixes, self._prefix_of, self._ordinals, self._widths, self._keys),
+        )
+
+    def __repr__(self) -> str:
+        return f"<Entries of {len(self)} files in {len(self._prefixes)} directories>"
+
+
+def _compact_ints(values: Iterable[int]) -> array[int] | list[int]:
+    items = values if isinstance(values, list) else list(values)
+    try:
+        return array("q", items)
+    except OverflowError:  # an ordinal beyond 64 bits: keep Python ints
+        return items
+
+
+class _EntriesBuilder:
+    """Collects corpus names as one sortable int each, then packs them into :class:`Entries`.
+
+    Each file is one int ``ordinal << 128 | key << 64 | width << 32 | directory`` while
+    listing, so that sorting is a plain in-place ``list.sort`` without key objects.
+    """
+
+    def __init__(self) -> None:
+        self.packed: list[int] = []
+        self.prefixes: dict[str, int] = {}
+
+    def add(self, name: str) -> bool:
+        base = name[name.rfind("/") + 1 :]
+        found = NAME_PATTERN.match(base)
+        if found is None:
+            return False
+        digits = found.group("ordinal")
+        prefix = name[: len(name) - len(base)]
+        index = self.prefixes.get(prefix)
+        if index is None:
+            index = self.prefixes[prefix] = len(self.prefixes)
+        width = len(digits)
+        if width > _MASK32 or index > _MASK32:
+            return False
+        self.packed.append(
+            (((int(digits) << 64) | int(found.group("key"), 16)) << 64) | (width << 32) | index
+        )
+        return True
+
+    def build(self) -> Entries:
+        packed = self.packed
+        packed.sort()
+        prefixes = list(self.prefixes)
+        count = len(packed)
+        prefix_of, widths = array("I", bytes(4 * count)), array("I", bytes(4 * count))
+        keys = bytearray(8 * count)
+        ordinals: list[int] = []
+        # Unpack from the end, freeing the packed ints as we go (bounds the peak memory).
+        index = count
+        while packed:
+            index -= 1
+            value = packed.pop()
+            prefix_of[index] = value & _MASK32
+            widths[index] = (value >> 32) & _MASK32
+            keys[8 * index : 8 * index + 8] = ((value >> 64) & _MASK64).to_bytes(8, "big")
+            ordinals.append(value >> 128)
+        ordinals.reverse()
+        entries = Entries(prefixes, prefix_of, _compact_ints(ordinals), widths, bytes(keys))
+        del ordinals
+        return _order_ties_by_name(entries, prefixes)
+
+
+def _order_ties_by_name(entries: Entries, prefixes: list[str]) -> Entries:
+    """Files with equal (ordinal, key) in different directories: put them in name order."""
+    keys, ordinals = entries._keys, entries._ordinals
+    index, count = 0, len(entries)
+    while index < count - 1:
+        run = index + 1
+        while (
+            run < count
+            and keys[8 * run : 8 * run + 8] == keys[8 * index : 8 * index + 8]
+            and ordinals[run] == ordinals[index]
+        ):
+            run += 1
+        if run - index > 1:
+            span = sorted(range(index, run), key=lambda i: entries[i].name)
+            slots = [(entries._prefix_of[i], entries._widths[i]) for i in span]
+            for offset, (prefix, width) in enumerate(slots):
+                entries._prefix_of[index + offset] = prefix
+                entries._widths[index + offset] = width
+        index = run
+    return entries
+
+
+def list_entries(
+    store: Store, *, explicit: bool = False
+) -> tuple[Entries, tuple[Problem, ...], frozenset[str]]:
+    """List a store: its corpus files, the listing problems, and the keys used more than once.
+
+    Names outside the grammar that look like corpus files are ``bad_filename`` problems;
+    with ``explicit=True`` (files the user named one by one) every other name is too.
+    Problems come sorted by path, then a ``duplicate_key`` problem per file whose key is
+    shared, in corpus order. Memory: a few tens of bytes per file, whatever the store.
+
+    >>> from seedcorpus._load import seeds_path
+    >>> entries, problems, duplicates = list_entries(DirectoryStore(str(seeds_path())))
+    >>> len(entries), problems, duplicates
+    (5, (), frozenset())
+    """
+    builder = _EntriesBuilder()
+    problems: list[Problem] = []
+    for item in store.names():
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        if builder.add(item):
+            continue
+        classified = classify_name(item)
+        if classified is None and explicit:
+            classified = Problem(
+                "bad_filename", "not a corpus file name (<ordinal>_<16 hex>.txt)", item
+            )
+        if isinstance(classified, Problem):
+            problems.append(attrs.evolve(classified, path=store.display(item)))
+    problems.sort(key=lambda problem: (problem.path or "", problem.code))
+    entries = builder.build()
+    del builder
+    duplicates = _duplicate_keys(entries._keys)
+    if duplicates:
+        for position in range(len(entries)):
+            key = entries.key_at(position)
+            if key in duplicates:
+                problems.append(
+                    Problem(
+                        "duplicate_key",
+                        f"key {key} is used by more than one file",
+                        store.display(entries[position].name),
+                    )
+                )
+    return entries, tuple(problems), duplicates
+
+
+def _duplicate_keys(blob: bytes) -> frozenset[str]:
+    values = sorted(array("Q", blob))  # native byte order: only equality matters here
+    found = {values[i] for i in range(1, len(values)) if values[i] == values[i - 1]}
+    del values
+    return frozenset(value.to_bytes(8, sys.byteorder).hex() for value in found)
+
+
+# -- the store protocol ----------------------------------------------------------------
 
 
 @runtime_checkable
@@ -124,10 +450,19 @@ class Store(Protocol):
         ...
 
 
+def _too_large(path: str, max_bytes: int) -> FileTooLargeError:
+    return FileTooLargeError(
+        f"file is over the size limit of {max_bytes} bytes", path=path, code="too_large"
+    )
+
+
 def _read_local(path: str, max_bytes: int) -> bytes:
+    """Read a local file; ``vanished`` if it is gone, ``changed`` if it changed while read."""
     try:
         with open(path, "rb") as handle:
+            before = os.fstat(handle.fileno())
             data = handle.read(max_bytes + 1)
+            after = os.fstat(handle.fileno())
     except FileNotFoundError:
         code = "dangling_symlink" if os.path.islink(path) else "vanished"
         raise FileAccessError(
@@ -135,15 +470,20 @@ def _read_local(path: str, max_bytes: int) -> bytes:
             path=path,
             code=code,
         ) from None
+    except IsADirectoryError:
+        raise FileAccessError("is a directory now, not a file", path=path, code="changed") from None
     except PermissionError:
         raise FileAccessError("permission denied", path=path, code="unreadable") from None
     except OSError as exc:
         code = "symlink_loop" if exc.errno == errno.ELOOP else "unreadable"
         raise FileAccessError(exc.strerror or str(exc), path=path, code=code) from None
     if len(data) > max_bytes:
-        raise FileTooLargeError(
-            f"file is over the size limit of {max_bytes} bytes", path=path, code="too_large"
-        )
+        raise _too_large(path, max_bytes)
+    if stat.S_ISREG(before.st_mode) and (
+        (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns)
+        or len(data) != after.st_size
+    ):
+        raise FileAccessError("file changed while it was being read", path=path, code="changed")
     return data
 
 
@@ -152,12 +492,19 @@ class DirectoryStore:
     """A directory tree on the local disk, walked lazily with :func:`os.scandir`.
 
     Symlinked directories are followed once each (a loop is reported, not walked
-    forever); names are relative to the root with ``/`` separators.
+    forever); hidden directories are skipped; names are relative to the root with ``/``
+    separators. Names come in directory order (the listing sorts them), so a directory
+    of a million files is never held as a list of directory entries.
+
+    >>> from seedcorpus._load import seeds_path
+    >>> sorted(DirectoryStore(str(seeds_path())).names())[0]
+    '000_18ee026d31d90e44.txt'
     """
 
     root: str
 
     def names(self) -> Iterator[str | Problem]:
+        """Every file name below the root (relative, ``/``-separated), and listing problems."""
         root = os.fspath(self.root)
         seen: set[tuple[int, int]] = set()
         stack = [""]
@@ -170,39 +517,52 @@ class DirectoryStore:
                     yield Problem("symlink_loop", "directory already walked (symlink loop)", folder)
                     continue
                 seen.add((info.st_dev, info.st_ino))
-                with os.scandir(folder) as listing:
-                    children = sorted(listing, key=lambda child: child.name)
+                listing = os.scandir(folder)
             except OSError as exc:
                 yield Problem("unreadable", f"cannot list directory: {exc.strerror}", folder)
                 continue
             subfolders = []
-            for child in children:
-                name = f"{relative}/{child.name}" if relative else child.name
-                try:
-                    is_dir = child.is_dir(follow_symlinks=True)
-                except OSError:
-                    is_dir = False
-                if is_dir:
-                    if not child.name.startswith("."):
-                        subfolders.append(name)
-                else:
-                    yield name
-            stack.extend(reversed(subfolders))
+            with listing:
+                for child in listing:
+                    name = f"{relative}/{child.name}" if relative else child.name
+                    try:
+                        is_dir = child.is_dir(follow_symlinks=True)
+                    except OSError:
+                        is_dir = False
+                    if is_dir:
+                        if not child.name.startswith("."):
+                            subfolders.append(name)
+                    else:
+                        yield name
+            stack.extend(sorted(subfolders, reverse=True))
 
     def read(self, name: str, max_bytes: int) -> bytes:
+        """The bytes of the file ``name`` (at most ``max_bytes``, else ``too_large``)."""
         return _read_local(self.display(name), max_bytes)
 
     def display(self, name: str) -> str:
+        """The file's path on disk."""
         return os.path.join(self.root, *name.split("/"))
+
+
+def _as_paths(paths: Iterable[str]) -> tuple[str, ...]:
+    return tuple(paths)
 
 
 @attrs.frozen
 class FileStore:
-    """Explicit files on the local disk (one path, or an iterable of paths)."""
+    """Explicit files on the local disk (one path, or an iterable of paths).
 
-    paths: tuple[str, ...] = attrs.field(converter=tuple)
+    >>> from seedcorpus._load import seeds_path
+    >>> path = str(seeds_path() / "000_18ee026d31d90e44.txt")
+    >>> list(FileStore([path]).names()) == [path]
+    True
+    """
+
+    paths: tuple[str, ...] = attrs.field(converter=_as_paths)
 
     def names(self) -> Iterator[str | Problem]:
+        """The paths, in the order given; a directory among them is a problem."""
         for path in self.paths:
             try:
                 mode = os.stat(path).st_mode
@@ -215,14 +575,534 @@ class FileStore:
                 yield path
 
     def read(self, name: str, max_bytes: int) -> bytes:
+        """The bytes of the file at path ``name``."""
         return _read_local(name, max_bytes)
 
     def display(self, name: str) -> str:
+        """The path as given."""
         return name
 
 
+@attrs.frozen
+class GlobStore:
+    """The local files a glob pattern matches (``**`` descends into directories).
+
+    Matching directories are skipped (use ``dir/**/*.txt`` to descend); names are the
+    matched paths. The pattern is matched lazily with :func:`glob.iglob`.
+
+    >>> from seedcorpus._load import seeds_path
+    >>> len(list(GlobStore(str(seeds_path() / "00[0-2]_*.txt")).names()))
+    3
+    """
+
+    pattern: str
+
+    def names(self) -> Iterator[str | Problem]:
+        """Every file the pattern matches."""
+        for path in glob.iglob(self.pattern, recursive=True):
+            if not os.path.isdir(path):
+                yield path
+
+    def read(self, name: str, max_bytes: int) -> bytes:
+        """The bytes of the matched file ``name``."""
+        return _read_local(name, max_bytes)
+
+    def display(self, name: str) -> str:
+        """The matched path."""
+        return name
+
+
+# -- archives ----------------------------------------------------------------------------
+
+
+def _unsafe_member(name: str) -> bool:
+    """Whether an archive member name is absolute or climbs out with ``..``."""
+    unified = name.replace("\\", "/")
+    return (
+        unified.startswith("/")
+        or re.match(r"^[A-Za-z]:", unified) is not None
+        or ".." in unified.split("/")
+    )
+
+
+def _member_names(members: Iterable[tuple[str, bool]], display: Any) -> Iterator[str | Problem]:
+    """Member names as store names: unsafe names become problems, hidden folders are skipped."""
+    for name, regular in members:
+        if _unsafe_member(name):
+            yield Problem(
+                "unsafe_path",
+                "member name is absolute or climbs out of the archive with '..'; not used",
+                display(name),
+            )
+            continue
+        parts = name.split("/")
+        if any(part.startswith(".") for part in parts[:-1]):
+            continue
+        if not regular:
+            if classify_name(name) is not None:
+                yield Problem(
+                    "unreadable", "not a regular file (a link or device member)", display(name)
+                )
+            continue
+        yield name
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns
+
+
+class _Handle:
+    """An archive opened in this process, with a lock (tarfile is not thread-safe)."""
+
+    def __init__(self, archive: Any, stamp: tuple[int, int]) -> None:
+        self.archive = archive
+        self.stamp = stamp
+        self.lock = threading.Lock()
+        self.index: tuple[array[int], array[int]] | None = None
+
+
+_HANDLES: OrderedDict[tuple[int, str, str], _Handle] = OrderedDict()
+_HANDLES_LOCK = threading.Lock()
+_MAX_HANDLES: Final = 8
+
+
+def _handle(kind: str, path: str, stamp: tuple[int, int] | None) -> _Handle:
+    """The open archive for ``path`` in this process (reopened after a fork or a change)."""
+    key = (os.getpid(), kind, path)
+    display = path
+    try:
+        current = _stamp(path)
+    except FileNotFoundError:
+        _drop(key)
+        raise FileAccessError(
+            "the archive does not exist (anymore)", path=display, code="vanished"
+        ) from None
+    except OSError as exc:
+        raise FileAccessError(
+            f"cannot open the archive: {exc.strerror}", path=display, code="unreadable"
+        ) from None
+    if stamp is not None and current != stamp:
+        _drop(key)
+        raise FileAccessError(
+            "the archive changed since it was listed", path=display, code="changed"
+        )
+    with _HANDLES_LOCK:
+        handle = _HANDLES.get(key)
+        if handle is not None and handle.stamp == current:
+            _HANDLES.move_to_end(key)
+            return handle
+    archive = _open_archive(kind, path)
+    handle = _Handle(archive, current)
+    with _HANDLES_LOCK:
+        old = _HANDLES.pop(key, None)
+        _HANDLES[key] = handle
+        while len(_HANDLES) > _MAX_HANDLES:
+            _, evicted = _HANDLES.popitem(last=False)
+            evicted.archive.close()
+    if old is not None:
+        old.archive.close()
+    return handle
+
+
+def _drop(key: tuple[int, str, str]) -> None:
+    with _HANDLES_LOCK:
+        handle = _HANDLES.pop(key, None)
+    if handle is not None:
+        handle.archive.close()
+
+
+def _open_archive(kind: str, path: str) -> Any:
+    try:
+        if kind == "zip":
+            return zipfile.ZipFile(path)
+        return tarfile.open(path, "r:*")
+    except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, ValueError) as exc:
+        raise ArchiveError(f"{path}: not a readable {kind} archive ({exc})") from None
+
+
+@attrs.frozen
+class ZipStore:
+    """A zip archive read in place: members are read one by one, nothing is extracted.
+
+    Member names that are absolute or climb out with ``..`` are ``unsafe_path`` problems
+    and are never used; a member whose declared size is over the limit is refused before
+    it is decompressed; a member that fails its CRC is ``corrupt``. ``stamp`` (size and
+    modification time) is taken when the store is opened: reads after the archive changed
+    report ``changed``, after it was deleted ``vanished``.
+
+    >>> import io, zipfile, tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "c.zip")
+    >>> with zipfile.ZipFile(path, "w") as z:
+    ...     z.writestr("a/000_0123456789abcdef.txt", "Halo.")
+    ...     z.writestr("../evil.txt", "x")
+    >>> store = ZipStore.open(path)
+    >>> [getattr(n, "code", n) for n in store.names()]
+    ['a/000_0123456789abcdef.txt', 'unsafe_path']
+    >>> store.read("a/000_0123456789abcdef.txt", 100)
+    b'Halo.'
+    """
+
+    path: str
+    stamp: tuple[int, int] | None = None
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> ZipStore:
+        """The store for the zip at ``path``; :class:`~seedcorpus.ArchiveError` if it is not one."""
+        text = os.fspath(path)
+        store = cls(text, _stamp(text))
+        _handle("zip", text, store.stamp)
+        return store
+
+    def names(self) -> Iterator[str | Problem]:
+        """The archive's file members, and problems for unsafe or non-regular ones."""
+        handle = _handle("zip", self.path, self.stamp)
+        with handle.lock:
+            infos = [(info.filename, info.is_dir()) for info in handle.archive.infolist()]
+        members = ((name, True) for name, is_dir in infos if not is_dir)
+        yield from _member_names(members, self.display)
+
+    def read(self, name: str, max_bytes: int) -> bytes:
+        """The bytes of member ``name``."""
+        where = self.display(name)
+        if _unsafe_member(name):
+            raise FileAccessError("unsafe member name; not used", path=where, code="unsafe_path")
+        handle = _handle("zip", self.path, self.stamp)
+        with handle.lock:
+            try:
+                info = handle.archive.getinfo(name)
+            except KeyError:
+                raise FileAccessError(
+                    "no such member in the archive", path=where, code="vanished"
+                ) from None
+            if info.file_size > max_bytes:
+                raise _too_large(where, max_bytes)
+            try:
+                with handle.archive.open(info) as member:
+                    data: bytes = member.read(max_bytes + 1)
+            except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+                raise FileAccessError(
+                    f"corrupt member: {exc}", path=where, code="corrupt"
+                ) from None
+        if len(data) > max_bytes:
+            raise _too_large(where, max_bytes)
+        return data
+
+    def display(self, name: str) -> str:
+        """``archive.zip!member``."""
+        return f"{self.path}!{name}"
+
+
+def _name_hash(name: str) -> int:
+    return int.from_bytes(
+        hashlib.blake2b(name.encode("utf-8", "surrogateescape"), digest_size=8).digest(), "big"
+    )
+
+
+@attrs.frozen
+class TarStore:
+    """A tar archive (plain, ``.gz``, ``.bz2`` or ``.xz``) read in place, never extracted.
+
+    Member names that are absolute or climb out with ``..`` are ``unsafe_path`` problems
+    and are never used; links and devices are not read. Each process keeps the archive
+    open with a compact index (16 bytes a member) from name to header offset. Compressed
+    tars cannot seek: reading members in archive order is fast, reading them out of order
+    decompresses again from the start, so prefer zip or a plain tar for random access.
+
+    >>> import io, tarfile, tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "c.tar.gz")
+    >>> with tarfile.open(path, "w:gz") as t:
+    ...     info = tarfile.TarInfo("000_0123456789abcdef.txt"); info.size = 5
+    ...     t.addfile(info, io.BytesIO(b"Halo."))
+    >>> store = TarStore.open(path)
+    >>> list(store.names()), store.read("000_0123456789abcdef.txt", 100)
+    (['000_0123456789abcdef.txt'], b'Halo.')
+    """
+
+    path: str
+    stamp: tuple[int, int] | None = None
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> TarStore:
+        """The store for the tar at ``path``; :class:`~seedcorpus.ArchiveError` if it is not one."""
+        text = os.fspath(path)
+        store = cls(text, _stamp(text))
+        _handle("tar", text, store.stamp)
+        return store
+
+    def _members(self, archive: tarfile.TarFile) -> Iterator[tarfile.TarInfo]:
+        """Every member header from the start, without keeping them all (tarfile would)."""
+        archive.fileobj.seek(0)
+        archive.offset = 0
+        archive.members = []  # type: ignore[attr-defined]
+        archive.firstmember = None  # type: ignore[attr-defined]
+        archive._loaded = False  # type: ignore[attr-defined]
+        while True:
+            try:
+                info = archive.next()
+            except (tarfile.TarError, EOFError, OSError) as exc:
+                raise ArchiveError(
+                    f"{self.path}: truncated or corrupt tar archive ({exc})"
+                ) from None
+            if info is None:
+                return
+            archive.members.clear()  # type: ignore[attr-defined]
+            yield info
+
+    def names(self) -> Iterator[str | Problem]:
+        """The archive's file members, and problems for unsafe, non-regular or corrupt ones."""
+        handle = _handle("tar", self.path, self.stamp)
+        found: list[tuple[str, bool]] = []
+        problem: Problem | None = None
+        with handle.lock:
+            try:
+                for info in self._members(handle.archive):
+                    if not info.isdir():
+                        found.append((info.name, info.isreg()))
+            except ArchiveError as exc:
+                problem = Problem("corrupt", str(exc), self.path)
+        yield from _member_names(found, self.display)
+        if problem is not None:
+            yield problem
+
+    def _index(self, handle: _Handle) -> tuple[array[int], array[int]]:
+        if handle.index is None:
+            pairs = sorted(
+                (_name_hash(info.name), info.offset) for info in self._members(handle.archive)
+            )
+            handle.index = (array("Q", (h for h, _ in pairs)), array("q", (o for _, o in pairs)))
+        return handle.index
+
+    def _find(self, handle: _Handle, name: str) -> tarfile.TarInfo | None:
+        archive: tarfile.TarFile = handle.archive
+        hashes, offsets = self._index(handle)
+        wanted = _name_hash(name)
+        position = bisect.bisect_left(hashes, wanted)
+        while position < len(hashes) and hashes[position] == wanted:
+            archive.fileobj.seek(offsets[position])
+            candidate = tarfile.TarInfo.fromtarfile(archive)
+            if candidate.name == name:
+                return candidate
+            position += 1
+        return None
+
+    def read(self, name: str, max_bytes: int) -> bytes:
+        """The bytes of member ``name``."""
+        where = self.display(name)
+        if _unsafe_member(name):
+            raise FileAccessError("unsafe member name; not used", path=where, code="unsafe_path")
+        handle = _handle("tar", self.path, self.stamp)
+        with handle.lock:
+            try:
+                info = self._find(handle, name)
+                if info is not None and info.isreg() and info.size <= max_bytes:
+                    member = handle.archive.extractfile(info)
+                    data = b"" if member is None else member.read(max_bytes + 1)
+            except (ArchiveError, tarfile.TarError, EOFError, OSError, zlib.error) as exc:
+                raise FileAccessError(
+                    f"corrupt archive: {exc}", path=where, code="corrupt"
+                ) from None
+        if info is None:
+            raise FileAccessError("no such member in the archive", path=where, code="vanished")
+        if not info.isreg():
+            raise FileAccessError("not a regular file member", path=where, code="unreadable")
+        if info.size > max_bytes:
+            raise _too_large(where, max_bytes)
+        if len(data) != info.size:
+            raise FileAccessError("member is truncated", path=where, code="corrupt")
+        return data
+
+    def display(self, name: str) -> str:
+        """``archive.tar.gz!member``."""
+        return f"{self.path}!{name}"
+
+
+# -- fsspec ------------------------------------------------------------------------------
+
+_FILESYSTEMS: dict[tuple[int, str, str], tuple[Any, str]] = {}
+
+
+def _import_fsspec() -> Any:
+    try:
+        import fsspec
+    except ImportError:
+        raise MissingExtraError.for_extra("fsspec", "fsspec") from None
+    return fsspec
+
+
+@attrs.frozen
+class FsspecStore:
+    """Files under any fsspec URL: ``s3://bucket/corpus/``, ``memory://corpus``, ``zip://::a.zip``.
+
+    fsspec is imported when the store is first used (the ``fsspec`` extra); the URL and
+    ``storage_options`` (credentials, ``anon=True``...) are the whole value, so worker
+    processes and Dask workers open the filesystem themselves. ``url`` is a directory
+    (walked, hidden directories skipped) or one file (``single=True``).
+
+    >>> import fsspec
+    >>> fs = fsspec.filesystem("memory")
+    >>> fs.pipe("/doctest-corpus/000_0123456789abcdef.txt", b"Halo.")
+    >>> store = FsspecStore.open("memory://doctest-corpus")
+    >>> names = list(store.names()); names, store.display(names[0])
+    (['000_0123456789abcdef.txt'], 'memory://doctest-corpus/000_0123456789abcdef.txt')
+    """
+
+    url: str
+    storage_options: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, hash=False)
+    single: bool = False
+
+    @classmethod
+    def open(cls, url: str, storage_options: Mapping[str, Any] | None = None) -> FsspecStore:
+        """The store for ``url``; :class:`~seedcorpus.FileAccessError` if nothing is there."""
+        store = cls(url, storage_options or {})
+        fs, path = store._fs()
+        try:
+            if fs.isdir(path):
+                return store
+            if fs.isfile(path):
+                return cls(url, storage_options or {}, single=True)
+        except OSError as exc:
+            raise FileAccessError(f"cannot reach: {exc}", path=url, code="unreadable") from None
+        raise FileAccessError("no such file or directory", path=url, code="vanished")
+
+    def _fs(self) -> tuple[Any, str]:
+        key = (os.getpid(), self.url, repr(sorted(self.storage_options.items())))
+        found = _FILESYSTEMS.get(key)
+        if found is None:
+            fsspec = _import_fsspec()
+            fs, path = fsspec.core.url_to_fs(self.url, **self.storage_options)
+            found = _FILESYSTEMS[key] = (fs, path.rstrip("/") or path)
+        return found
+
+    def names(self) -> Iterator[str | Problem]:
+        """Every file below the URL, relative with ``/`` separators (the URL itself when a file)."""
+        fs, root = self._fs()
+        if self.single:
+            yield posixpath.basename(root)
+            return
+        try:
+            for folder, subfolders, files in fs.walk(root, detail=False):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                relative = folder.rstrip("/")[len(root) :].strip("/")
+                for name in files:
+                    yield f"{relative}/{name}" if relative else name
+        except OSError as exc:
+            yield Problem("unreadable", f"cannot list: {exc}", self.url)
+
+    def _path(self, name: str) -> str:
+        _, root = self._fs()
+        if self.single:
+            return root
+        return f"{root}/{name}"
+
+    def read(self, name: str, max_bytes: int) -> bytes:
+        """The bytes of the file ``name`` (one ranged read of at most ``max_bytes + 1``)."""
+        fs, _ = self._fs()
+        where = self.display(name)
+        try:
+            data: bytes = fs.cat_file(self._path(name), start=0, end=max_bytes + 1)
+        except FileNotFoundError:
+            raise FileAccessError(
+                "file does not exist (anymore)", path=where, code="vanished"
+            ) from None
+        except IsADirectoryError:
+            raise FileAccessError(
+                "is a directory now, not a file", path=where, code="changed"
+            ) from None
+        except PermissionError:
+            raise FileAccessError("permission denied", path=where, code="unreadable") from None
+        except OSError as exc:
+            raise FileAccessError(f"cannot read: {exc}", path=where, code="unreadable") from None
+        if len(data) > max_bytes:
+            raise _too_large(where, max_bytes)
+        return data
+
+    def display(self, name: str) -> str:
+        """The file's URL (chained URLs keep their chain: ``zip://a.txt::archive.zip``)."""
+        if self.single:
+            return self.url
+        head, chain, rest = self.url.partition("::")
+        joined = f"{head}{name}" if head.endswith("://") else f"{head.rstrip('/')}/{name}"
+        return f"{joined}{chain}{rest}"
+
+
+# -- choosing a store --------------------------------------------------------------------
+
+
+def archive_kind(path: str) -> str | None:
+    """``"zip"`` or ``"tar"`` when ``path`` is named like an archive, else None.
+
+    >>> archive_kind("corpus.tar.gz"), archive_kind("c.ZIP"), archive_kind("000_x.txt")
+    ('tar', 'zip', None)
+    """
+    lower = path.lower()
+    for suffix, kind in ARCHIVE_SUFFIXES.items():
+        if lower.endswith(suffix):
+            return kind
+    return None
+
+
+def open_store(
+    source: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | Store,
+    *,
+    storage_options: Mapping[str, Any] | None = None,
+) -> tuple[Store, bool]:
+    """The store for a corpus source, and whether its names were given one by one.
+
+    ``source`` is a :class:`Store`, a directory, one file, a zip or tar archive (by its
+    name's ending, :data:`ARCHIVE_SUFFIXES`), a glob pattern, an fsspec URL
+    (``protocol://...``; ``storage_options`` go to fsspec) or an iterable of file paths.
+
+    >>> from seedcorpus._load import seeds_path
+    >>> store, explicit = open_store(seeds_path())
+    >>> type(store).__name__, explicit
+    ('DirectoryStore', False)
+    >>> open_store("no/such/*.zip")[0]
+    GlobStore(pattern='no/such/*.zip')
+    """
+    if isinstance(source, Store) and not isinstance(source, (str, bytes, os.PathLike)):
+        return source, isinstance(source, FileStore)
+    if isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        if not isinstance(path, str):
+            raise TypeError(f"paths are str, not {type(path).__name__}")
+        if "://" in path.split("::", 1)[0]:
+            store = FsspecStore.open(path, storage_options)
+            return store, store.single
+        if os.path.isdir(path):
+            return DirectoryStore(path), False
+        if os.path.lexists(path):
+            kind = archive_kind(path) if os.path.isfile(path) else None
+            if kind == "zip":
+                return ZipStore.open(path), False
+            if kind == "tar":
+                return TarStore.open(path), False
+            return FileStore((path,)), True
+        if _GLOB_MAGIC.search(path):
+            return GlobStore(path), False
+        raise FileAccessError("no such file or directory", path=path, code="vanished")
+    if isinstance(source, bytes):
+        raise TypeError("paths are str or os.PathLike, not bytes")
+    if isinstance(source, Iterable):
+        paths = []
+        for item in source:
+            if not isinstance(item, (str, os.PathLike)) or isinstance(item, bytes):
+                raise TypeError(f"an iterable of paths holds {type(item).__name__}: {item!r}")
+            paths.append(os.fspath(item))
+        return FileStore(paths), True
+    raise TypeError(
+        f"a corpus source is a path, a glob, a URL, an iterable of paths or a Store, "
+        f"not {type(source).__name__}"
+    )
+
+
 def local_store(source: str | os.PathLike[str]) -> Store:
-    """The store for a local path: a directory or one file."""
+    """The store for a local path: a directory or one file.
+
+    >>> from seedcorpus._load import seeds_path
+    >>> type(local_store(seeds_path())).__name__
+    'DirectoryStore'
+    """
     path = Path(source)
     if path.is_dir():
         return DirectoryStore(os.fspath(path))

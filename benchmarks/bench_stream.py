@@ -1,0 +1,76 @@
+"""Peak memory while streaming a large corpus: ``python benchmarks/bench_stream.py N``.
+
+Generates N seed-like files (``benchmarks/_gen.py``) in a temporary directory (or uses
+``--dir``), then, in a fresh process, loads and iterates the whole corpus, reporting the
+peak RSS (``resource.getrusage``) after listing and after streaming, and the time taken.
+The target (issue 6): 1,000,000 files stream with peak RSS under 200 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size, in MB (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def stream(directory: str, workers: int) -> None:
+    """Load ``directory`` and iterate every document, printing memory and time."""
+    import seedcorpus._load as loader
+
+    started = time.perf_counter()
+    corpus = loader.load(directory, workers=workers)
+    listed = time.perf_counter()
+    print(
+        f"listed {len(corpus):,} files in {listed - started:.1f} s; peak RSS {peak_rss_mb():.0f} MB"
+    )
+    count, chars = 0, 0
+    for document in corpus:
+        count += 1
+        chars += len(document.text)
+    done = time.perf_counter()
+    gc.collect()
+    print(
+        f"streamed {count:,} documents ({chars / 1e6:.0f} M chars) in {done - listed:.1f} s "
+        f"({count / max(done - listed, 1e-9):,.0f} docs/s, workers={workers}); "
+        f"peak RSS {peak_rss_mb():.0f} MB"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, nargs="?", default=200_000, help="files to generate")
+    parser.add_argument("--dir", help="use (or fill) this directory instead of a temporary one")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--stream-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.stream_only:
+        stream(args.dir, args.workers)
+        return 0
+    from _gen import write_corpus
+
+    with tempfile.TemporaryDirectory() as scratch:
+        directory = Path(args.dir or scratch) / f"corpus-{args.n}"
+        if not directory.exists():
+            started = time.perf_counter()
+            write_corpus(directory, args.n, seed=0)
+            print(f"wrote {args.n:,} files in {time.perf_counter() - started:.1f} s to {directory}")
+        command = [sys.executable, __file__, "--stream-only", "--dir", str(directory)]
+        command += ["--workers", str(args.workers)]
+        return subprocess.call(command)  # a fresh process: its peak RSS is the streaming's
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,190 @@
+"""Parsing on several processes: same documents, same order, as parsing in this one.
+
+:func:`parallel_results` is what a corpus iterates when it was loaded with
+``workers`` other than 1. Positions go to a :class:`~concurrent.futures.ProcessPoolExecutor`
+in chunks; each worker holds a copy of the listing (compact: tens of bytes a file), reads
+its files from the picklable store itself and sends back documents or the
+:class:`~seedcorpus.DocumentError` that kept a file from being one. Results come back in
+position order, and at most ``2 * workers`` chunks are in flight, so memory stays bounded
+however large the corpus.
+
+``workers=None`` (the default of :func:`seedcorpus.load`) chooses for you with
+:func:`default_workers`: one process for fewer than :data:`PARALLEL_MIN_FILES` files,
+where starting processes costs more than it saves, otherwise one per usable CPU, at most
+:data:`MAX_AUTO_WORKERS`.
+
+Worker processes start with the platform's default start method (``fork`` on Linux
+before Python 3.14, ``forkserver`` or ``spawn`` elsewhere): under ``spawn`` and
+``forkserver`` your script is imported again in the workers, so keep its top level under
+``if __name__ == "__main__":``.
+
+>>> import seedcorpus
+>>> corpus = seedcorpus.load(workers=2)
+>>> [d.key for d in corpus] == [d.key for d in seedcorpus.load(workers=1)]
+True
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import os
+from collections.abc import Iterable, Iterator, Sized
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from seedcorpus._exceptions import DocumentError
+from seedcorpus._parse import ParseOptions
+from seedcorpus._records import Document
+
+if TYPE_CHECKING:
+    from seedcorpus._corpus import Corpus, _Listing
+
+__all__ = [
+    "MAX_AUTO_WORKERS",
+    "PARALLEL_MIN_FILES",
+    "check_workers",
+    "default_workers",
+    "parallel_results",
+]
+
+PARALLEL_MIN_FILES: Final = 2000
+"""Below this many files ``workers=None`` parses in this process."""
+
+MAX_AUTO_WORKERS: Final = 4
+"""``workers=None`` never starts more processes than this."""
+
+Result = tuple[int, Document | DocumentError]
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the platform reports it).
+
+    >>> usable_cpus() >= 1
+    True
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def default_workers(files: int | None) -> int:
+    """The processes ``workers=None`` uses for ``files`` files (None: unknown, so one).
+
+    >>> default_workers(10), default_workers(None)
+    (1, 1)
+    >>> 1 <= default_workers(1_000_000) <= MAX_AUTO_WORKERS
+    True
+    """
+    if files is None or files < PARALLEL_MIN_FILES:
+        return 1
+    return min(usable_cpus(), MAX_AUTO_WORKERS)
+
+
+def check_workers(workers: object) -> int | None:
+    """Validate a ``workers`` argument: None (automatic) or a positive int.
+
+    >>> check_workers(None), check_workers(3)
+    (None, 3)
+    >>> check_workers(0)
+    Traceback (most recent call last):
+    ValueError: workers must be None (automatic) or a positive int, not 0
+    """
+    if workers is None:
+        return None
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers must be None (automatic) or a positive int, not {workers!r}")
+    return workers
+
+
+def _serial_corpus(listing: _Listing, options: ParseOptions, strict: bool) -> Corpus:
+    from seedcorpus._corpus import Corpus
+
+    return Corpus(attrs.evolve(listing, workers=1), options, strict=strict)
+
+
+_WORKER: Corpus | None = None
+
+
+def _start_worker(listing: _Listing, options: ParseOptions, strict: bool) -> None:
+    global _WORKER
+    _WORKER = _serial_corpus(listing, options, strict)
+
+
+def _parse_chunk(positions: list[int]) -> list[Result]:
+    """In a worker: the document or the error of each position (strict errors returned too)."""
+    corpus = _WORKER
+    assert corpus is not None, "worker process was not initialised"
+    results: list[Result] = []
+    for position in positions:
+        try:
+            results.append((position, corpus._load(position)))
+        except DocumentError as exc:
+            results.append((position, exc))
+    return results
+
+
+def _chunk_size(files: int | None, workers: int) -> int:
+    if files is None:
+        return 64
+    return max(1, min(256, -(-files // (workers * 8))))
+
+
+def _chunks(positions: Iterable[int], size: int) -> Iterator[list[int]]:
+    iterator = iter(positions)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def parallel_results(
+    listing: _Listing,
+    options: ParseOptions,
+    positions: Iterable[int],
+    *,
+    strict: bool = False,
+    workers: int | None = None,
+) -> Iterator[Result]:
+    """Each position with its document or error, in order, parsed on worker processes.
+
+    ``workers`` defaults to the listing's; None picks :func:`default_workers` for the
+    number of positions. With ``strict=True`` the first error is raised, in position
+    order, as serial iteration would. Results are identical to serial parsing (documents
+    compare equal; errors carry the same path, code and message).
+
+    >>> from seedcorpus._corpus import _Listing
+    >>> from seedcorpus._load import seeds_path
+    >>> from seedcorpus._storage import DirectoryStore
+    >>> listing = _Listing.of(DirectoryStore(str(seeds_path())))
+    >>> [p for p, _ in parallel_results(listing, ParseOptions(), range(5), workers=2)]
+    [0, 1, 2, 3, 4]
+    """
+    count = workers if workers is not None else listing.workers
+    files = len(positions) if isinstance(positions, Sized) else None
+    count = check_workers(count) or default_workers(files)
+    if count <= 1:
+        yield from _serial_corpus(listing, options, strict)._results(positions)
+        return
+    size = _chunk_size(files, count)
+    chunks = _chunks(positions, size)
+    pending: collections.deque[Future[list[Result]]] = collections.deque()
+    pool = ProcessPoolExecutor(
+        max_workers=count, initializer=_start_worker, initargs=(listing, options, strict)
+    )
+    try:
+        for chunk in itertools.islice(chunks, 2 * count):
+            pending.append(pool.submit(_parse_chunk, chunk))
+        while pending:
+            results = pending.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                pending.append(pool.submit(_parse_chunk, chunk))
+            for position, result in results:
+                if strict and isinstance(result, DocumentError):
+                    raise result
+                yield position, result
+    finally:
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
