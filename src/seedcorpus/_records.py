@@ -119,6 +119,8 @@ _ERROR_FOR_CODE: Final[dict[str, type[DocumentError]]] = {
     "changed": FileAccessError,
     "dangling_symlink": FileAccessError,
     "symlink_loop": FileAccessError,
+    "unsafe_path": FileAccessError,
+    "corrupt": FileAccessError,
     "duplicate_key": DuplicateKeyError,
 }
 
