@@ -851,19 +851,21 @@ class TarStore:
 
     def names(self) -> Iterator[str | Problem]:
         """The archive's file members, and problems for unsafe, non-regular or corrupt ones."""
-        handle = _handle("tar", self.path, self.stamp)
-        found: list[tuple[str, bool]] = []
-        problem: Problem | None = None
-        with handle.lock:
-            try:
-                for info in self._members(handle.archive):
-                    if not info.isdir():
-                        found.append((info.name, info.isreg()))
-            except ArchiveError as exc:
-                problem = Problem("corrupt", str(exc), self.path)
-        yield from _member_names(found, self.display)
-        if problem is not None:
-            yield problem
+        _handle("tar", self.path, self.stamp)  # vanished, changed, not an archive: raised here
+        problems: list[Problem] = []
+
+        def members() -> Iterator[tuple[str, bool]]:
+            # A private handle: names stream without holding a lock or every header.
+            with _open_archive("tar", self.path) as archive:
+                try:
+                    for info in self._members(archive):
+                        if not info.isdir():
+                            yield info.name, info.isreg()
+                except ArchiveError as exc:
+                    problems.append(Problem("corrupt", str(exc), self.path))
+
+        yield from _member_names(members(), self.display)
+        yield from problems
 
     def _index(self, handle: _Handle) -> tuple[array[int], array[int]]:
         if handle.index is None:
