@@ -1,0 +1,270 @@
+"""Specification of the layout registry and of each publisher layout, line by line."""
+
+from __future__ import annotations
+
+import pytest
+
+from seedcorpus import parse
+from seedcorpus._exceptions import RegistryError
+from seedcorpus._layouts import Layout, LayoutRegistry, Parsed, crawl_date, parse_lines
+from seedcorpus._layouts.kbs_world import KbsWorld
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    doc = parse(text)
+    return [(line.role, line.text) for line in doc.lines]
+
+
+# -- registry -----------------------------------------------------------------------------
+
+
+def test_default_registry_holds_every_layout_module_in_priority_order() -> None:
+    assert LayoutRegistry.default().ids == ("kbs_world", "cri", "korea_net", "vn_portal")
+
+
+def test_registry_rejects_duplicate_and_reserved_ids() -> None:
+    with pytest.raises(RegistryError, match="kbs_world"):
+        LayoutRegistry.default().with_layout(KbsWorld())
+
+    class Unknown(Layout):
+        id = "unknown"
+
+    with pytest.raises(RegistryError, match="reserved"):
+        LayoutRegistry([Unknown()])
+
+
+def test_registry_get_names_the_missing_id() -> None:
+    with pytest.raises(KeyError, match="nope"):
+        LayoutRegistry.default().get("nope")
+
+
+def test_a_user_layout_is_tried_before_the_shipped_ones_by_priority() -> None:
+    class Memo(Layout):
+        id = "memo"
+        priority = 1
+
+        def match(self, lines: object) -> bool:
+            return True
+
+        def parse(self, lines: list[str]) -> Parsed:  # type: ignore[override]
+            return Parsed(roles=["body"] * len(lines), paragraphs=lines, title="memo")
+
+    from seedcorpus._parse import ParseOptions
+
+    options = ParseOptions(layouts=LayoutRegistry.default().with_layout(Memo()))
+    doc = parse(" date 2021-12 Photo : YONHAP News\n\nx", options=options)
+    assert (doc.layout, doc.title) == ("memo", "memo")
+
+
+# -- kbs_world ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "credit", "published"),
+    [
+        (" date 2021-12 Photo : YONHAP News", "Yonhap", "2021-12"),
+        (" date 2025-12-05 Photo : KBS News", "KBS", "2025-12-05"),
+        ("date 2023-04 Foto : Reuters", "Reuters", "2023-04"),
+        (" date 2022-07 Ảnh : YONHAP News", "Yonhap", "2022-07"),
+        (" date 2022-07 사진 : 연합뉴스", "Yonhap", "2022-07"),
+    ],
+)
+def test_kbs_header_is_recognised_by_structure_in_any_language(
+    header: str, credit: str, published: str
+) -> None:
+    doc = parse(f"{header}\n\nBody one.Body two.")
+    assert doc.layout == "kbs_world"
+    assert doc.source.publisher == "KBS World Radio"
+    assert doc.source.photo_credit == credit
+    assert str(doc.published) == published
+    assert doc.published is not None and doc.published.tz == "Asia/Seoul"
+    assert doc.text == "Body one. Body two."
+
+
+def test_kbs_header_without_credit_is_flagged_truncated() -> None:
+    doc = parse(" date 2021-12 Photo :\n\nIsi.")
+    assert doc.layout == "kbs_world"
+    assert doc.source.photo_credit is None
+    assert [p.code for p in doc.problems] == ["truncated_header"]
+    assert doc.problems[0].line == 1
+
+
+def test_kbs_header_alone_is_a_document_without_body() -> None:
+    doc = parse(" date 2021-12 Photo : YONHAP News")
+    assert doc.text == ""
+    assert [p.code for p in doc.problems] == ["no_body"]
+
+
+def test_kbs_header_with_impossible_date_keeps_the_credit_and_flags_the_date() -> None:
+    doc = parse(" date 2021-13 Photo : YONHAP News\n\nIsi.")
+    assert doc.layout == "kbs_world"
+    assert doc.published is None
+    assert [p.code for p in doc.problems] == ["invalid_date"]
+    assert "2021-13" in doc.problems[0].message
+
+
+def test_bare_crawler_date_line_gives_a_date_but_not_the_kbs_layout() -> None:
+    assert crawl_date(" date 2025-12-05") == "2025-12-05"
+    doc = parse(" date 2025-12-05\n\nJust some article text.")
+    assert doc.layout == "unknown"
+    assert str(doc.published) == "2025-12-05"
+    assert doc.lines[0].role == "crawl_date"
+    assert doc.text == "Just some article text."
+
+
+def test_crawler_date_line_on_top_of_a_known_layout() -> None:
+    text = " date 2024-05-30\nJudul\n\n2024-05-27 17:07:04\n\nIsi."
+    layout, parsed = parse_lines(text.split("\n"), LayoutRegistry.default())
+    assert layout == "cri"
+    assert str(parsed.published) == "2024-05-27T17:07:04+08:00"  # the page's own date wins
+    assert parsed.roles[:4] == ("crawl_date", "title", "blank", "date")
+
+
+# -- korea_net ----------------------------------------------------------------------------
+
+KOREA_NET = """Kebijakan
+
+2025.01.17
+
+Foto bersama di Seoul. (Kementerian Luar Negeri)
+
+Foto bersama di Seoul. (Kementerian Luar Negeri)
+
+
+
+{byline}
+
+Paragraf pertama.
+
+Paragraf kedua.
+
+
+penulis@korea.kr"""
+
+
+@pytest.mark.parametrize("byline", ["Penulis: Gil Kyuyoung", "Oleh: Gil Kyuyoung", "By Gil Kyuyoung",
+                                    "Writer: Gil Kyuyoung"])  # fmt: skip
+def test_korea_net_byline_words(byline: str) -> None:
+    doc = parse(KOREA_NET.format(byline=byline))
+    assert doc.layout == "korea_net"
+    assert doc.source.author == "Gil Kyuyoung"
+    assert doc.source.author_email == "penulis@korea.kr"
+    assert doc.source.category == "Kebijakan"
+    assert doc.source.photo_credit == "Kementerian Luar Negeri"
+    assert doc.captions == ("Foto bersama di Seoul.",)
+    assert doc.paragraphs == ("Paragraf pertama.", "Paragraf kedua.")
+
+
+def test_korea_net_caption_copies_that_differ_slightly_count_once() -> None:
+    text = KOREA_NET.format(byline="Penulis: A").replace(
+        "Foto bersama di Seoul. (Kementerian Luar Negeri)\n\n\n", "Foto bersama di Seoul\n\n\n", 1
+    )
+    text = text.replace("Foto bersama di Seoul\n", "Foto bersama di Seoul, Korea\n", 1)
+    doc = parse(text)
+    assert len(doc.captions) == 1
+
+
+def test_korea_net_genuinely_different_captions_are_both_kept() -> None:
+    text = KOREA_NET.format(byline="Penulis: A").replace(
+        "Foto bersama di Seoul. (Kementerian Luar Negeri)\n\n\n",
+        "Presiden menyapa warga di Busan pada malam hari. (Yonhap)\n\n\n",
+        1,
+    )
+    doc = parse(text)
+    assert len(doc.captions) == 2
+    assert doc.source.photo_credit == "Kementerian Luar Negeri"
+
+
+def test_korea_net_without_byline_still_finds_the_repeated_caption() -> None:
+    text = "2025.01.17\n\nFoto. (Yonhap)\n\nFoto. (Yonhap)\n\nIsi berita."
+    doc = parse(text)
+    assert doc.layout == "korea_net"
+    assert doc.captions == ("Foto.",)
+    assert doc.source.photo_credit == "Yonhap"
+    assert doc.text == "Isi berita."
+
+
+def test_korea_net_truncated_after_the_date() -> None:
+    doc = parse("Kebijakan\n\n2025.01.17\n")
+    assert doc.layout == "korea_net"
+    assert str(doc.published) == "2025-01-17"
+    assert [p.code for p in doc.problems] == ["no_body"]
+
+
+def test_korea_net_invalid_email_footer_is_reported_not_kept() -> None:
+    doc = parse("2025.01.17\n\nPenulis: A\n\nIsi.\n\nnot@valid@korea")
+    assert doc.source.author_email is None
+    assert [p.code for p in doc.problems] == ["invalid_email"]
+    assert doc.text == "Isi."
+
+
+# -- cri ----------------------------------------------------------------------------------
+
+
+def test_cri_title_repeated_in_the_body_is_metadata() -> None:
+    doc = parse("Judul Berita\n\n2024-05-27 17:07:04\u00a0\u00a0\n\nJudul Berita\n\nIsi.")
+    assert doc.layout == "cri"
+    assert doc.title == "Judul Berita"
+    assert doc.text == "Isi."
+    assert [line.role for line in doc.lines] == ["title", "blank", "date", "blank", "title_repeat",
+                                                 "blank", "body"]  # fmt: skip
+
+
+def test_cri_minute_precision_and_truncation() -> None:
+    doc = parse("Judul\n\n2024-05-27 17:07")
+    assert doc.published is not None and doc.published.precision == "minute"
+    assert [p.code for p in doc.problems] == ["no_body"]
+
+
+# -- vn_portal ----------------------------------------------------------------------------
+
+
+def test_portal_page_opening_with_the_caption_and_a_source_url() -> None:
+    text = "| Foto pertemuan. (Sumber: VNA) |\nIsi satu.\nIsi dua.\n[iklan_1]\nSumber: https://example.vn/a\n\nKomentar (3)"
+    doc = parse(text)
+    assert doc.layout == "vn_portal"
+    assert doc.source.publisher is None
+    assert doc.captions == ("Foto pertemuan.",)
+    assert doc.source.photo_credit == "VNA"
+    assert doc.text == "Isi satu.\n\nIsi dua."
+    assert [line.role for line in doc.lines][-4:] == [
+        "boilerplate",
+        "boilerplate",
+        "blank",
+        "boilerplate",
+    ]
+
+
+def test_portal_caption_without_closing_bar_is_flagged() -> None:
+    doc = parse("Lead.\n| Foto. (Sumber: Yonhap)\nIsi.")
+    assert doc.layout == "vn_portal"
+    assert doc.captions == ("Foto.",)
+    assert [(p.code, p.line) for p in doc.problems] == [("unclosed_caption", 2)]
+
+
+def test_portal_ad_slot_inside_the_body_is_dropped() -> None:
+    doc = parse("Lead.\n| Foto. |\nSatu.\n[iklan_1]\nDua.\n[iklan_2]\nSumber\nKomentar (0)")
+    assert doc.text == "Lead.\n\nSatu.\n\nDua."
+
+
+def test_the_word_sumber_inside_the_body_stays() -> None:
+    doc = parse("Lead.\n| Foto. |\nSumber dana itu jelas.\nDua.")
+    assert "Sumber dana itu jelas." in doc.text
+
+
+# -- unknown ------------------------------------------------------------------------------
+
+
+def test_unknown_content_is_still_a_document() -> None:
+    doc = parse("Some text.\n\nMore text.")
+    assert doc.layout == "unknown"
+    assert doc.title is None
+    assert doc.text == "Some text.\n\nMore text."
+    assert [p.code for p in doc.problems] == ["unknown_layout"]
+
+
+def test_empty_content_is_an_unknown_document_flagged_empty() -> None:
+    doc = parse(b"")
+    assert doc.layout == "unknown"
+    assert doc.text == ""
+    assert [p.code for p in doc.problems] == ["empty"]

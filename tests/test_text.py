@@ -1,0 +1,76 @@
+"""Specification of the text-cleaning rules shared by the layouts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seedcorpus._text import clean_line, is_blank, restore_sentence_spaces, split_lines
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines"),
+    [
+        ("", []),
+        ("a", ["a"]),
+        ("a\n", ["a"]),
+        ("a\n\n", ["a", ""]),
+        ("a\r\nb", ["a", "b"]),
+        ("a\rb\r", ["a", "b"]),
+        ("a\x0cb\u2028c", ["a\x0cb\u2028c"]),
+    ],
+)
+def test_split_lines_breaks_on_lf_crlf_and_cr_only(raw: str, lines: list[str]) -> None:
+    assert split_lines(raw) == lines
+
+
+@given(st.text())
+def test_split_lines_agrees_with_a_newline_join(text: str) -> None:
+    lines = split_lines(text)
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    assert "\n".join(lines) == normalised.removesuffix("\n")
+
+
+def test_clean_line_normalises_spaces_and_unicode() -> None:
+    assert clean_line("  a\u00a0\u00a0b\u202fc\t d ") == "a b c d"
+    assert clean_line("e\u0301") == "\u00e9"
+    assert clean_line("zero\u200bwidth") == "zerowidth"
+    assert is_blank("\u00a0 \ufeff")
+
+
+@given(st.text())
+def test_clean_line_is_idempotent_and_has_no_outer_space(text: str) -> None:
+    once = clean_line(text)
+    assert clean_line(once) == once
+    assert once == once.strip()
+    assert "  " not in once
+
+
+@pytest.mark.parametrize(
+    ("glued", "spaced"),
+    [
+        ("tahun depan.Selain itu", "tahun depan. Selain itu"),
+        ("di tahun 2022.Berdasarkan", "di tahun 2022. Berdasarkan"),
+        ("prinsip 'dua jalur'.Pihak", "prinsip 'dua jalur'. Pihak"),
+        ('bilang "ya."Lalu', 'bilang "ya." Lalu'),
+        ("benarkah?Ya!Betul", "benarkah? Ya! Betul"),
+        ("Việt Nam.Đây là", "Việt Nam. Đây là"),
+        ("naik 3.5 persen", "naik 3.5 persen"),
+        ("situs korea.kr dan Korea.net", "situs korea.kr dan Korea.net"),
+        ("surel kim@korea.Kr ada", "surel kim@korea.Kr ada"),
+        ("Tn.Campbell dan Dr.Kim", "Tn.Campbell dan Dr.Kim"),
+        ("U.S.Army dan J.Smith", "U.S.Army dan J.Smith"),
+        ("lihat www.Example.com", "lihat www.Example.com"),
+        ("korean 한국.서울", "korean 한국.서울"),
+    ],
+)
+def test_restore_sentence_spaces(glued: str, spaced: str) -> None:
+    assert restore_sentence_spaces(glued) == spaced
+
+
+@given(st.text(alphabet=st.sampled_from("aB .?!'\"3@/Đđ\n")))
+def test_restore_sentence_spaces_only_adds_spaces_and_is_idempotent(text: str) -> None:
+    spaced = restore_sentence_spaces(text)
+    assert spaced.replace(" ", "") == text.replace(" ", "")
+    assert restore_sentence_spaces(spaced) == spaced
