@@ -337,7 +337,7 @@ class _EntriesBuilder:
         count = len(packed)
         prefix_of, widths = array("I", bytes(4 * count)), array("I", bytes(4 * count))
         keys = bytearray(8 * count)
-        ordinals: list[int] = []
+        ordinals: array[int] | list[int] = array("q", bytes(8 * count))
         # Unpack from the end, freeing the packed ints as we go (bounds the peak memory).
         index = count
         while packed:
@@ -346,10 +346,12 @@ class _EntriesBuilder:
             prefix_of[index] = value & _MASK32
             widths[index] = (value >> 32) & _MASK32
             keys[8 * index : 8 * index + 8] = ((value >> 64) & _MASK64).to_bytes(8, "big")
-            ordinals.append(value >> 128)
-        ordinals.reverse()
-        entries = Entries(prefixes, prefix_of, _compact_ints(ordinals), widths, bytes(keys))
-        del ordinals
+            try:
+                ordinals[index] = value >> 128
+            except OverflowError:  # an ordinal beyond 64 bits: keep Python ints
+                ordinals = list(ordinals)
+                ordinals[index] = value >> 128
+        entries = Entries(prefixes, prefix_of, ordinals, widths, bytes(keys))
         return _order_ties_by_name(entries, prefixes)
 
 
@@ -424,9 +426,14 @@ def list_entries(
 
 
 def _duplicate_keys(blob: bytes) -> frozenset[str]:
-    values = sorted(array("Q", blob))  # native byte order: only equality matters here
-    found = {values[i] for i in range(1, len(values)) if values[i] == values[i - 1]}
-    del values
+    """Keys present more than once in a blob of 8-byte keys, sorting 1/256th at a time."""
+    buckets = [bytearray() for _ in range(256)]
+    for start in range(0, len(blob), 8):
+        buckets[blob[start]] += blob[start : start + 8]
+    found: set[int] = set()
+    for bucket in buckets:
+        values = sorted(array("Q", bucket))  # native byte order: only equality matters
+        found.update(values[i] for i in range(1, len(values)) if values[i] == values[i - 1])
     return frozenset(value.to_bytes(8, sys.byteorder).hex() for value in found)
 
 
