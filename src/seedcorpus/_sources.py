@@ -670,8 +670,8 @@ class SourceRegistry:
         for candidate in unknown:
             group = candidate.lastgroup or ""
             begin, end = candidate.span(group)
-            if any(begin <= s < end for s, _, _ in known):
-                continue  # a registered name inside: judged above
+            if any(begin < known_end and known_begin < end for known_begin, known_end, _ in known):
+                continue  # overlaps a registered name: judged above
             value = candidate.group(group)
             for printed in _LABEL_SPLIT.split(value) if group in ("lab", "line") else (value,):
                 name = self._cited_name(printed, unknown_ok=True)
