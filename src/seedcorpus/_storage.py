@@ -25,9 +25,11 @@ source. :func:`list_entries` lists a store into :class:`Entries`, a compact sort
 from __future__ import annotations
 
 import bisect
+import contextlib
 import errno
 import glob
 import hashlib
+import lzma
 import os
 import posixpath
 import re
@@ -90,6 +92,9 @@ ARCHIVE_SUFFIXES: Final = {
 """File-name endings :func:`open_store` reads as archives (letter case ignored)."""
 
 _GLOB_MAGIC = re.compile(r"[*?[]")
+
+# What damaged compressed data raises besides OSError and EOFError (zip members, .tar.gz/.xz).
+_CODEC_ERRORS: Final = (zlib.error, lzma.LZMAError)
 
 
 def parse_name(name: str) -> tuple[int, str]:
@@ -464,12 +469,25 @@ def _too_large(path: str, max_bytes: int) -> FileTooLargeError:
 
 
 def _read_local(path: str, max_bytes: int) -> bytes:
-    """Read a local file; ``vanished`` if it is gone, ``changed`` if it changed while read."""
+    """Read a local file; ``vanished`` if it is gone, ``changed`` if it changed while read.
+
+    Opened non-blocking, and only regular files are read: a FIFO or a device named like a
+    corpus file is ``unreadable`` instead of a read that waits forever.
+    """
     try:
-        with open(path, "rb") as handle:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as handle:
             before = os.fstat(handle.fileno())
-            data = handle.read(max_bytes + 1)
+            if stat.S_ISDIR(before.st_mode):
+                raise IsADirectoryError(errno.EISDIR, "is a directory", path)
+            if not stat.S_ISREG(before.st_mode):
+                raise FileAccessError(
+                    "not a regular file (a pipe, socket or device)", path=path, code="unreadable"
+                )
+            data = handle.read(min(max_bytes, before.st_size) + 1)  # no max_bytes buffer
             after = os.fstat(handle.fileno())
+    except FileAccessError:
+        raise
     except FileNotFoundError:
         code = "dangling_symlink" if os.path.islink(path) else "vanished"
         raise FileAccessError(
@@ -486,10 +504,9 @@ def _read_local(path: str, max_bytes: int) -> bytes:
         raise FileAccessError(exc.strerror or str(exc), path=path, code=code) from None
     if len(data) > max_bytes:
         raise _too_large(path, max_bytes)
-    if stat.S_ISREG(before.st_mode) and (
-        (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns)
-        or len(data) != after.st_size
-    ):
+    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns) or len(
+        data
+    ) != after.st_size:
         raise FileAccessError("file changed while it was being read", path=path, code="changed")
     return data
 
@@ -724,7 +741,14 @@ def _open_archive(kind: str, path: str) -> Any:
         if kind == "zip":
             return zipfile.ZipFile(path)
         return tarfile.open(path, "r:*")
-    except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        tarfile.TarError,
+        EOFError,
+        OSError,
+        ValueError,
+        *_CODEC_ERRORS,
+    ) as exc:
         raise ArchiveError(f"{path}: not a readable {kind} archive ({exc})") from None
 
 
@@ -786,8 +810,16 @@ class ZipStore:
                 raise _too_large(where, max_bytes)
             try:
                 with handle.archive.open(info) as member:
-                    data: bytes = member.read(max_bytes + 1)
-            except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+                    # Never more than the declared size: a member that lies fails its CRC.
+                    data: bytes = member.read(info.file_size + 1)
+            except (
+                zipfile.BadZipFile,
+                EOFError,
+                OSError,
+                ValueError,
+                NotImplementedError,
+                *_CODEC_ERRORS,
+            ) as exc:
                 raise FileAccessError(
                     f"corrupt member: {exc}", path=where, code="corrupt"
                 ) from None
@@ -847,7 +879,7 @@ class TarStore:
         while True:
             try:
                 info = archive.next()
-            except (tarfile.TarError, EOFError, OSError) as exc:
+            except (tarfile.TarError, EOFError, OSError, *_CODEC_ERRORS) as exc:
                 raise ArchiveError(
                     f"{self.path}: truncated or corrupt tar archive ({exc})"
                 ) from None
@@ -876,9 +908,12 @@ class TarStore:
 
     def _index(self, handle: _Handle) -> tuple[array[int], array[int]]:
         if handle.index is None:
-            pairs = sorted(
-                (_name_hash(info.name), info.offset) for info in self._members(handle.archive)
-            )
+            pairs: list[tuple[int, int]] = []
+            # Cut short: the members before the damage stay readable (names() reports it).
+            with contextlib.suppress(ArchiveError):
+                for info in self._members(handle.archive):
+                    pairs.append((_name_hash(info.name), info.offset))
+            pairs.sort()
             handle.index = (array("Q", (h for h, _ in pairs)), array("q", (o for _, o in pairs)))
         return handle.index
 
@@ -906,8 +941,8 @@ class TarStore:
                 info = self._find(handle, name)
                 if info is not None and info.isreg() and info.size <= max_bytes:
                     member = handle.archive.extractfile(info)
-                    data = b"" if member is None else member.read(max_bytes + 1)
-            except (ArchiveError, tarfile.TarError, EOFError, OSError, zlib.error) as exc:
+                    data = b"" if member is None else member.read(info.size + 1)
+            except (ArchiveError, tarfile.TarError, EOFError, OSError, *_CODEC_ERRORS) as exc:
                 raise FileAccessError(
                     f"corrupt archive: {exc}", path=where, code="corrupt"
                 ) from None

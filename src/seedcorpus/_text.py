@@ -65,9 +65,12 @@ def is_blank(line: str) -> bool:
 
 
 # A sentence end glued to the next sentence: ``depan.Selain``, ``2022.Berdasarkan``,
-# ``itu?"Menurut``. Group 1 is the word before the stop, group 2 the stop with any closing
-# quote or bracket, and the next character must be an upper-case letter.
-_GLUED = re.compile(r"(\S*?)([.!?][\"'”’)\]]*)(?=[^\W\d_])")
+# ``itu?"Menurut``: the stop with any closing quote or bracket, followed by a letter. The
+# word before the stop is found by looking back to the previous white space (a pattern
+# that matched the word too would backtrack quadratically over a long run without spaces).
+_GLUED = re.compile(r"[.!?][\"'”’)\]]*(?=[^\W\d_])")
+# What follows a stop inside a domain name: ``www.Example.com`` (a capital, then ``.com``).
+_DOMAIN_TAIL = re.compile(r"[^\W\d_]+\.[a-z]{2,}")
 
 # Short words that end with a full stop without ending a sentence (titles, initials,
 # common abbreviations in the corpus languages).
@@ -79,22 +82,20 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-def _unglue(match: re.Match[str]) -> str:
-    word, stop = match.group(1), match.group(2)
-    end = match.end()
-    text = match.string
-    nxt = text[end] if end < len(text) else ""
-    if not nxt.isupper():
-        return match.group(0)
-    if stop.startswith(".") and stop == ".":
+def _needs_space(word: str, stop: str, text: str, end: int) -> bool:
+    if not text[end].isupper():
+        return False
+    if stop == ".":
         bare = word.lstrip("(\"'“‘[").lower()
         # Initials (``J.Smith``), abbreviations, and anything that looks like an address or
         # a domain/e-mail (``www.Example``, ``a@b.Com``) keep their stop unspaced.
         if len(bare) <= 1 or bare in _ABBREVIATIONS or "@" in bare or "/" in bare:
-            return match.group(0)
+            return False
         if "." in bare and not bare.replace(".", "").isdigit():
-            return match.group(0)
-    return f"{word}{stop} "
+            return False
+        if _DOMAIN_TAIL.match(text, end, end + 64):
+            return False
+    return True
 
 
 def restore_sentence_spaces(text: str) -> str:
@@ -112,4 +113,18 @@ def restore_sentence_spaces(text: str) -> str:
     """
     if "." not in text and "?" not in text and "!" not in text:
         return text
-    return _GLUED.sub(_unglue, text)
+    parts: list[str] = []
+    last = 0
+    for found in _GLUED.finditer(text):
+        start, end = found.span()
+        before = text[last:start]
+        # The word: the run of non-space characters since the previous stop or space.
+        word = "" if not before or before[-1].isspace() else before.rsplit(None, 1)[-1]
+        parts.append(text[last:end])
+        if _needs_space(word, found.group(), text, end):
+            parts.append(" ")
+        last = end
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)

@@ -225,11 +225,13 @@ def parse_lines(lines: Sequence[str], registry: LayoutRegistry) -> tuple[str, Pa
         except DateParseError as exc:
             problems.append(Problem("invalid_date", str(exc), None, 1))
     rest = lines[start:]
-    layout = registry.detect(rest) if any(not is_blank(line) for line in rest) else None
+    has_text = any(not is_blank(line) for line in rest)
+    layout = registry.detect(rest) if has_text else None
     if layout is None:
         layout_id, parsed = "unknown", _unknown(rest)
-        if not rest and not start:
-            parsed = attrs.evolve(parsed, problems=())
+        if not has_text:  # no layout to tell: the file is empty, or a date line and no text
+            no_body = Problem("no_body", "the date line is not followed by any text")
+            parsed = attrs.evolve(parsed, problems=(no_body,) if start else ())
     else:
         layout_id, parsed = layout.id, layout.parse(rest)
         if parsed.publisher is None and layout.publisher is not None:

@@ -24,10 +24,10 @@ from seedcorpus._text import clean_line, restore_sentence_spaces
 __all__ = ["KbsWorld"]
 
 # `` date 2021-12 Photo : YONHAP News``: a date, then a one-word label, a colon and the
-# credit (which a truncated header may lack).
-_HEADER = re.compile(
-    r"^\s*date\s+(?P<date>\S+)\s+(?P<label>[^\W\d_]{2,12})\s*:(?:\s*(?P<credit>.*?))?\s*$"
-)
+# credit (which a truncated header may lack). The credit is everything after the colon,
+# stripped by clean_line: a lazy group followed by ``\s*$`` backtracks quadratically over
+# a long run of spaces.
+_HEADER = re.compile(r"^\s*date\s+(?P<date>\S+)\s+(?P<label>[^\W\d_]{2,12})\s*:(?P<credit>.*)$")
 
 
 @register

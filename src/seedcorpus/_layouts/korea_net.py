@@ -39,6 +39,7 @@ _BYLINE = re.compile(
 _EMAIL_LINE = re.compile(r"^\S+@\S+$")
 _HEAD_LIMIT = 8  # the date is among the first non-blank lines
 _CAPTION_LIMIT = 6  # caption lines before the byline, at most
+_FUZZY_LIMIT = 1000  # longer lines are compared for equality and truncation only
 
 
 def _same_caption(a: str, b: str) -> bool:
@@ -47,6 +48,8 @@ def _same_caption(a: str, b: str) -> bool:
     fold_b = re.sub(r"\W+", " ", split_credit(b)[0]).casefold().strip()
     if fold_a == fold_b or fold_a.startswith(fold_b) or fold_b.startswith(fold_a):
         return True
+    if max(len(fold_a), len(fold_b)) > _FUZZY_LIMIT:  # difflib is quadratic in the length
+        return False
     return difflib.SequenceMatcher(None, fold_a, fold_b, autojunk=False).ratio() >= 0.85
 
 
