@@ -590,3 +590,15 @@ def test_commands_accept_a_single_file_as_path(
     target = tmp_path / source.name
     shutil.copyfile(source, target)
     assert [r["key"] for r in run_json(capsys, "list", str(target))] == ["3ce8b0aa36825b41"]
+
+
+def test_a_terminal_that_cannot_show_a_character_gets_an_escape_not_an_error(
+    monkeypatch: pytest.MonkeyPatch, seeds: Corpus
+) -> None:
+    assert any(ord(c) > 127 for c in seeds["3ce8b0aa36825b41"].text)
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert main(["show", "3ce8b0aa36825b41"]) == 0
+    stdout.flush()
+    shown = stdout.buffer.getvalue().decode("ascii")
+    assert "\\u2018" in shown

@@ -14,7 +14,10 @@ terminal and the work takes more than half a second. Output cut short by a close
 (``seedcorpus list | head``) ends quietly with status 0.
 
 >>> main(["list", "--layout", "kbs_world", "--width", "20"])
-TODO
+key               published  layout     language  publisher        title
+18ee026d31d90e44  2021-12    kbs_world  id        KBS World Radio  Kementerian Luar...
+0fe451fa7ae68fa1  2020-01    kbs_world  id        KBS World Radio  Para diplomat ter...
+0
 """
 
 from __future__ import annotations
@@ -677,6 +680,13 @@ def _quiet_stdout() -> None:
         os.close(devnull)
 
 
+def _tolerant_stdout() -> None:
+    """On a terminal that cannot show every character, escape them instead of failing."""
+    stdout = sys.stdout
+    if isinstance(stdout, io.TextIOWrapper) and stdout.encoding.lower().replace("-", "") != "utf8":
+        stdout.reconfigure(errors="backslashreplace")
+
+
 def _os_error(exc: OSError) -> str:
     if exc.filename is not None and exc.strerror:
         return f"{exc.filename}: {exc.strerror}"
@@ -693,6 +703,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     1
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_stdout()
     parser = build_parser()
     args = parser.parse_args(arguments)
     if args.command is None:
