@@ -1,0 +1,432 @@
+"""Fast, deterministic language detection for article bodies (ISO 639-1 codes).
+
+Two stages, cheapest first:
+
+1. **Script check.** When at least 80 % of the letters are written in a script that
+   only one supported language uses (Hangul -> ``ko``, kana with kanji -> ``ja``, Han
+   with no kana or Hangul -> ``zh``, Thai, Greek, Hebrew and the Indic scripts with a
+   single language), that language is the answer and its confidence is the share of
+   letters in that script. No statistics are needed.
+2. **langdetect on a sample.** Otherwise langdetect's naive Bayes detector runs on a
+   bounded sample of the text: :data:`SAMPLE_WINDOWS` evenly spaced windows of whole
+   words, :data:`SAMPLE_CHARS` characters in all, so a long article costs about as much
+   as a short one, and the beginning, middle and end of the body all vote.
+
+Determinism: langdetect draws random n-grams. This module owns one private
+``DetectorFactory`` (loaded lazily, once, under a lock, with the profiles read in
+sorted file order so the language indices never depend on the file system) whose
+*instance* seed is fixed. Every call builds a fresh detector from it, whose random
+generator is re-seeded before each detection. Nothing global is changed: neither
+``langdetect.DetectorFactory.seed`` nor the factory behind ``langdetect.detect``.
+The same text therefore gets the same answer in every run, process and thread.
+
+Texts with fewer than :data:`MIN_CHARS` letters, and guesses below
+:data:`MIN_CONFIDENCE`, give ``LanguageGuess(None, 0.0)``. langdetect's own
+confidence is not calibrated on short texts (it calls ``Seoul, Korea`` Romanian with
+probability 0.99999), so the letter floor is the guard that matters there.
+
+>>> detect_language("Kementerian Luar Negeri menyatakan akan memperluas kerja sama "
+...                 "dengan Amerika Serikat dalam bidang industri mulai tahun depan.")
+LanguageGuess(code='id', confidence=0.99...)
+>>> detect_language("서울시는 한강공원 세 곳에 야간 산책로를 새로 조성한다고 밝혔습니다.")
+LanguageGuess(code='ko', confidence=1.0)
+>>> detect_language("Sumber")
+LanguageGuess(code=None, confidence=0.0)
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+from langdetect.detector import Detector
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+from langdetect.lang_detect_exception import LangDetectException
+from langdetect.utils.ngram import NGram
+
+__all__ = [
+    "MIN_CHARS",
+    "MIN_CONFIDENCE",
+    "SAMPLE_CHARS",
+    "SAMPLE_WINDOWS",
+    "UNDETERMINED",
+    "LanguageGuess",
+    "detect_language",
+    "language_shares",
+]
+
+MIN_CHARS: Final = 25
+"""Texts with fewer letters than this are not guessed: :func:`detect_language` returns
+``LanguageGuess(None, 0.0)``. Letters are characters for which :meth:`str.isalpha` is
+true (a Hangul syllable or a Han character counts as one letter)."""
+
+MIN_CONFIDENCE: Final = 0.8
+"""A guess whose confidence is below this is reported as undetermined (code None)."""
+
+SAMPLE_CHARS: Final = 360
+"""At most this many characters of a text are given to langdetect."""
+
+SAMPLE_WINDOWS: Final = 4
+"""The sample is made of this many evenly spaced windows of whole words."""
+
+UNDETERMINED: Final = "und"
+"""The code :func:`language_shares` uses for paragraphs whose language is undetermined
+(ISO 639-2 ``und``)."""
+
+# langdetect tuning (see docs/language.md for the measurements behind these values).
+_N_TRIAL: Final = 2  # langdetect's default is 7 random restarts; two must agree
+_ALPHA: Final = 0.5  # langdetect's default smoothing
+_SEED: Final = 0
+_CONV_THRESHOLD: Final = 0.999  # langdetect's default is 0.99999
+_SCRIPT_SHARE: Final = 0.8  # share of letters a unique script needs for the shortcut
+_KANA_SHARE: Final = 0.1  # share of kana among kana + Han that makes Japanese
+
+# langdetect codes that are not ISO 639-1.
+_CODE_MAP: Final = {"zh-cn": "zh", "zh-tw": "zh"}
+
+
+@attrs.frozen
+class LanguageGuess:
+    """A detected language: an ISO 639-1 ``code`` (None when undetermined) and a ``confidence``.
+
+    ``confidence`` is in [0, 1]; it is 0.0 exactly when ``code`` is None, and at least
+    :data:`MIN_CONFIDENCE` otherwise.
+
+    >>> LanguageGuess("id", 0.99)
+    LanguageGuess(code='id', confidence=0.99)
+    >>> LanguageGuess(None, 0.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: an undetermined LanguageGuess has confidence 0.0, not 0.5
+    """
+
+    code: str | None
+    confidence: float = attrs.field(converter=float)
+
+    @confidence.validator
+    def _check_confidence(self, _attribute: attrs.Attribute[float], value: float) -> None:
+        if not 0.0 <= value <= 1.0:
+            raise ValueError(f"confidence must be between 0.0 and 1.0, not {value!r}")
+        if self.code is None and value != 0.0:
+            raise ValueError(f"an undetermined LanguageGuess has confidence 0.0, not {value!r}")
+
+
+_UNDETERMINED_GUESS: Final = LanguageGuess(None, 0.0)
+
+# -- script check ---------------------------------------------------------------------
+
+# Any character of the scripts below: Latin texts skip the per-script counts.
+_SCRIPT_CHAR: Final = re.compile(
+    r"[\u0370-\u03ff\u0590-\u05ff\u0980-\u0d7f\u0e00-\u0e7f\u1100-\u11ff\u1f00-\u1fff"
+    r"\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    r"\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
+)
+_HANGUL: Final = re.compile(r"[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
+_KANA: Final = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HAN: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Scripts that exactly one of langdetect's languages is written in.
+_UNIQUE_SCRIPTS: Final = (
+    ("th", re.compile(r"[\u0e00-\u0e7f]")),
+    ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
+    ("he", re.compile(r"[\u0590-\u05ff]")),
+    ("bn", re.compile(r"[\u0980-\u09ff]")),
+    ("pa", re.compile(r"[\u0a00-\u0a7f]")),
+    ("gu", re.compile(r"[\u0a80-\u0aff]")),
+    ("ta", re.compile(r"[\u0b80-\u0bff]")),
+    ("te", re.compile(r"[\u0c00-\u0c7f]")),
+    ("kn", re.compile(r"[\u0c80-\u0cff]")),
+    ("ml", re.compile(r"[\u0d00-\u0d7f]")),
+)
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return len(pattern.findall(text))
+
+
+def _script_guess(text: str, letters: int) -> LanguageGuess | None:
+    """The guess a dominant single-language script gives, or None to ask langdetect."""
+    if text.isascii() or _SCRIPT_CHAR.search(text) is None:
+        return None
+    floor = _SCRIPT_SHARE * letters
+    hangul = _count(_HANGUL, text)
+    if hangul >= floor:
+        return LanguageGuess("ko", min(1.0, hangul / letters))
+    kana = _count(_KANA, text)
+    han = _count(_HAN, text)
+    if kana + han >= floor:
+        if kana >= _KANA_SHARE * (kana + han):
+            return LanguageGuess("ja", min(1.0, (kana + han) / letters))
+        if kana == 0 and hangul == 0:
+            return LanguageGuess("zh", min(1.0, han / letters))
+        return None
+    for code, pattern in _UNIQUE_SCRIPTS:
+        found = _count(pattern, text)
+        if found >= floor:
+            return LanguageGuess(code, min(1.0, found / letters))
+    return None
+
+
+# -- sampling -------------------------------------------------------------------------
+
+_SPACE: Final = re.compile(r"\s")
+_SPACE_BACK: Final = re.compile(r".*\s", re.DOTALL)
+
+
+def _sample(text: str) -> str:
+    """A bounded, representative sample of ``text``: evenly spaced windows of whole words.
+
+    >>> _sample("short text")
+    'short text'
+    >>> words = " ".join(f"w{i:03d}" for i in range(300))
+    >>> sample = _sample(words)
+    >>> len(sample) <= SAMPLE_CHARS, sample.split()[0], sample.split()[-1]
+    (True, 'w000', 'w299')
+    """
+    if len(text) <= SAMPLE_CHARS:
+        return " ".join(text.split())
+    width = SAMPLE_CHARS // SAMPLE_WINDOWS
+    step = (len(text) - width) / (SAMPLE_WINDOWS - 1)
+    parts = []
+    for index in range(SAMPLE_WINDOWS):
+        start = round(index * step)
+        end = start + width
+        if start > 0 and not text[start - 1].isspace():  # skip the cut word at the start
+            found = _SPACE.search(text, start, end)
+            if found is not None:
+                start = found.end()
+        if end < len(text) and not text[end].isspace():  # drop the cut word at the end
+            found = _SPACE_BACK.match(text, start, end)
+            if found is not None and found.end() > start + 1:
+                end = found.end() - 1
+        parts.append(" ".join(text[start:end].split()))
+    return " ".join(part for part in parts if part)
+
+
+# -- langdetect -----------------------------------------------------------------------
+#
+# _Detector is langdetect's Detector with its three per-character / per-language Python
+# loops rewritten as comprehensions, C-level counts and a memoised character normaliser.
+# It computes the same floats in the same order: tests/test_language.py checks that its
+# probabilities equal the stock Detector's exactly, on every text of the test corpus.
+
+_NORMALIZED: dict[str, str] = {}  # NGram.normalize, memoised (pure, so races are benign)
+_NORMALIZED_LIMIT: Final = 1 << 16
+_ASCII_LETTER_RANGE: Final = re.compile(r"[A-z]")  # langdetect's 'A' <= ch <= 'z'
+_SPACE_RUN: Final = re.compile(r"  +")
+_FROM_U0300: Final = re.compile(r"[^\x00-\u02ff]")  # langdetect's ch >= '\u0300'
+
+
+def _normalize_char(char: str) -> str:
+    normalized = _NORMALIZED.get(char)
+    if normalized is None:
+        normalized = NGram.normalize(char)
+        if len(_NORMALIZED) < _NORMALIZED_LIMIT:
+            _NORMALIZED[char] = normalized
+    return normalized
+
+
+class _Detector(Detector):  # type: ignore[misc]  # langdetect ships no type hints
+    """langdetect's Detector with bit-identical, faster inner loops."""
+
+    def append(self, text: str) -> None:
+        # Stock: drop URLs and e-mail addresses, normalise Vietnamese, then copy at most
+        # max_text_length characters, folding runs of ASCII spaces into one.
+        text = self.MAIL_RE.sub(" ", self.URL_RE.sub(" ", text))
+        text = NGram.normalize_vi(text)[: self.max_text_length]
+        current: str = self.text
+        self.text = current + _SPACE_RUN.sub(" ", text)
+
+    def cleaning_text(self) -> None:
+        # Stock: count 'A' <= ch <= 'z' and ch >= U+0300 (its Latin Extended Additional
+        # exclusion compares a block number with a name, so it never applies), then drop
+        # the ASCII-range characters when non-Latin ones outnumber them two to one.
+        text: str = self.text
+        if len(_ASCII_LETTER_RANGE.findall(text)) * 2 < len(_FROM_U0300.findall(text)):
+            self.text = _ASCII_LETTER_RANGE.sub("", text)
+
+    def _extract_ngrams(self) -> list[str]:
+        known = self.word_lang_prob_map
+        result: list[str] = []
+        grams = " "
+        capital_word = False
+        for raw in self.text:
+            char = _NORMALIZED.get(raw) or _normalize_char(raw)
+            last = grams[-1]
+            if last == " ":
+                grams = " "
+                capital_word = False
+                if char == " ":
+                    continue
+            elif len(grams) >= 3:
+                grams = grams[1:]
+            grams += char
+            if char.isupper():
+                if last.isupper():
+                    capital_word = True
+            else:
+                capital_word = False
+            if capital_word:
+                continue
+            if char != " " and char in known:
+                result.append(char)
+            if len(grams) >= 2:
+                pair = grams[-2:]
+                if pair in known:
+                    result.append(pair)
+                if len(grams) == 3 and grams in known:
+                    result.append(grams)
+        return result
+
+    def _update_lang_prob(self, prob: list[float], word: str | None, alpha: float) -> bool:
+        lang_prob = self.word_lang_prob_map.get(word) if word is not None else None
+        if lang_prob is None:
+            return False
+        weight = alpha / self.BASE_FREQ
+        prob[:] = [p * (weight + q) for p, q in zip(prob, lang_prob, strict=True)]
+        return True
+
+    def _normalize_prob(self, prob: list[float]) -> float:
+        total = sum(prob)
+        prob[:] = [p / total for p in prob]
+        return max(0.0, *prob)
+
+
+_factory: Any = None
+_factory_lock: Final = threading.Lock()
+
+
+def _detector_factory() -> Any:
+    """The module's own langdetect factory: profiles loaded once, in sorted order, seed fixed."""
+    global _factory
+    factory = _factory
+    if factory is None:
+        with _factory_lock:
+            factory = _factory
+            if factory is None:
+                profiles = sorted(
+                    p for p in Path(PROFILES_DIRECTORY).iterdir() if not p.name.startswith(".")
+                )
+                factory = DetectorFactory()
+                factory.load_json_profile([p.read_text(encoding="utf-8") for p in profiles])
+                factory.set_seed(_SEED)  # an instance attribute: the class default is untouched
+                _factory = factory
+    return factory
+
+
+def _new_detector(detector_class: type[Any] = _Detector) -> Any:
+    """A detector on the module's factory, with this module's parameters."""
+    detector = detector_class(_detector_factory())
+    detector.set_alpha(_ALPHA)
+    detector.n_trial = _N_TRIAL
+    detector.CONV_THRESHOLD = _CONV_THRESHOLD  # an instance attribute, the class is untouched
+    detector.set_max_text_length(SAMPLE_CHARS + SAMPLE_WINDOWS)
+    return detector
+
+
+def _probabilities(sample: str, detector_class: type[Any] = _Detector) -> list[tuple[str, float]]:
+    """langdetect's ranked (language, probability) pairs for ``sample``; [] without features."""
+    detector = _new_detector(detector_class)
+    detector.append(sample)
+    try:
+        ranked = detector.get_probabilities()
+    except LangDetectException:  # no usable n-gram in the sample
+        return []
+    return [(language.lang, language.prob) for language in ranked]
+
+
+def _langdetect_guess(sample: str) -> LanguageGuess:
+    merged: dict[str, float] = {}
+    for lang, prob in _probabilities(sample):
+        code = _CODE_MAP.get(lang, lang)
+        merged[code] = merged.get(code, 0.0) + prob
+    if not merged:
+        return _UNDETERMINED_GUESS
+    code, confidence = max(merged.items(), key=lambda item: (item[1], item[0]))
+    if confidence < MIN_CONFIDENCE:
+        return _UNDETERMINED_GUESS
+    return LanguageGuess(code, min(1.0, confidence))
+
+
+# -- public API -----------------------------------------------------------------------
+
+
+def _letters(text: str) -> int:
+    return sum(map(str.isalpha, text))
+
+
+def detect_language(text: str) -> LanguageGuess:
+    """Detect the language of ``text``: an ISO 639-1 code and a confidence, or undetermined.
+
+    Deterministic (same text, same guess, in every process and thread) and bounded in
+    cost: a script check first, then langdetect on a sample of at most
+    :data:`SAMPLE_CHARS` characters. Returns ``LanguageGuess(None, 0.0)`` for texts with
+    fewer than :data:`MIN_CHARS` letters and for guesses below :data:`MIN_CONFIDENCE`.
+    Chinese is ``zh`` whatever the script variant.
+
+    >>> detect_language("The central bank left its benchmark interest rate unchanged.").code
+    'en'
+    >>> detect_language("Giá xăng dầu trong nước đã được điều chỉnh giảm từ chiều thứ Năm.").code
+    'vi'
+    >>> detect_language("2024-05-27 17:07:04")
+    LanguageGuess(code=None, confidence=0.0)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"detect_language takes a str, not {type(text).__name__}: {text!r:.80}")
+    sample = _sample(text)
+    letters = _letters(sample)
+    if letters < MIN_CHARS:
+        return _UNDETERMINED_GUESS
+    by_script = _script_guess(sample, letters)
+    if by_script is not None:
+        return by_script
+    return _langdetect_guess(sample)
+
+
+def language_shares(paragraphs: Sequence[str]) -> tuple[tuple[str, float], ...]:
+    """The share of each language over ``paragraphs``, weighted by their letters.
+
+    Each paragraph is detected on its own with :func:`detect_language`; paragraphs whose
+    language is undetermined (too short, or below :data:`MIN_CONFIDENCE`) count under
+    :data:`UNDETERMINED` (``"und"``) so the shares stay honest, and paragraphs with no
+    letters at all weigh nothing. Shares sum to 1.0 (up to float rounding) and come
+    sorted by share, largest first, then by code. No letters at all gives ``()``.
+
+    >>> shares = language_shares([
+    ...     "Menteri Luar Negeri menerima kunjungan Menteri Perdagangan Australia di Jakarta "
+    ...     "pada hari Rabu untuk membahas peluang kerja sama di bidang energi terbarukan.",
+    ...     "We see enormous potential in working together on critical minerals.",
+    ...     "Sumber",
+    ... ])
+    >>> [(code, round(share, 2)) for code, share in shares]
+    [('id', 0.68), ('en', 0.29), ('und', 0.03)]
+    >>> language_shares(["", "2024-05-27"])
+    ()
+    """
+    if isinstance(paragraphs, str) or not isinstance(paragraphs, Sequence):
+        raise TypeError(
+            "language_shares takes a sequence of paragraphs (str), "
+            f"not {type(paragraphs).__name__}: {paragraphs!r:.80}"
+        )
+    weights: dict[str, int] = {}
+    total = 0
+    for index, paragraph in enumerate(paragraphs):
+        if not isinstance(paragraph, str):
+            raise TypeError(
+                f"paragraph {index} must be a str, not {type(paragraph).__name__}: "
+                f"{paragraph!r:.80}"
+            )
+        letters = _letters(paragraph)
+        if letters == 0:
+            continue
+        code = detect_language(paragraph).code or UNDETERMINED
+        weights[code] = weights.get(code, 0) + letters
+        total += letters
+    if total == 0:
+        return ()
+    shares = [(code, weight / total) for code, weight in weights.items()]
+    shares.sort(key=lambda item: (-item[1], item[0]))
+    return tuple(shares)
