@@ -232,19 +232,20 @@ def _normalize_char(char: str) -> str:
 class _Detector(Detector):  # type: ignore[misc]  # langdetect ships no type hints
     """langdetect's Detector with bit-identical, faster inner loops."""
 
+    text: str
+
     def append(self, text: str) -> None:
         # Stock: drop URLs and e-mail addresses, normalise Vietnamese, then copy at most
         # max_text_length characters, folding runs of ASCII spaces into one.
         text = self.MAIL_RE.sub(" ", self.URL_RE.sub(" ", text))
         text = NGram.normalize_vi(text)[: self.max_text_length]
-        current: str = self.text
-        self.text = current + _SPACE_RUN.sub(" ", text)
+        self.text += _SPACE_RUN.sub(" ", text)
 
     def cleaning_text(self) -> None:
         # Stock: count 'A' <= ch <= 'z' and ch >= U+0300 (its Latin Extended Additional
         # exclusion compares a block number with a name, so it never applies), then drop
         # the ASCII-range characters when non-Latin ones outnumber them two to one.
-        text: str = self.text
+        text = self.text
         if len(_ASCII_LETTER_RANGE.findall(text)) * 2 < len(_FROM_U0300.findall(text)):
             self.text = _ASCII_LETTER_RANGE.sub("", text)
 
