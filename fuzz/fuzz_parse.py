@@ -20,6 +20,10 @@ dates, BOMs, re-encodings), or random bytes. Every case is checked for totality:
 - every 8th case, :func:`seedcorpus.load` over a directory holding the file (under a
   corpus name or a hostile one) accounts for it exactly once: one document or one
   problem, or the name is ignored; ``strict=True`` raises only SeedCorpusError;
+- every 16th case, the file is put in a zip, tar, tar.gz or tar.xz next to a good member
+  and the archive is left whole, cut short or overwritten in places: ``load()`` raises
+  only SeedCorpusError (ArchiveError for an archive it cannot open), and every listed
+  member ends as a document or a problem;
 - no case takes longer than ``--slow`` seconds (recorded as a finding).
 
 Findings (unexpected exceptions, failed checks, slow cases) are deduplicated by their
@@ -112,6 +116,8 @@ class Target:
         if self.cases % 8 == 0:
             pick = data[-1] if data else self.cases // 8
             self.check_load(data, HOSTILE_NAMES[pick % len(HOSTILE_NAMES)])
+        if self.cases % 16 == 4:
+            self.check_archive(data)
 
     def check_parse(self, data: bytes) -> None:
         from seedcorpus._exceptions import DocumentError
@@ -160,6 +166,37 @@ class Target:
         if document.to_dict()["raw"] != document.raw:
             raise Finding("to_dict() lost the raw text")
 
+    def check_archive(self, data: bytes) -> None:
+        """The file as an archive member next to a good one, the archive then cut or damaged:
+        load() raises only SeedCorpusError, and every listed member ends as a document or
+        a problem."""
+        import seedcorpus._load as loader
+        from seedcorpus._exceptions import SeedCorpusError
+
+        kind = ARCHIVE_KINDS[len(data) % len(ARCHIVE_KINDS)]
+        members = {CORPUS_NAME: data, "sub/001_fedcba9876543210.txt": TRICKY[3]}
+        intact = build_archive(kind, members)
+        archive = damage_archive(intact, data)
+        path = self.scratch / f"a{self.cases}.{kind}"
+        path.write_bytes(archive)
+        try:
+            try:
+                corpus = loader.load(path, max_bytes=self.max_bytes, workers=1)
+            except SeedCorpusError:
+                return
+            listed = len(corpus.keys())
+            documents = list(corpus)
+            failed = [p for p in corpus.problems if "!" in (p.path or "")]
+            if len(documents) + len([p for p in failed if p.code != "duplicate_key"]) < listed:
+                raise Finding(f"archive: {listed} members listed, not all accounted for")
+            for document in documents:
+                member = document.path.split("!", 1)[1]
+                if archive == intact and document.raw_bytes != members.get(member):
+                    raise Finding("archive: member bytes not preserved")
+            corpus.validate()
+        finally:
+            path.unlink(missing_ok=True)
+
     def check_load(self, data: bytes, name: str) -> None:
         import seedcorpus._load as loader
         from seedcorpus._exceptions import SeedCorpusError
@@ -188,6 +225,51 @@ class Target:
                 list(loader.load(folder, strict=True, max_bytes=self.max_bytes, workers=1))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+ARCHIVE_KINDS = ("zip", "tar", "tar.gz", "tar.xz")
+
+
+def build_archive(kind: str, members: dict[str, bytes]) -> bytes:
+    """An archive of ``members`` in memory (deterministic bytes for a given input)."""
+    import gzip
+    import io
+    import lzma
+    import tarfile
+    import zipfile
+
+    buffer = io.BytesIO()
+    if kind == "zip":
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in members.items():
+                archive.writestr(zipfile.ZipInfo(name, (2020, 1, 1, 0, 0, 0)), data)
+        return buffer.getvalue()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    raw = buffer.getvalue()
+    if kind == "tar.gz":
+        return gzip.compress(raw, mtime=0)
+    if kind == "tar.xz":
+        return lzma.compress(raw)
+    return raw
+
+
+def damage_archive(archive: bytes, data: bytes) -> bytes:
+    """Cut or overwrite part of an archive, at places chosen from ``data`` (deterministic)."""
+    rng = random.Random(hashlib.sha1(data).digest())
+    choice = rng.randrange(4)
+    if choice == 0 or not archive:
+        return archive
+    if choice == 1:
+        return archive[: rng.randrange(len(archive) + 1)]
+    damaged = bytearray(archive)
+    for _ in range(rng.randint(1, 8)):
+        at = rng.randrange(len(damaged))
+        damaged[at : at + rng.randint(1, 8)] = rng.randbytes(rng.randint(1, 8))
+    return bytes(damaged)
 
 
 class Recorder:
@@ -338,6 +420,29 @@ def run_atheris(recorder: Recorder, seconds: float, seeds: list[bytes], argv: li
     atheris.Fuzz()
 
 
+def replay(paths: list[Path], max_bytes: int) -> int:
+    """Run each saved input through every check (load and archive checks included)."""
+    target = Target(max_bytes)
+    failed = 0
+    try:
+        for path in paths:
+            data = path.read_bytes()
+            try:
+                target.check_parse(data)
+                for name in sorted(set(HOSTILE_NAMES)):
+                    target.check_load(data, name)
+                for _ in range(len(ARCHIVE_KINDS)):
+                    target.check_archive(data)
+                    data += b"\n"  # the archive kind is chosen by the length
+                print(f"ok {path}")
+            except Exception as exc:
+                failed += 1
+                print(f"FAIL {path}: {exc!r}")
+    finally:
+        target.close()
+    return 1 if failed else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=60.0, help="time budget (default 60)")
@@ -345,11 +450,19 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "seedcorpus-fuzz")
     parser.add_argument("--max-bytes", type=int, default=256 * 1024, help="load/parse size limit")
     parser.add_argument("--slow", type=float, default=2.0, help="seconds that make a case slow")
+    parser.add_argument(
+        "--replay",
+        type=Path,
+        nargs="+",
+        help="run every check on these saved inputs (finding-*.bin) and exit",
+    )
     parser.add_argument("libfuzzer_args", nargs="*", help="extra -flag=value for libFuzzer")
     args = parser.parse_args()
     engine = args.engine
     if engine == "auto":
         engine = "atheris" if importlib.util.find_spec("atheris") else "hypothesis"
+    if args.replay:
+        return replay(args.replay, args.max_bytes)
     seeds = load_seeds()
     if engine == "atheris":
         import atheris

@@ -949,6 +949,48 @@ def test_a_zip_with_damaged_member_data_reports_that_member_corrupt(tmp_path: Pa
     assert corpus.problems[0].message.startswith("corrupt member: ")
 
 
+def test_a_zip_entry_with_an_empty_name_is_ignored_not_a_crash(tmp_path: Path) -> None:
+    """Found by the fuzzer: a damaged central directory can hold an entry with an empty
+    name, on which ``ZipInfo.is_dir()`` raises IndexError."""
+    archive = tmp_path / "empty-name.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr(zipfile.ZipInfo(""), b"x")
+        handle.writestr(NAME, KBS)
+    corpus = load(archive, workers=1)
+    assert [doc.path for doc in corpus] == [f"{archive}!{NAME}"]
+    assert corpus.problems == ()
+
+
+def patch_central_directory(archive: Path, offset: int, value: bytes) -> None:
+    """Overwrite a field of every central-directory entry of a zip (``offset`` from its
+    ``PK\\x01\\x02`` signature)."""
+    data = bytearray(archive.read_bytes())
+    start = data.find(b"PK\x01\x02")
+    while start >= 0:
+        data[start + offset : start + offset + len(value)] = value
+        start = data.find(b"PK\x01\x02", start + 4)
+    archive.write_bytes(bytes(data))
+
+
+def test_a_zip_asking_for_an_unknown_format_version_is_an_archive_error(tmp_path: Path) -> None:
+    """Found by the fuzzer: zipfile raises NotImplementedError for such an entry."""
+    archive = write_zip(tmp_path / "future.zip", {NAME: KBS})
+    patch_central_directory(archive, 6, (140).to_bytes(2, "little"))  # version needed: 14.0
+    with pytest.raises(ArchiveError) as raised:
+        load(archive, workers=1)
+    assert str(raised.value) == f"{archive}: not a readable zip archive (zip file version 14.0)"
+
+
+def test_an_encrypted_zip_member_is_unreadable(tmp_path: Path) -> None:
+    archive = write_zip(tmp_path / "secret.zip", {NAME: KBS})
+    patch_central_directory(archive, 8, (1).to_bytes(2, "little"))  # flag bit 0: encrypted
+    corpus = load(archive, workers=1)
+    assert list(corpus) == []
+    assert corpus.problems == (
+        Problem("unreadable", "encrypted member (a password is required)", f"{archive}!{NAME}"),
+    )
+
+
 def test_a_truncated_tar_gz_keeps_the_members_before_the_cut(tmp_path: Path) -> None:
     rng = random.Random(8)
     members = {

@@ -747,6 +747,7 @@ def _open_archive(kind: str, path: str) -> Any:
         EOFError,
         OSError,
         ValueError,
+        NotImplementedError,  # a zip entry asking for an unknown format version
         *_CODEC_ERRORS,
     ) as exc:
         raise ArchiveError(f"{path}: not a readable {kind} archive ({exc})") from None
@@ -789,7 +790,10 @@ class ZipStore:
         """The archive's file members, and problems for unsafe or non-regular ones."""
         handle = _handle("zip", self.path, self.stamp)
         with handle.lock:
-            infos = [(info.filename, info.is_dir()) for info in handle.archive.infolist()]
+            # Not ZipInfo.is_dir(): it raises IndexError on the empty name of a damaged entry.
+            infos = [
+                (info.filename, info.filename.endswith("/")) for info in handle.archive.infolist()
+            ]
         members = ((name, True) for name, is_dir in infos if not is_dir)
         yield from _member_names(members, self.display)
 
@@ -822,6 +826,10 @@ class ZipStore:
             ) as exc:
                 raise FileAccessError(
                     f"corrupt member: {exc}", path=where, code="corrupt"
+                ) from None
+            except RuntimeError:  # zipfile's "encrypted, password required"
+                raise FileAccessError(
+                    "encrypted member (a password is required)", path=where, code="unreadable"
                 ) from None
         if len(data) > max_bytes:
             raise _too_large(where, max_bytes)
