@@ -79,19 +79,8 @@ _FILTER_EPILOG: Final = (
 # -- small helpers ------------------------------------------------------------------------
 
 
-def _workers(text: str) -> int:
-    """argparse type of ``--workers``: a positive number of processes."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of processes")
-    return value
-
-
 def _positive(text: str) -> int:
-    """argparse type of counts and widths: a positive whole number."""
+    """argparse type of ``--workers``, ``--width`` and ``--limit``: a positive whole number."""
     try:
         value = int(text)
     except ValueError:
@@ -379,11 +368,10 @@ def _format_document(document: Document) -> str:
 
 
 def _show(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    document = _load(args).get(args.key)
+    key: str = args.document_key
+    document = _load(args).get(key)
     if document is None:
-        print(
-            f"seedcorpus: error: no document with key {args.key} in {_where(args)}", file=sys.stderr
-        )
+        print(f"seedcorpus: error: no document with key {key} in {_where(args)}", file=sys.stderr)
         return 1
     if args.json:
         _print_json(document.to_dict())
@@ -476,7 +464,7 @@ def _add_path(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--workers",
-        type=_workers,
+        type=_positive,
         default=None,
         metavar="N",
         help="processes that parse (default: chosen from the corpus size)",
@@ -608,7 +596,9 @@ def build_parser() -> argparse.ArgumentParser:
             "seedcorpus show 17e8dcca59894ba3 path/to/corpus --json",
         ],
     )
-    show.add_argument("key", type=_key, metavar="KEY", help="the document key (16 hex digits)")
+    show.add_argument(
+        "document_key", type=_key, metavar="KEY", help="the document key (16 hex digits)"
+    )
     _add_path(show)
     show.add_argument(
         "--json", action="store_true", help="print the whole document as JSON (Document.to_dict)"
