@@ -45,7 +45,7 @@ from typing import Any, Final
 import attrs
 from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-from langdetect.lang_detect_exception import LangDetectException
+from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
 __all__ = [
@@ -213,20 +213,47 @@ def _sample(text: str) -> str:
 # It computes the same floats in the same order: tests/test_language.py checks that its
 # probabilities equal the stock Detector's exactly, on every text of the test corpus.
 
-_NORMALIZED: dict[str, str] = {}  # NGram.normalize, memoised (pure, so races are benign)
-_NORMALIZED_LIMIT: Final = 1 << 16
+_CACHE_LIMIT: Final = 1 << 16
 _ASCII_LETTER_RANGE: Final = re.compile(r"[A-z]")  # langdetect's 'A' <= ch <= 'z'
 _SPACE_RUN: Final = re.compile(r"  +")
 _FROM_U0300: Final = re.compile(r"[^\x00-\u02ff]")  # langdetect's ch >= '\u0300'
 
 
-def _normalize_char(char: str) -> str:
-    normalized = _NORMALIZED.get(char)
-    if normalized is None:
-        normalized = NGram.normalize(char)
-        if len(_NORMALIZED) < _NORMALIZED_LIMIT:
-            _NORMALIZED[char] = normalized
-    return normalized
+class _NormalizeTable(dict[int, str]):
+    """``str.translate`` table for NGram.normalize, filled on demand (pure, so races are benign)."""
+
+    def __missing__(self, key: int) -> str:
+        normalized: str = NGram.normalize(chr(key))
+        if len(self) < _CACHE_LIMIT:
+            self[key] = normalized
+        return normalized
+
+
+_NORMALIZE: Final = _NormalizeTable()
+
+# n-grams langdetect extracts from one word (a run of non-space normalised characters):
+# (those inside the word, those its following space adds). Valid for _factory's map only.
+_WORD_NGRAMS: dict[str, tuple[list[str], list[str]]] = {}
+
+
+def _word_ngrams(word: str, known: dict[str, list[float]]) -> tuple[list[str], list[str]]:
+    """The known n-grams langdetect's NGram state machine yields for ``word``, then for the
+    space after it. Inside a word, the character at ``j`` is skipped when it and the one
+    before are both upper case (langdetect's "capital word" rule)."""
+    padded = " " + word
+    inside: list[str] = []
+    for j in range(1, len(padded)):
+        char = padded[j]
+        if char.isupper() and padded[j - 1].isupper():
+            continue
+        if char in known:
+            inside.append(char)
+        if padded[j - 1 : j + 1] in known:
+            inside.append(padded[j - 1 : j + 1])
+        if j >= 2 and padded[j - 2 : j + 1] in known:
+            inside.append(padded[j - 2 : j + 1])
+    after = [gram for gram in (word[-1] + " ", padded[-2:] + " ") if gram in known]
+    return inside, after
 
 
 class _Detector(Detector):  # type: ignore[misc]  # langdetect ships no type hints
@@ -250,50 +277,68 @@ class _Detector(Detector):  # type: ignore[misc]  # langdetect ships no type hin
             self.text = _ASCII_LETTER_RANGE.sub("", text)
 
     def _extract_ngrams(self) -> list[str]:
+        # Stock: feed each normalised character to an NGram state machine that restarts
+        # after every space. Equivalent here: split the normalised text on spaces and
+        # concatenate each word's n-grams (memoised), plus those of the space after it.
         known = self.word_lang_prob_map
+        cache = (
+            _WORD_NGRAMS if _factory is not None and known is _factory.word_lang_prob_map else {}
+        )
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
         result: list[str] = []
-        grams = " "
-        capital_word = False
-        for raw in self.text:
-            char = _NORMALIZED.get(raw) or _normalize_char(raw)
-            last = grams[-1]
-            if last == " ":
-                grams = " "
-                capital_word = False
-                if char == " ":
-                    continue
-            elif len(grams) >= 3:
-                grams = grams[1:]
-            grams += char
-            if char.isupper():
-                if last.isupper():
-                    capital_word = True
-            else:
-                capital_word = False
-            if capital_word:
-                continue
-            if char != " " and char in known:
-                result.append(char)
-            if len(grams) >= 2:
-                pair = grams[-2:]
-                if pair in known:
-                    result.append(pair)
-                if len(grams) == 3 and grams in known:
-                    result.append(grams)
+        *words, last = self.text.translate(_NORMALIZE).split(" ")
+        for word in words:
+            if word:
+                grams = cache.get(word)
+                if grams is None:
+                    grams = cache[word] = _word_ngrams(word, known)
+                result += grams[0]
+                result += grams[1]
+        if last:
+            grams = cache.get(last) or _word_ngrams(last, known)
+            result += grams[0]
         return result
 
-    def _update_lang_prob(self, prob: list[float], word: str | None, alpha: float) -> bool:
-        lang_prob = self.word_lang_prob_map.get(word) if word is not None else None
-        if lang_prob is None:
-            return False
-        weight = alpha / self.BASE_FREQ
-        prob[:] = [p * (weight + q) for p, q in zip(prob, lang_prob, strict=True)]
-        return True
-
-    def _normalize_prob(self, prob: list[float]) -> float:
-        total = sum(prob)
-        prob[:] = [p / total for p in prob]
-        return max(0.0, *prob)
+    def _detect_block(self) -> None:
+        # Stock: per trial, one update then, until convergence or the iteration limit,
+        # normalise and apply five more updates, each multiplying every language's
+        # probability by (weight + P(n-gram | language)) for a randomly chosen n-gram.
+        # Here the five updates of a batch are one pass, p * f1 * f2 * f3 * f4 * f5
+        # evaluated left to right: the same floats from the same random draws.
+        self.cleaning_text()
+        ngrams = self._extract_ngrams()
+        if not ngrams:
+            raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+        known = self.word_lang_prob_map
+        rng = self.random
+        choice = rng.choice
+        limit, threshold, trials = self.ITERATION_LIMIT, self.CONV_THRESHOLD, self.n_trial
+        langprob = [0.0] * len(self.langlist)
+        rng.seed(self.seed)
+        for _ in range(trials):
+            prob: list[float] = self._init_probability()
+            weight = (self.alpha + rng.gauss(0.0, 1.0) * self.ALPHA_WIDTH) / self.BASE_FREQ
+            prob = [p * (weight + q) for p, q in zip(prob, known[choice(ngrams)], strict=True)]
+            done = 0
+            while True:
+                total = sum(prob)
+                prob = [p / total for p in prob]
+                if max(0.0, *prob) > threshold or done >= limit:
+                    break
+                rows = [known[choice(ngrams)] for _ in range(5)]
+                prob = [
+                    p
+                    * (weight + q1)
+                    * (weight + q2)
+                    * (weight + q3)
+                    * (weight + q4)
+                    * (weight + q5)
+                    for p, q1, q2, q3, q4, q5 in zip(prob, *rows, strict=True)
+                ]
+                done += 5
+            langprob = [sum_ + p / trials for sum_, p in zip(langprob, prob, strict=True)]
+        self.langprob = langprob
 
 
 _factory: Any = None
