@@ -162,10 +162,12 @@ def test_a_script_used_by_one_language_decides_at_once(text: str, code: str) -> 
 
 
 def test_korean_with_a_few_latin_acronyms_is_korean() -> None:
-    text = "정부는 NATO와 APEC 회의에서 청년 주거 지원 대책과 수출 확대 방안을 논의했습니다."
+    text = "정부는 APEC 회의에서 청년 주거 지원 대책과 수출 확대 방안을 논의했습니다."
     guess = detect_language(text)
-    assert guess.code == "ko"
-    assert 0.8 <= guess.confidence < 1.0  # the share of Hangul among the letters
+    hangul = sum("\uac00" <= char <= "\ud7a3" for char in text)
+    assert guess == LanguageGuess("ko", hangul / _letters(text))  # the share of Hangul letters
+    assert guess.confidence < 1.0
+    assert _language._script_guess(text, _letters(text)) == guess
 
 
 def test_cyrillic_is_left_to_the_statistics() -> None:
@@ -263,6 +265,8 @@ def test_language_guess_is_frozen_and_checks_its_confidence() -> None:
         LanguageGuess("id", 1.5)
     with pytest.raises(ValueError, match=r"undetermined LanguageGuess has confidence 0\.0"):
         LanguageGuess(None, 0.3)
+    with pytest.raises(ValueError, match="non-empty str or None, not ''"):
+        LanguageGuess("", 0.9)
 
 
 _SCRIPTS = st.sampled_from(

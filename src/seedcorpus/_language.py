@@ -20,6 +20,12 @@ generator is re-seeded before each detection. Nothing global is changed: neither
 ``langdetect.DetectorFactory.seed`` nor the factory behind ``langdetect.detect``.
 The same text therefore gets the same answer in every run, process and thread.
 
+Speed: besides the bounded sample, langdetect runs 2 trials (its default is 7) with a
+convergence threshold of 0.999 (default 0.99999), and the detector class used here
+replaces langdetect's per-character and per-update Python loops (n-gram extraction,
+memoised per word; five updates per pass) with code that computes exactly the same
+floats from the same random draws. See docs/language.md for the measurements.
+
 Texts with fewer than :data:`MIN_CHARS` letters, and guesses below
 :data:`MIN_CONFIDENCE`, give ``LanguageGuess(None, 0.0)``. langdetect's own
 confidence is not calibrated on short texts (it calls ``Seoul, Korea`` Romanian with
@@ -62,10 +68,13 @@ __all__ = [
 MIN_CHARS: Final = 25
 """Texts with fewer letters than this are not guessed: :func:`detect_language` returns
 ``LanguageGuess(None, 0.0)``. Letters are characters for which :meth:`str.isalpha` is
-true (a Hangul syllable or a Han character counts as one letter)."""
+true (a Hangul syllable or a Han character counts as one letter); for a text longer than
+:data:`SAMPLE_CHARS` they are counted in its sample. On the test corpus, langdetect was
+right on 93 % of snippets of 20-24 letters and 99 % of snippets of 25-29 letters."""
 
 MIN_CONFIDENCE: Final = 0.8
-"""A guess whose confidence is below this is reported as undetermined (code None)."""
+"""A guess whose confidence is below this is reported as undetermined (code None). With
+two trials, a text whose trials disagree averages about 0.5 and is left undetermined."""
 
 SAMPLE_CHARS: Final = 360
 """At most this many characters of a text are given to langdetect."""
@@ -93,8 +102,8 @@ _CODE_MAP: Final = {"zh-cn": "zh", "zh-tw": "zh"}
 class LanguageGuess:
     """A detected language: an ISO 639-1 ``code`` (None when undetermined) and a ``confidence``.
 
-    ``confidence`` is in [0, 1]; it is 0.0 exactly when ``code`` is None, and at least
-    :data:`MIN_CONFIDENCE` otherwise.
+    ``confidence`` is in [0, 1] and is 0.0 when ``code`` is None. :func:`detect_language`
+    only returns codes with a confidence of at least :data:`MIN_CONFIDENCE`.
 
     >>> LanguageGuess("id", 0.99)
     LanguageGuess(code='id', confidence=0.99)
@@ -104,8 +113,13 @@ class LanguageGuess:
     ValueError: an undetermined LanguageGuess has confidence 0.0, not 0.5
     """
 
-    code: str | None
+    code: str | None = attrs.field()
     confidence: float = attrs.field(converter=float)
+
+    @code.validator
+    def _check_code(self, _attribute: attrs.Attribute[str | None], value: str | None) -> None:
+        if value is not None and (not isinstance(value, str) or not value):
+            raise ValueError(f"a language code must be a non-empty str or None, not {value!r}")
 
     @confidence.validator
     def _check_confidence(self, _attribute: attrs.Attribute[float], value: float) -> None:
