@@ -319,6 +319,11 @@ def test_a_long_text_is_sampled_from_start_middle_and_end_in_whole_words() -> No
     assert quarters == {0, 1, 2, 3}
 
 
+@pytest.mark.parametrize("text", ["a" * 5000, "가" * 5000, "ab " * 2000, " " * 5000])
+def test_the_sample_is_bounded_even_without_word_boundaries(text: str) -> None:
+    assert len(_language._sample(text)) <= SAMPLE_CHARS
+
+
 @given(st.text(max_size=3000))
 def test_the_sample_is_bounded_and_made_of_the_text_s_words(text: str) -> None:
     sample = _language._sample(text)

@@ -202,7 +202,7 @@ def _sample(text: str) -> str:
     """
     if len(text) <= SAMPLE_CHARS:
         return " ".join(text.split())
-    width = SAMPLE_CHARS // SAMPLE_WINDOWS
+    width = (SAMPLE_CHARS - (SAMPLE_WINDOWS - 1)) // SAMPLE_WINDOWS  # room for the joins
     step = (len(text) - width) / (SAMPLE_WINDOWS - 1)
     parts = []
     for index in range(SAMPLE_WINDOWS):
@@ -383,7 +383,7 @@ def _new_detector(detector_class: type[Any] = _Detector) -> Any:
     detector.set_alpha(_ALPHA)
     detector.n_trial = _N_TRIAL
     detector.CONV_THRESHOLD = _CONV_THRESHOLD  # an instance attribute, the class is untouched
-    detector.set_max_text_length(SAMPLE_CHARS + SAMPLE_WINDOWS)
+    detector.set_max_text_length(SAMPLE_CHARS)
     return detector
 
 
