@@ -15,7 +15,8 @@ dates, BOMs, re-encodings), or random bytes. Every case is checked for totality:
   raises a :class:`~seedcorpus.DocumentError` subclass, nothing else;
 - the document keeps the file: ``raw.encode(encoding) == data``;
 - every line has exactly one role from :data:`~seedcorpus._records.ROLES`, ``text`` is the
-  paragraphs joined, problems carry a code and the file's path, dates are computed;
+  paragraphs joined, problems carry a code and the file's path, dates are computed (and,
+  every 8th case, the language);
 - ``parse`` on the decoded text (``str`` input) is total too;
 - every 8th case, :func:`seedcorpus.load` over a directory holding the file (under a
   corpus name or a hostile one) accounts for it exactly once: one document or one
@@ -133,6 +134,10 @@ class Target:
                 raise Finding("too_large for a file under the limit") from None
             return
         self.check_document(document, path)
+        if self.cases % 8 == 0:  # language detection is slow: every 8th document
+            guess = (document.language, document.language_confidence, document.languages)
+            if not 0.0 <= guess[1] <= 1.0:
+                raise Finding(f"language confidence out of range: {guess!r}")
         if document.raw_bytes != data:
             raise Finding(f"raw not preserved ({document.encoding})")
         text = document.raw
