@@ -1,0 +1,1227 @@
+"""Dates with precision: :class:`PartialDate`, :func:`parse_date` and :func:`find_dates`.
+
+A :class:`PartialDate` is a calendar date-time known to a precision (year, month, day,
+minute or second), optionally in a time zone, and it is the interval of every instant it
+may stand for. :func:`parse_date` reads one date (ISO 8601 and its dotted/slashed kin,
+Indonesian and English long forms, day-first numerics, relative phrases against a
+reference); :func:`find_dates` finds every date an article mentions. No part that the
+text does not give is ever made up: missing parts stay missing, and a year taken from the
+reference or from the text is marked as inferred.
+
+>>> from seedcorpus._dates import parse_date
+>>> parse_date("2021-12").precision, str(parse_date("18 Maret 2024"))
+('month', '2024-03-18')
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any, Literal, NamedTuple
+
+import attrs
+from dateutil import parser as du_parser
+from dateutil import tz as du_tz
+
+from seedcorpus._exceptions import DateError, DateParseError
+
+__all__ = [
+    "PRECISIONS",
+    "RESOLUTIONS",
+    "DateMention",
+    "EnglishParserInfo",
+    "IndonesianParserInfo",
+    "PartialDate",
+    "Precision",
+    "Resolution",
+    "find_dates",
+    "parse_date",
+    "parse_header_date",
+]
+
+Precision = Literal["year", "month", "day", "minute", "second"]
+PRECISIONS: tuple[Precision, ...] = ("year", "month", "day", "minute", "second")
+_RANK: dict[str, int] = {p: i for i, p in enumerate(PRECISIONS)}
+
+Resolution = Literal[
+    "explicit",
+    "two_digit_year",
+    "year_from_reference",
+    "year_from_weekday",
+    "year_from_text",
+    "relative",
+]
+RESOLUTIONS: tuple[Resolution, ...] = (
+    "explicit",
+    "two_digit_year",
+    "year_from_reference",
+    "year_from_weekday",
+    "year_from_text",
+    "relative",
+)
+
+MIN_YEAR = 1
+MAX_YEAR = 9998  # the end of year 9999 is not a datetime
+_EPOCH_SECONDS = 86_400
+
+
+# -- time zones ---------------------------------------------------------------------------
+
+_OFFSET = re.compile(r"([+-])([0-9]{2}):([0-9]{2})")
+_ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*")
+_TZ_CACHE: dict[str, dt.tzinfo] = {}
+
+
+def _tzinfo(name: str) -> dt.tzinfo:
+    """The tzinfo for an IANA name or a ``±HH:MM`` offset (DateError when unknown)."""
+    found = _TZ_CACHE.get(name)
+    if found is not None:
+        return found
+    offset = _OFFSET.fullmatch(name)
+    info: dt.tzinfo | None
+    if offset is not None:
+        sign, hours, minutes = offset.groups()
+        if int(hours) > 23 or int(minutes) > 59:
+            raise DateError(f"time zone offset {name!r} is out of range (-23:59 to +23:59)")
+        seconds = (int(hours) * 3600 + int(minutes) * 60) * (-1 if sign == "-" else 1)
+        info = du_tz.tzoffset(None, seconds)
+    elif _ZONE_NAME.fullmatch(name) is None or len(name) > 64:
+        raise DateError(f"time zone {name!r} is neither an IANA name nor a ±HH:MM offset")
+    else:
+        info = du_tz.gettz(name)
+        if info is None or isinstance(info, du_tz.tzlocal):
+            raise DateError(f"unknown time zone {name!r} (expected an IANA name or ±HH:MM)")
+    _TZ_CACHE[name] = info
+    return info
+
+
+def _canonical_offset(text: str) -> str:
+    """``Z``, ``+0900``, ``-00:00`` and the like as ``±HH:MM`` (``+00:00`` for UTC)."""
+    if text in ("Z", "z"):
+        return "+00:00"
+    digits = text[1:].replace(":", "")
+    if len(digits) != 4 or not digits.isascii() or not digits.isdigit():
+        raise DateError(f"time zone offset {text!r} must be ±HH:MM (no seconds)")
+    sign = "+" if digits == "0000" else text[0]
+    return f"{sign}{digits[:2]}:{digits[2:]}"
+
+
+def _format_offset(offset: dt.timedelta) -> str:
+    seconds = int(offset.total_seconds())
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{sign}{hours:02d}:{minutes:02d}"
+    return f"{text}:{secs:02d}" if secs else text
+
+
+def _tz_name_of(info: dt.tzinfo, moment: dt.datetime) -> str:
+    """The ``tz`` string for an aware datetime's tzinfo: its IANA key when known."""
+    key = getattr(info, "key", None)  # zoneinfo.ZoneInfo
+    if isinstance(key, str):
+        return key
+    for name, cached in _TZ_CACHE.items():
+        if cached is info and not _OFFSET.fullmatch(name):
+            return name
+    offset = info.utcoffset(moment)
+    if offset is None:
+        raise DateError(f"time zone {info!r} gives no UTC offset for {moment}")
+    if offset.total_seconds() % 60:
+        raise DateError(f"time zone offset {offset} has seconds; only ±HH:MM is supported")
+    return _canonical_offset(_format_offset(offset))
+
+
+# -- PartialDate ----------------------------------------------------------------------------
+
+
+def _wall_seconds(year: int, month: int, day: int, hour: int, minute: int, second: int) -> int:
+    return (
+        dt.date(year, month, day).toordinal() * _EPOCH_SECONDS + hour * 3600 + minute * 60 + second
+    )
+
+
+def _check(name: str, value: object, low: int, high: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise DateError(f"{name} must be an int, not {type(value).__name__}")
+    if not low <= value <= high:
+        raise DateError(f"{name} {value} is out of range ({low}-{high})")
+    return value
+
+
+class _Bounds(NamedTuple):
+    start: int  # seconds, as UTC (a naive date counts as UTC)
+    end: int
+    info: dt.tzinfo | None
+
+
+@attrs.frozen(order=False)
+class PartialDate:
+    """A calendar date-time known to a precision, optionally in a time zone.
+
+    Parts finer than the :attr:`precision` are None; there are no gaps (a day needs a
+    month, a minute an hour and a day, a second a minute). ``tz`` is an IANA name
+    (``"Asia/Seoul"``) or a fixed offset (``"+09:00"``); the fields are the wall clock in
+    that zone. A PartialDate is also the half-open interval ``[start, end)`` of the
+    instants it may stand for. Invalid values raise :class:`~seedcorpus.DateError`.
+
+    >>> from seedcorpus._dates import PartialDate
+    >>> d = PartialDate(2021, 12, tz="Asia/Seoul")
+    >>> d.precision, d.isoformat(), str(d)
+    ('month', '2021-12[Asia/Seoul]', '2021-12')
+    >>> d.start.isoformat(), d.end.isoformat()
+    ('2021-12-01T00:00:00+09:00', '2022-01-01T00:00:00+09:00')
+    >>> PartialDate(2024, 2, 30)
+    Traceback (most recent call last):
+    ...
+    seedcorpus._exceptions.DateError: day 30 is out of range (1-29)
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    tz: str | None = attrs.field(default=None, kw_only=True)
+    _bounds: _Bounds | None = attrs.field(
+        default=None, init=False, repr=False, eq=False, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check("year", self.year, MIN_YEAR, MAX_YEAR)
+        if self.month is not None:
+            _check("month", self.month, 1, 12)
+        if self.day is not None:
+            if self.month is None:
+                raise DateError("a day needs a month")
+            _check("day", self.day, 1, calendar.monthrange(self.year, self.month)[1])
+        if (self.hour is None) != (self.minute is None):
+            raise DateError("hour and minute come together (there is no hour precision)")
+        if self.hour is not None:
+            if self.day is None:
+                raise DateError("a time of day needs a day")
+            _check("hour", self.hour, 0, 23)
+            _check("minute", self.minute, 0, 59)
+        if self.second is not None:
+            if self.minute is None:
+                raise DateError("a second needs a minute")
+            _check("second", self.second, 0, 59)
+        if self.tz is not None:
+            if not isinstance(self.tz, str):
+                raise DateError(f"tz must be a str, not {type(self.tz).__name__}")
+            _tzinfo(self.tz)
+
+    # -- interval -------------------------------------------------------------------------
+
+    @property
+    def precision(self) -> Precision:
+        """The finest part present: ``year``, ``month``, ``day``, ``minute`` or ``second``.
+
+        >>> from seedcorpus._dates import PartialDate
+        >>> PartialDate(2024, 5, 27, 17, 7).precision
+        'minute'
+        """
+        if self.second is not None:
+            return "second"
+        if self.minute is not None:
+            return "minute"
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    def _wall_start(self) -> dt.datetime:
+        return dt.datetime(
+            self.year,
+            self.month or 1,
+            self.day or 1,
+            self.hour or 0,
+            self.minute or 0,
+            self.second or 0,
+        )
+
+    def _wall_end(self) -> dt.datetime:
+        precision = self.precision
+        if precision == "year":
+            return dt.datetime(self.year + 1, 1, 1)
+        if precision == "month":
+            assert self.month is not None
+            return (
+                dt.datetime(self.year + 1, 1, 1)
+                if self.month == 12
+                else dt.datetime(self.year, self.month + 1, 1)
+            )
+        step = {"day": dt.timedelta(days=1), "minute": dt.timedelta(minutes=1)}.get(
+            precision, dt.timedelta(seconds=1)
+        )
+        return self._wall_start() + step
+
+    def _get_bounds(self) -> _Bounds:
+        bounds = self._bounds
+        if bounds is not None:
+            return bounds
+        start, end = self._wall_start(), self._wall_end()
+        s = _wall_seconds(
+            start.year, start.month, start.day, start.hour, start.minute, start.second
+        )
+        e = _wall_seconds(end.year, end.month, end.day, end.hour, end.minute, end.second)
+        info = None if self.tz is None else _tzinfo(self.tz)
+        if info is not None:
+            s -= int(_utcoffset(info, start).total_seconds())
+            e -= int(_utcoffset(info, end).total_seconds())
+        bounds = _Bounds(s, e, info)
+        object.__setattr__(self, "_bounds", bounds)
+        return bounds
+
+    @property
+    def start(self) -> dt.datetime:
+        """The first instant of the interval (aware when ``tz`` is set).
+
+        >>> from seedcorpus._dates import PartialDate
+        >>> PartialDate(2021, 12).start
+        datetime.datetime(2021, 12, 1, 0, 0)
+        """
+        return self._wall_start().replace(tzinfo=self._get_bounds().info)
+
+    @property
+    def end(self) -> dt.datetime:
+        """The first instant after the interval (half-open: ``start <= t < end``).
+
+        >>> from seedcorpus._dates import PartialDate
+        >>> PartialDate(2021, 12, 31).end
+        datetime.datetime(2022, 1, 1, 0, 0)
+        """
+        return self._wall_end().replace(tzinfo=self._get_bounds().info)
+
+    def contains(self, other: PartialDate | dt.datetime | dt.date) -> bool:
+        """Whether ``other`` (an interval, an instant or a whole day) lies inside this interval.
+
+        A naive value is compared as if it were UTC, as in the order.
+
+        >>> from datetime import date
+        >>> from seedcorpus._dates import PartialDate
+        >>> PartialDate(2021, 12).contains(PartialDate(2021, 12, 23))
+        True
+        >>> PartialDate(2021).contains(date(2022, 1, 1))
+        False
+        """
+        start, end, _ = self._get_bounds()
+        if isinstance(other, PartialDate):
+            o_start, o_end, _ = other._get_bounds()
+            return start <= o_start and o_end <= end
+        if isinstance(other, dt.datetime):
+            moment = _instant(other)
+            return start <= moment < end
+        if isinstance(other, dt.date):
+            day = PartialDate(other.year, other.month, other.day)
+            return self.contains(day)
+        raise TypeError(
+            f"contains() takes a PartialDate, datetime or date, not {type(other).__name__}"
+        )
+
+    def overlaps(self, other: PartialDate) -> bool:
+        """Whether the two intervals share an instant.
+
+        >>> from seedcorpus._dates import PartialDate
+        >>> december = PartialDate(2021, 12)
+        >>> december.overlaps(PartialDate(2021)), december.overlaps(PartialDate(2022))
+        (True, False)
+        """
+        start, end, _ = self._get_bounds()
+        o_start, o_end, _ = other._get_bounds()
+        return start < o_end and o_start < end
+
+    # -- order ------------------------------------------------------------------------------
+
+    def _sort_key(self) -> tuple[int, int, str, int, int, int, int, int, int]:
+        return (
+            self._get_bounds().start,
+            _RANK[self.precision],
+            self.tz or "",
+            self.year,
+            self.month or 0,
+            self.day or 0,
+            self.hour if self.hour is not None else -1,
+            self.minute or 0,
+            self.second or 0,
+        )
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._sort_key() < other._sort_key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._sort_key() <= other._sort_key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._sort_key() > other._sort_key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._sort_key() >= other._sort_key()
+
+    # -- text -------------------------------------------------------------------------------
+
+    def _body(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        if self.hour is not None:
+            text += f"T{self.hour:02d}:{self.minute:02d}"
+        if self.second is not None:
+            text += f":{self.second:02d}"
+        return text
+
+    def _offset(self) -> str:
+        if self.tz is None or self.hour is None:
+            return ""
+        if _OFFSET.fullmatch(self.tz):
+            return self.tz
+        return _format_offset(self.start.utcoffset() or dt.timedelta(0))
+
+    def isoformat(self) -> str:
+        """ISO 8601 cut at the precision, lossless: ``fromisoformat`` gives back this date.
+
+        The numeric offset is printed with a time of day; an IANA zone, or an offset at
+        year/month/day precision, follows as an RFC 9557 suffix in brackets.
+
+        >>> from seedcorpus._dates import PartialDate
+        >>> PartialDate(2024, 5, 27, 17, 7, 4, tz="Asia/Shanghai").isoformat()
+        '2024-05-27T17:07:04+08:00[Asia/Shanghai]'
+        >>> PartialDate(2025, 1, 17).isoformat(), PartialDate(2021, 12, tz="+09:00").isoformat()
+        ('2025-01-17', '2021-12[+09:00]')
+        """
+        text = self._body() + self._offset()
+        if self.tz is not None and (self.hour is None or not _OFFSET.fullmatch(self.tz)):
+            text += f"[{self.tz}]"
+        return text
+
+    def __str__(self) -> str:
+        """The plain ISO form, without the ``[zone]`` suffix (so a zone name is not shown)."""
+        return self._body() + self._offset()
+
+    @classmethod
+    def fromisoformat(cls, text: str) -> PartialDate:
+        """Read :meth:`isoformat` (or ``str()``) output back; DateParseError when it is not one.
+
+        Also takes ``Z``, ``±HHMM`` offsets and a space instead of ``T``.
+
+        >>> from seedcorpus._dates import PartialDate
+        >>> d = PartialDate.fromisoformat("2021-12[Asia/Seoul]")
+        >>> d == PartialDate(2021, 12, tz="Asia/Seoul")
+        True
+        >>> PartialDate.fromisoformat("2024-05-27T17:07:04+08:00").tz
+        '+08:00'
+        """
+        if not isinstance(text, str):
+            raise DateParseError(f"fromisoformat takes a str, not {type(text).__name__}")
+        found = _ISO.fullmatch(text.strip())
+        if found is None:
+            raise DateParseError(f"{_quote(text)} is not an ISO 8601 date")
+        try:
+            return _from_iso_match(found)
+        except DateParseError as exc:
+            raise DateParseError(f"{_quote(text)} is not a date: {exc}") from None
+        except DateError as exc:
+            raise DateParseError(f"{_quote(text)} is not a valid date: {exc}") from None
+
+    @classmethod
+    def from_datetime(
+        cls, value: dt.datetime | dt.date, precision: Precision | None = None
+    ) -> PartialDate:
+        """The date (precision ``day``) or datetime (``second`` by default) cut at ``precision``.
+
+        An aware datetime keeps its zone: the IANA key of a ``zoneinfo`` zone or of a
+        zone made here, else its fixed offset. Microseconds are dropped.
+
+        >>> import datetime
+        >>> from seedcorpus._dates import PartialDate
+        >>> str(PartialDate.from_datetime(datetime.datetime(2024, 5, 27, 17, 7, 4), "minute"))
+        '2024-05-27T17:07'
+        """
+        if precision is not None and precision not in _RANK:
+            raise DateError(f"unknown precision {precision!r} (one of {', '.join(PRECISIONS)})")
+        if isinstance(value, dt.datetime):
+            rank = _RANK[precision or "second"]
+            tz_name = None if value.tzinfo is None else _tz_name_of(value.tzinfo, value)
+            if value.tzinfo is not None and value.utcoffset() is None:
+                tz_name = None
+            return cls(
+                value.year,
+                value.month if rank >= 1 else None,
+                value.day if rank >= 2 else None,
+                value.hour if rank >= 3 else None,
+                value.minute if rank >= 3 else None,
+                value.second if rank >= 4 else None,
+                tz=tz_name,
+            )
+        if isinstance(value, dt.date):
+            rank = _RANK[precision or "day"]
+            if rank > 2:
+                raise DateError(f"a date has no time of day for {precision!r} precision")
+            return cls(
+                value.year, value.month if rank >= 1 else None, value.day if rank >= 2 else None
+            )
+        raise DateError(f"from_datetime takes a date or datetime, not {type(value).__name__}")
+
+    def with_tz(self, tz: str | None) -> PartialDate:
+        """The same wall-clock fields in another zone (or none): this does not convert.
+
+        >>> from seedcorpus._dates import PartialDate
+        >>> PartialDate(2021, 12).with_tz("Asia/Seoul").isoformat()
+        '2021-12[Asia/Seoul]'
+        """
+        return attrs.evolve(self, tz=tz)
+
+    def truncate(self, precision: Precision) -> PartialDate:
+        """This date cut to a coarser ``precision`` (the same date when it is already coarser).
+
+        >>> from seedcorpus._dates import PartialDate
+        >>> str(PartialDate(2024, 5, 27, 17, 7).truncate("month"))
+        '2024-05'
+        """
+        rank = _RANK[precision]
+        if rank >= _RANK[self.precision]:
+            return self
+        return PartialDate(
+            self.year,
+            self.month if rank >= 1 else None,
+            self.day if rank >= 2 else None,
+            self.hour if rank >= 3 else None,
+            self.minute if rank >= 3 else None,
+            self.second if rank >= 4 else None,
+            tz=self.tz,
+        )
+
+
+def _utcoffset(info: dt.tzinfo, wall: dt.datetime) -> dt.timedelta:
+    return info.utcoffset(wall.replace(tzinfo=info)) or dt.timedelta(0)
+
+
+def _instant(moment: dt.datetime) -> int:
+    seconds = _wall_seconds(
+        moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second
+    )
+    offset = moment.utcoffset()
+    return seconds - (int(offset.total_seconds()) if offset is not None else 0)
+
+
+def _quote(text: str) -> str:
+    return repr(text if len(text) <= 80 else text[:80] + "…")
+
+
+# -- ISO ---------------------------------------------------------------------------------
+
+_ISO = re.compile(
+    r"(?P<y>[0-9]{4})(?:-(?P<mo>[0-9]{2})(?:-(?P<d>[0-9]{2})"
+    r"(?:[Tt ](?P<h>[0-9]{2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?"
+    r"(?P<off>[Zz]|[+-][0-9]{2}(?::?[0-9]{2}){1,2})?)?)?)?"
+    r"(?:\[!?(?P<zone>[^\[\]\s]{1,64})\])?"
+)
+
+
+def _int(text: str | None) -> int | None:
+    return None if text is None else int(text)
+
+
+def _offset_seconds(text: str) -> int:
+    if text in ("Z", "z"):
+        return 0
+    digits = text[1:].replace(":", "")
+    parts = [int(digits[i : i + 2]) for i in range(0, len(digits), 2)]
+    seconds = parts[0] * 3600 + parts[1] * 60 + (parts[2] if len(parts) > 2 else 0)
+    return -seconds if text[0] == "-" else seconds
+
+
+def _from_iso_match(found: re.Match[str]) -> PartialDate:
+    zone, off = found.group("zone"), found.group("off")
+    tz: str | None = None
+    if zone is not None:
+        tz = _canonical_offset(zone) if zone[0] in "+-Zz" and len(zone) > 1 else zone
+    elif off is not None:
+        tz = _canonical_offset(off)
+    date = PartialDate(
+        int(found.group("y")),
+        _int(found.group("mo")),
+        _int(found.group("d")),
+        _int(found.group("h")),
+        _int(found.group("mi")),
+        _int(found.group("s")),
+        tz=tz,
+    )
+    if zone is not None and off is not None:
+        actual = date.start.utcoffset()
+        if actual is None or _offset_seconds(off) != int(actual.total_seconds()):
+            raise DateParseError(f"offset {off} disagrees with time zone {zone} at {date._body()}")
+    return date
+
+
+# -- languages (dateutil parserinfo) ----------------------------------------------------------
+
+
+class IndonesianParserInfo(du_parser.parserinfo):  # type: ignore[misc]
+    """dateutil's :class:`~dateutil.parser.parserinfo` for Indonesian month and day names.
+
+    Filler words such as ``pada``, ``tanggal``, ``hari`` and ``pukul`` are skipped.
+
+    >>> from dateutil import parser
+    >>> from seedcorpus._dates import IndonesianParserInfo
+    >>> parser.parse("Senin, 18 Maret 2024 pukul 10:30", IndonesianParserInfo(dayfirst=True))
+    datetime.datetime(2024, 3, 18, 10, 30)
+    """
+
+    MONTHS = [  # noqa: RUF012 (dateutil reads these class attributes)
+        ("jan", "januari"),
+        ("feb", "peb", "februari", "pebruari"),
+        ("mar", "maret"),
+        ("apr", "april"),
+        ("mei",),
+        ("jun", "juni"),
+        ("jul", "juli"),
+        ("agu", "agt", "ags", "agustus"),
+        ("sep", "sept", "september"),
+        ("okt", "oktober"),
+        ("nov", "nop", "november", "nopember"),
+        ("des", "desember"),
+    ]
+    WEEKDAYS = [  # noqa: RUF012
+        ("sen", "senin"),
+        ("sel", "selasa"),
+        ("rab", "rabu"),
+        ("kam", "kamis"),
+        ("jum", "jumat", "jum'at"),
+        ("sab", "sabtu"),
+        ("min", "minggu", "ahad"),
+    ]
+    JUMP = [  # noqa: RUF012
+        " ", ".", ",", ";", "-", "/", "'", "t",
+        "pada", "tanggal", "tgl", "hari", "pukul", "pkl", "jam", "bulan", "tahun", "sekitar",
+    ]  # fmt: skip
+    AMPM = [("pagi", "am"), ("malam", "pm")]  # noqa: RUF012
+    UTCZONE = ["UTC", "GMT", "Z", "z"]  # noqa: RUF012
+
+
+class EnglishParserInfo(du_parser.parserinfo):  # type: ignore[misc]
+    """dateutil's English :class:`~dateutil.parser.parserinfo`, with ``Tues``/``Thurs`` and ``the``.
+
+    >>> from dateutil import parser
+    >>> from seedcorpus._dates import EnglishParserInfo
+    >>> parser.parse("Thurs, the 23rd of December 2021", EnglishParserInfo(dayfirst=True))
+    datetime.datetime(2021, 12, 23, 0, 0)
+    """
+
+    WEEKDAYS = [  # noqa: RUF012
+        ("mon", "monday"),
+        ("tue", "tues", "tuesday"),
+        ("wed", "wednesday"),
+        ("thu", "thur", "thurs", "thursday"),
+        ("fri", "friday"),
+        ("sat", "saturday"),
+        ("sun", "sunday"),
+    ]
+    JUMP = [*du_parser.parserinfo.JUMP, "the"]  # noqa: RUF012
+
+
+_LANGUAGES: tuple[du_parser.parserinfo, ...] = (
+    IndonesianParserInfo(dayfirst=True),
+    EnglishParserInfo(dayfirst=True),
+)
+# Zone abbreviations dateutil may meet; an unknown one is ignored (the time stays naive).
+_ZONE_ABBREVIATIONS = {
+    "WIB": "+07:00",
+    "WITA": "+08:00",
+    "WIT": "+09:00",
+    "KST": "+09:00",
+    "UTC": "+00:00",
+    "GMT": "+00:00",
+    "Z": "+00:00",
+}
+
+
+def _names(tables: list[list[tuple[str, ...]]]) -> dict[str, int]:
+    names: dict[str, int] = {}
+    for table in tables:
+        for index, spellings in enumerate(table):
+            for spelling in spellings:
+                names[spelling.lower()] = index
+    return names
+
+
+_MONTH_NAMES = _names([IndonesianParserInfo.MONTHS, EnglishParserInfo.MONTHS])
+_WEEKDAY_NAMES = {  # full names only: abbreviations such as "sen" or "min" are ordinary words
+    name: index
+    for name, index in _names([IndonesianParserInfo.WEEKDAYS, EnglishParserInfo.WEEKDAYS]).items()
+    if len(name) > 4 or name in ("rabu", "ahad")
+}
+
+
+def _alternation(names: dict[str, int], *, dotted: bool) -> str:
+    parts = []
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        escaped = re.escape(name)
+        parts.append(escaped + r"\.?" if dotted and len(name) <= 4 else escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+# -- the mention grammar -----------------------------------------------------------------------
+
+_MONTH = _alternation(_MONTH_NAMES, dotted=True)
+_WEEKDAY = _alternation(_WEEKDAY_NAMES, dotted=False)
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR_CUES = (
+    *("pada", "sejak", "hingga", "sampai", "awal", "akhir"),
+    *("in", "since", "until", "by", "early", "late"),
+)
+_YEAR_REL = r"tahun\s+(?:depan|lalu|ini|kemarin)|(?:next|last|this)\s+year"
+_END = r"(?!\w)"
+
+_FORMS = {
+    # 2025-01-17, 2025.01.17, 2025/01/17, 2024-05-27 17:07:04, 2024-05-27T17:07:04+09:00
+    "ymd": r"(?<![\w.:/-])(?P<ymd_y>[0-9]{4})(?P<ymd_sep>[-./])(?P<ymd_m>[0-9]{1,2})(?P=ymd_sep)"
+    r"(?P<ymd_d>[0-9]{1,2})(?:[T ](?P<ymd_h>[0-9]{2}):(?P<ymd_mi>[0-9]{2})"
+    r"(?::(?P<ymd_s>[0-9]{2}))?(?P<ymd_off>Z|[+-][0-9]{2}:[0-9]{2})?)?(?![\w:/]|[.-][0-9])",
+    # Kamis (23/12), Selasa (14/01/20), (27/05)
+    "paren": rf"(?<!\w)(?:(?P<paren_wd>{_WEEKDAY})\s*,?\s*)?\(\s*(?P<paren_d>[0-9]{{1,2}})\s*/\s*"
+    r"(?P<paren_m>[0-9]{1,2})(?:\s*/\s*(?P<paren_y>[0-9]{4}|[0-9]{2}))?\s*\)",
+    # Senin, 18 Maret 2024; 18 Mar 2024; 24 Agustus tahun depan; 23rd of December 2021
+    "dmy": rf"(?<![\w.,/-])(?:(?P<dmy_wd>{_WEEKDAY})\s*,?\s+)?(?P<dmy_d>[0-9]{{1,2}}){_ORD}"
+    rf"(?:\s+|\s*-\s*)(?:of\s+)?(?P<dmy_m>{_MONTH}){_END}"
+    rf"(?:(?:\s+|\s*-\s*|\s*,\s*)(?P<dmy_y>[0-9]{{4}}){_END}|\s+(?P<dmy_rel>{_YEAR_REL}){_END})?",
+    # 18/03/2024, Senin, 18/03/2024, 14/01/20, 18.03.2024, Kamis 23/12
+    "dmy_num": rf"(?<![\w/.,-])(?:(?P<num_wd>{_WEEKDAY})\s*,?\s+)?(?P<num_d>[0-9]{{1,2}})"
+    r"(?P<num_sep>[/.-])(?P<num_m>[0-9]{1,2})(?:(?P=num_sep)(?P<num_y>[0-9]{4}|[0-9]{2}))?"
+    r"(?![\w/]|[.,-][0-9])",
+    # March 18, 2024; Monday, March 18, 2024; March 18
+    "mdy": rf"(?<!\w)(?:(?P<mdy_wd>{_WEEKDAY})\s*,?\s+)?(?P<mdy_m>{_MONTH})\s+"
+    rf"(?P<mdy_d>[0-9]{{1,2}}){_ORD}{_END}(?:\s*,?\s*(?P<mdy_y>[0-9]{{4}}){_END})?",
+    # Maret 2024, bulan Mei 2021, bulan Mei lalu, Mei lalu, bulan Mei
+    "my": rf"(?<!\w)(?:(?P<my_cue>bulan)\s+)?(?P<my_m>{_MONTH}){_END}"
+    rf"(?:\s*,?\s*(?P<my_y>[0-9]{{4}}){_END}|\s+(?P<my_rel>yang\s+lalu|lalu|kemarin|depan|ini){_END})?",
+    # last May, next March, this June
+    "rel_month": rf"(?<!\w)(?P<relm_rel>last|next|this)\s+(?P<relm_m>{_MONTH}){_END}",
+    # tahun depan, next year, bulan lalu, hari ini, kemarin, besok, today, ...
+    "rel": rf"(?<!\w)(?P<rel_p>{_YEAR_REL}|bulan\s+(?:depan|lalu|ini|kemarin)"
+    r"|(?:next|last|this)\s+month|hari\s+ini|kemarin|besok|today|yesterday|tomorrow)(?!\w)",
+    # tahun 2025, year 2024; pada/sejak/in/since/until 2024 (the span is the year alone)
+    "year": r"(?<!\w)(?:(?P<year_cue>tahun|year)\s+|(?:" + "|".join(_YEAR_CUES) + r")\s+)"
+    r"(?P<year_y>[0-9]{4})(?!\w|[.,][0-9])",
+}
+
+
+def _trie(words: set[str]) -> str:
+    """A regex matching any of ``words``, factored by common prefixes (fast to reject)."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+# Every mention starts with a digit, "(" or one of these words: a cheap gate in front of
+# the alternatives keeps the scan from trying all of them at every character.
+_FIRST_WORDS = {
+    *_MONTH_NAMES,
+    *_WEEKDAY_NAMES,
+    *_YEAR_CUES,
+    *("tahun", "year", "bulan", "hari", "kemarin", "besok", "today", "yesterday", "tomorrow"),
+    *("next", "last", "this"),
+}
+_GATE = rf"(?=\(|\b(?:[0-9]|{_trie(_FIRST_WORDS)}))"
+_SCAN = re.compile(
+    _GATE + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _FORMS.items()) + ")", re.IGNORECASE
+)
+_KINDS = tuple(_FORMS)
+
+_REL_STEP = {
+    "depan": 1,
+    "next": 1,
+    "lalu": -1,
+    "kemarin": -1,
+    "last": -1,
+    "ini": 0,
+    "this": 0,
+}
+
+
+class _Raw(NamedTuple):
+    """What a match says, before any year is resolved."""
+
+    start: int
+    end: int
+    year: int | None = None
+    two_digit: bool = False
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    tz: str | None = None
+    weekday: int | None = None
+    relative: tuple[str, int] | None = None  # ("year"|"month"|"day"|"named_month", step)
+
+
+def _month(text: str) -> int:
+    return _MONTH_NAMES[text.lower().rstrip(".")] + 1
+
+
+def _weekday(text: str | None) -> int | None:
+    return None if text is None else _WEEKDAY_NAMES[text.lower()]
+
+
+def _step(phrase: str) -> int:
+    return next(_REL_STEP[word] for word in phrase.lower().split() if word in _REL_STEP)
+
+
+def _year_field(text: str | None) -> tuple[int | None, bool]:
+    if text is None:
+        return None, False
+    return int(text), len(text) == 2
+
+
+def _raw(found: re.Match[str]) -> _Raw | None:
+    """Read one scanner match; None when the match is not a date after all."""
+    kind = next(k for k in _KINDS if found.start(k) != -1)
+    g = found.group
+    start, end = found.span()
+    if kind == "ymd":
+        if g("ymd_h") is not None and g("ymd_sep") != "-":
+            return None
+        off = g("ymd_off")
+        return _Raw(
+            start, end, int(g("ymd_y")), False, int(g("ymd_m")), int(g("ymd_d")),
+            _int(g("ymd_h")), _int(g("ymd_mi")), _int(g("ymd_s")),
+            None if off is None else _canonical_offset(off),
+        )  # fmt: skip
+    if kind == "paren":
+        year, two = _year_field(g("paren_y"))
+        wd = _weekday(g("paren_wd"))
+        if wd is None and year is None and (len(g("paren_d")) != 2 or len(g("paren_m")) != 2):
+            return None
+        return _Raw(start, end, year, two, int(g("paren_m")), int(g("paren_d")), weekday=wd)
+    if kind == "dmy":
+        rel = g("dmy_rel")
+        return _Raw(
+            start, end, _int(g("dmy_y")), False, _month(g("dmy_m")), int(g("dmy_d")),
+            weekday=_weekday(g("dmy_wd")), relative=None if rel is None else ("year", _step(rel)),
+        )  # fmt: skip
+    if kind == "dmy_num":
+        year, two = _year_field(g("num_y"))
+        wd = _weekday(g("num_wd"))
+        if year is None and (wd is None or g("num_sep") != "/"):
+            return None
+        if two and g("num_sep") != "/":
+            return None
+        return _Raw(start, end, year, two, int(g("num_m")), int(g("num_d")), weekday=wd)
+    if kind == "mdy":
+        return _Raw(
+            start, end, _int(g("mdy_y")), False, _month(g("mdy_m")), int(g("mdy_d")),
+            weekday=_weekday(g("mdy_wd")),
+        )  # fmt: skip
+    if kind == "my":
+        year, rel = _int(g("my_y")), g("my_rel")
+        if year is None and rel is None and g("my_cue") is None:
+            return None
+        relative = None if rel is None else ("named_month", _step(rel))
+        return _Raw(start, end, year, False, _month(g("my_m")), relative=relative)
+    if kind == "rel_month":
+        return _Raw(
+            start, end, month=_month(g("relm_m")), relative=("named_month", _step(g("relm_rel")))
+        )
+    if kind == "rel":
+        phrase = " ".join(g("rel_p").lower().split())
+        if phrase in ("hari ini", "today"):
+            return _Raw(start, end, relative=("day", 0))
+        if phrase in ("kemarin", "yesterday"):
+            return _Raw(start, end, relative=("day", -1))
+        if phrase in ("besok", "tomorrow"):
+            return _Raw(start, end, relative=("day", 1))
+        unit = "year" if ("tahun" in phrase or "year" in phrase) else "month"
+        return _Raw(start, end, relative=(unit, _step(phrase)))
+    # year
+    year = int(g("year_y"))
+    if g("year_cue") is None:
+        if not 1800 <= year <= 2199:
+            return None
+        start = found.start("year_y")
+    return _Raw(start, end, year)
+
+
+# -- resolution --------------------------------------------------------------------------------
+
+_PLAUSIBLE_SECONDS = 200 * _EPOCH_SECONDS  # a weekday may choose among years this near
+
+
+def _wall_interval(date: PartialDate) -> tuple[int, int]:
+    start, end = date._wall_start(), date._wall_end()
+    return (
+        _wall_seconds(start.year, start.month, start.day, start.hour, start.minute, start.second),
+        _wall_seconds(end.year, end.month, end.day, end.hour, end.minute, end.second),
+    )
+
+
+def _distance(a: PartialDate, b: PartialDate) -> int:
+    """0 when the wall-clock intervals overlap, else the gap plus one second."""
+    a0, a1 = _wall_interval(a)
+    b0, b1 = _wall_interval(b)
+    if a0 < b1 and b0 < a1:
+        return 0
+    return (b0 - a1 if a1 <= b0 else a0 - b1) + 1
+
+
+def _nearest_century(two_digits: int, anchor_year: int) -> int:
+    base = anchor_year - anchor_year % 100
+    candidates = [base - 100 + two_digits, base + two_digits, base + 100 + two_digits]
+    return min(candidates, key=lambda y: (abs(y - anchor_year), y))
+
+
+def _candidate(year: int, month: int, day: int | None) -> PartialDate | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return PartialDate(year, month, day)
+    except DateError:
+        return None
+
+
+class _Resolved(NamedTuple):
+    date: PartialDate
+    resolution: Resolution
+    weekday_mismatch: bool
+
+
+def _weekday_ok(date: PartialDate, weekday: int | None) -> bool:
+    if weekday is None or date.day is None:
+        return True
+    assert date.month is not None
+    return dt.date(date.year, date.month, date.day).weekday() == weekday
+
+
+def _resolve(raw: _Raw, reference: PartialDate | None, text_year: int | None) -> _Resolved | str:
+    """The date a raw match stands for, or the reason it cannot be resolved."""
+    if raw.relative is not None:
+        return _resolve_relative(raw, reference)
+    anchor = (
+        reference
+        if reference is not None
+        else (None if text_year is None else PartialDate(text_year))
+    )
+    if raw.year is not None and not raw.two_digit:
+        date = PartialDate(
+            raw.year, raw.month, raw.day, raw.hour, raw.minute, raw.second, tz=raw.tz
+        )
+        return _Resolved(date, "explicit", not _weekday_ok(date, raw.weekday))
+    assert raw.month is not None
+    if raw.two_digit:
+        assert raw.year is not None
+        pivot = anchor.year if anchor is not None else 2019  # 1969-2068 without an anchor
+        date = PartialDate(_nearest_century(raw.year, pivot), raw.month, raw.day)
+        return _Resolved(date, "two_digit_year", not _weekday_ok(date, raw.weekday))
+    if anchor is None:
+        return "a date without a year needs a reference date"
+    how: Resolution = "year_from_reference" if reference is not None else "year_from_text"
+    candidates = [
+        c
+        for c in (_candidate(anchor.year + k, raw.month, raw.day) for k in (-1, 0, 1))
+        if c is not None
+    ]
+    if not candidates:
+        raise DateError(f"day {raw.day} is out of range for month {raw.month} near {anchor.year}")
+    ranked = sorted(candidates, key=lambda c: (_distance(c, anchor), c.year))
+    nearest = ranked[0]
+    if _weekday_ok(nearest, raw.weekday):
+        return _Resolved(nearest, how, False)
+    fitting = [
+        c
+        for c in ranked
+        if _distance(c, anchor) <= _PLAUSIBLE_SECONDS and _weekday_ok(c, raw.weekday)
+    ]
+    if len(fitting) == 1:
+        return _Resolved(fitting[0], "year_from_weekday", False)
+    return _Resolved(nearest, how, True)
+
+
+def _resolve_relative(raw: _Raw, reference: PartialDate | None) -> _Resolved | str:
+    assert raw.relative is not None
+    unit, step = raw.relative
+    if reference is None:
+        return "a relative date needs a reference date"
+    if unit == "year":
+        if raw.month is None:
+            return _Resolved(PartialDate(reference.year + step), "relative", False)
+        date = PartialDate(reference.year + step, raw.month, raw.day)
+        return _Resolved(date, "relative", not _weekday_ok(date, raw.weekday))
+    if reference.month is None:
+        return "a relative month or day needs a reference with a month"
+    if unit == "named_month":
+        assert raw.month is not None
+        if step < 0:
+            year = reference.year if raw.month < reference.month else reference.year - 1
+        elif step > 0:
+            year = reference.year if raw.month > reference.month else reference.year + 1
+        else:
+            year = reference.year
+        return _Resolved(PartialDate(year, raw.month), "relative", False)
+    if unit == "month":
+        index = reference.year * 12 + reference.month - 1 + step
+        return _Resolved(PartialDate(index // 12, index % 12 + 1), "relative", False)
+    # day
+    if step == 0:
+        return _Resolved(reference.truncate("day").with_tz(None), "relative", False)
+    if reference.day is None:
+        return "yesterday or tomorrow needs a reference with a day"
+    day = dt.date(reference.year, reference.month, reference.day) + dt.timedelta(days=step)
+    return _Resolved(PartialDate.from_datetime(day), "relative", False)
+
+
+def _coerce_reference(reference: object) -> PartialDate | None:
+    if reference is None or isinstance(reference, PartialDate):
+        return reference
+    if isinstance(reference, dt.datetime):
+        return PartialDate.from_datetime(reference.replace(microsecond=0))
+    if isinstance(reference, dt.date):
+        return PartialDate.from_datetime(reference)
+    raise DateError(
+        f"reference must be a PartialDate, date, datetime or None, not {type(reference).__name__}"
+    )
+
+
+# -- parse_date -----------------------------------------------------------------------------------
+
+_MAX_DATE_TEXT = 200
+_DOTTED = re.compile(r"([0-9]{4})([./])([0-9]{2})(?:\2([0-9]{1,2}))?\.?")
+_DEFAULT_A = dt.datetime(2000, 1, 1, 0, 0, 0)
+_DEFAULT_B = dt.datetime(1996, 3, 2, 1, 1, 1)
+
+
+def parse_date(
+    text: str, *, reference: PartialDate | dt.date | dt.datetime | None = None
+) -> PartialDate:
+    """Read one date from ``text``, at the precision the text gives; DateParseError otherwise.
+
+    Handles ISO forms and their dotted/slashed kin (``2025.01.17``), Indonesian and
+    English long forms with an optional weekday (``Senin, 18 Maret 2024``,
+    ``March 18, 2024``), day-first numerics (``14/01/20``), bare years (``tahun 2025``)
+    and, against ``reference``, dates without a year (``Kamis (23/12)``) and relative
+    phrases (``bulan Mei lalu``, ``tahun depan``, ``hari ini``). Anything else goes to
+    dateutil with an Indonesian then an English :class:`~dateutil.parser.parserinfo`;
+    parts the text lacks stay missing. A weekday that disagrees is not an error here
+    (:func:`find_dates` flags it).
+
+    >>> from seedcorpus._dates import parse_date
+    >>> str(parse_date("Kamis (23/12)", reference=parse_date("2021-12")))
+    '2021-12-23'
+    >>> str(parse_date("24 Agustus tahun depan", reference=parse_date("2021-12")))
+    '2022-08-24'
+    >>> parse_date("31 Februari 2024")
+    Traceback (most recent call last):
+    ...
+    seedcorpus._exceptions.DateParseError: '31 Februari 2024' is not a valid date: day 31 is out ...
+    """
+    if not isinstance(text, str):
+        raise DateParseError(f"parse_date takes a str, not {type(text).__name__}")
+    ref = _coerce_reference(reference)
+    try:
+        return _parse(text.strip(), ref)
+    except DateParseError as exc:
+        raise DateParseError(f"{_quote(text)} is not a date: {exc}") from None
+    except DateError as exc:
+        raise DateParseError(f"{_quote(text)} is not a valid date: {exc}") from None
+
+
+def _parse(text: str, reference: PartialDate | None) -> PartialDate:
+    """parse_date on stripped text; errors give the reason only (parse_date adds the text)."""
+    found = _ISO.fullmatch(text)
+    if found is not None:
+        return _from_iso_match(found)
+    found = _DOTTED.fullmatch(text)
+    if found is not None:
+        year, _, month, day = found.groups()
+        return PartialDate(int(year), int(month), _int(day))
+    if not text:
+        raise DateParseError("the text is empty")
+    if len(text) > _MAX_DATE_TEXT:
+        raise DateParseError(f"too long to be one date (over {_MAX_DATE_TEXT} characters)")
+    found = _SCAN.fullmatch(text)
+    raw = None if found is None else _raw(found)
+    if raw is not None:
+        resolved = _resolve(raw, reference, None)
+        if isinstance(resolved, str):
+            raise DateParseError(resolved)
+        return resolved.date
+    return _parse_with_dateutil(text, reference)
+
+
+def _dateutil_tz(name: str | None, offset: int | None) -> dt.tzinfo | None:
+    if offset is not None:
+        info: dt.tzinfo = du_tz.tzoffset(None, offset)
+        return info
+    mapped = None if name is None else _ZONE_ABBREVIATIONS.get(name.upper())
+    if mapped is None:
+        return None
+    return _tzinfo(mapped)
+
+
+_CLOCK_DOTS = re.compile(r"\b(pukul|jam|pkl\.?)\s+([0-9]{1,2})\.([0-9]{2})\b", re.IGNORECASE)
+
+
+def _parse_with_dateutil(text: str, reference: PartialDate | None) -> PartialDate:
+    text = _CLOCK_DOTS.sub(r"\1 \2:\3", text)  # Indonesian clocks print 10.30 for 10:30
+    first: BaseException | None = None
+    for info in _LANGUAGES:
+        try:
+            a = du_parser.parse(text, info, default=_DEFAULT_A, tzinfos=_dateutil_tz)
+            b = du_parser.parse(text, info, default=_DEFAULT_B, tzinfos=_dateutil_tz)
+        except Exception as exc:  # dateutil raises ValueError, OverflowError, TypeError, ...
+            first = first or exc
+            continue
+        return _from_dateutil(text, a, b, reference)
+    raise DateParseError(f"no date found ({first})")
+
+
+def _from_dateutil(
+    text: str, a: dt.datetime, b: dt.datetime, reference: PartialDate | None
+) -> PartialDate:
+    """Keep only the parts both parses agree on: those came from the text, not a default."""
+    year = a.year if a.year == b.year else None
+    month = a.month if a.month == b.month else None
+    day = a.day if a.day == b.day else None
+    hour = a.hour if a.hour == b.hour else None
+    minute = a.minute if a.minute == b.minute else None
+    second = a.second if a.second == b.second else None
+    if hour is not None and minute is None:
+        minute = 0  # "pukul 10" is 10:00; there is no hour precision
+    if month is None:
+        raise DateParseError("no month in it")
+    tz = None if a.tzinfo is None else _tz_name_of(a.tzinfo, a)
+    if year is None:
+        raw = _Raw(0, len(text), None, False, month, day, hour, minute, second)
+        resolved = _resolve(raw, reference, None)
+        if isinstance(resolved, str):
+            raise DateParseError(resolved)
+        year = resolved.date.year
+    return PartialDate(year, month, day, hour, minute, second, tz=tz)
+
+
+def parse_header_date(text: str, *, tz: str | None = None) -> PartialDate:
+    """Parse a layout's header date, in the publisher's zone ``tz`` unless the text gives one.
+
+    The fast path for ``2021-12``, ``2025.01.17`` and ``2024-05-27 17:07:04``; anything
+    else goes through :func:`parse_date` (without a reference). DateParseError when invalid.
+
+    >>> from seedcorpus._dates import parse_header_date
+    >>> parse_header_date("2024-05-27 17:07:04", tz="Asia/Shanghai").isoformat()
+    '2024-05-27T17:07:04+08:00[Asia/Shanghai]'
+    """
+    date = parse_date(text)
+    if tz is not None and date.tz is None:
+        try:
+            return date.with_tz(tz)
+        except DateError as exc:
+            raise DateParseError(f"{_quote(text)}: {exc}") from None
+    return date
+
+
+# -- find_dates -----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class DateMention:
+    """One date an article mentions: where, as printed, and what it resolves to.
+
+    ``inferred`` is True when a part of ``date`` was not printed (a year from the
+    reference, the weekday or the text, a century, or a relative phrase);
+    ``weekday_mismatch`` when a weekday printed with the date disagrees with it.
+
+    >>> from seedcorpus._dates import find_dates, parse_date
+    >>> [m] = find_dates("pada Kamis (23/12) lalu", reference=parse_date("2021-12"))
+    >>> m.span, m.text, str(m.date), m.resolution, m.inferred, m.weekday_mismatch
+    ((5, 18), 'Kamis (23/12)', '2021-12-23', 'year_from_reference', True, False)
+    """
+
+    span: tuple[int, int]
+    text: str
+    date: PartialDate
+    resolution: Resolution
+    inferred: bool
+    weekday_mismatch: bool = False
+
+
+def _scan(text: str) -> Iterator[_Raw]:
+    for found in _SCAN.finditer(text):
+        try:
+            raw = _raw(found)
+        except (DateError, KeyError, ValueError):
+            continue
+        if raw is not None:
+            yield raw
+
+
+def find_dates(
+    text: str, *, reference: PartialDate | dt.date | dt.datetime | None = None
+) -> tuple[DateMention, ...]:
+    """Every date mentioned in ``text``, in text order, resolved against ``reference``.
+
+    A day and month without a year take the year of the occurrence nearest the
+    reference (a printed weekday may choose between equally near years and is
+    checked); relative phrases need the reference. Without a reference, the nearest
+    year the text states (before the mention, else after it) serves instead, marked
+    ``year_from_text``. Mentions that cannot be resolved, and impossible dates, are left out.
+
+    >>> from seedcorpus._dates import find_dates, parse_date
+    >>> text = "Pada 29 Februari mereka bertemu; kerja sama pada tahun 2024."
+    >>> [(m.text, str(m.date), m.resolution) for m in find_dates(text)]
+    [('29 Februari', '2024-02-29', 'year_from_text'), ('tahun 2024', '2024', 'explicit')]
+    """
+    ref = _coerce_reference(reference)
+    raws = list(_scan(text))
+    stated: list[tuple[int, int]] = []  # (position, year) of explicit years in the text
+    if ref is None:
+        for raw in raws:
+            if raw.year is not None and not raw.two_digit and raw.relative is None:
+                stated.append((raw.start, raw.year))
+    mentions: list[DateMention] = []
+    for raw in raws:
+        text_year = None
+        if ref is None and stated:
+            before = [year for pos, year in stated if pos < raw.start]
+            text_year = (
+                before[-1] if before else next((y for p, y in stated if p > raw.start), None)
+            )
+        try:
+            resolved = _resolve(raw, ref, text_year)
+        except DateError:
+            continue
+        if isinstance(resolved, str):
+            continue
+        mentions.append(
+            DateMention(
+                span=(raw.start, raw.end),
+                text=text[raw.start : raw.end],
+                date=resolved.date,
+                resolution=resolved.resolution,
+                inferred=resolved.resolution != "explicit",
+                weekday_mismatch=resolved.weekday_mismatch,
+            )
+        )
+    return tuple(mentions)
