@@ -30,6 +30,8 @@ from seedcorpus._stats import CorpusStats, compute_stats
 from seedcorpus._storage import Entry, Store, list_entries
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from seedcorpus._export import PathOrFile
 
 __all__ = ["Corpus"]
@@ -472,6 +474,23 @@ class Corpus:
         )
 
     # -- export -----------------------------------------------------------------------
+
+    def write(self, directory: str | os.PathLike[str], *, overwrite: bool = False) -> list[Path]:
+        """Write the documents as a corpus in the seed format; returns the paths written.
+
+        One ``<ordinal:03d>_<key>.txt`` UTF-8 file per document, each rendered in its layout
+        (:func:`seedcorpus._writer.write_corpus`); loading the directory gives back every
+        document's fields.
+
+        >>> import tempfile, seedcorpus
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     paths = seedcorpus.load().write(tmp)
+        ...     [p.name for p in paths][:2], len(seedcorpus.load(tmp))
+        (['000_18ee026d31d90e44.txt', '001_17e8dcca59894ba3.txt'], 5)
+        """
+        from seedcorpus._writer import write_corpus
+
+        return write_corpus(self, directory, overwrite=overwrite, layouts=self._options.layouts)
 
     def to_jsonl(self, path_or_file: PathOrFile) -> int:
         """Write one :meth:`Document.to_dict` JSON object per line (UTF-8); returns the count.

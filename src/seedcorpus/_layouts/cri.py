@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from seedcorpus._layouts import Layout, Parsed, register
 from seedcorpus._records import Problem, Role
 from seedcorpus._text import clean_line
+
+if TYPE_CHECKING:
+    from seedcorpus._records import Document
 
 __all__ = ["Cri"]
 
@@ -76,3 +80,39 @@ class Cri(Layout):
             published=published,
             problems=problems,
         )
+
+    def render(self, document: Document) -> str:
+        """The title, the date-time line padded with no-break spaces, then one paragraph a line,
+        blank lines between.
+
+        A first paragraph equal to the title (ignoring case) would be read as the title's
+        repeat: such a document cannot be rendered.
+
+        >>> from seedcorpus._parse import parse
+        >>> Cri().render(parse("Judul\\n2024-05-27 17:07:04\\nIsi."))
+        'Judul\\n\\n2024-05-27 17:07:04\\xa0 \\xa0 \\n\\nIsi.'
+        """
+        from seedcorpus._exceptions import LayoutError
+        from seedcorpus._writer import (
+            check_lines,
+            date_text,
+            refuse_fields,
+            require_date,
+            require_publisher,
+        )
+
+        fields = ("captions", "photo_credit", "author", "author_email", "category")
+        refuse_fields(document, self.id, fields)
+        require_publisher(document, self.id, self.publisher)
+        check_lines(document)
+        title = document.title
+        if title is None or not clean_line(title):
+            raise LayoutError(f"cri pages print a title, not {title!r}", path=document.path)
+        first = clean_line(document.paragraphs[0]) if document.paragraphs else ""
+        if first.casefold() == clean_line(title).casefold():
+            raise LayoutError(
+                f"cri pages read a first paragraph equal to the title as its repeat: {title!r}",
+                path=document.path,
+            )
+        stamp = date_text(require_date(document, self.id, ("minute", "second"), self.timezone))
+        return "\n\n".join([title, f"{stamp}\u00a0 \u00a0 ", *document.paragraphs])

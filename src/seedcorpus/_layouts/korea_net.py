@@ -20,12 +20,16 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from seedcorpus._layouts import Layout, Parsed, register
 from seedcorpus._records import Problem, Role
 from seedcorpus._sources import split_credit, validate_email
 from seedcorpus._text import clean_line
+
+if TYPE_CHECKING:
+    from seedcorpus._records import Document
 
 __all__ = ["KoreaNet"]
 
@@ -128,7 +132,9 @@ class KoreaNet(Layout):
             printed = clean_line(lines[i])
             address = validate_email(printed)
             if address is None:
-                problems.append(Problem("invalid_email", f"not an e-mail address: {printed!r}", None, i + 1))
+                problems.append(
+                    Problem("invalid_email", f"not an e-mail address: {printed!r}", None, i + 1)
+                )
             else:
                 author_email = author_email or address
         paragraphs = [clean_line(lines[i]) for i in body]
@@ -145,3 +151,112 @@ class KoreaNet(Layout):
             captions=captions,
             problems=problems,
         )
+
+    def render(self, document: Document) -> str:
+        """Category, ``YYYY.MM.DD``, each caption printed twice with the photo credit in
+        parentheses, ``Penulis: <author>``, the paragraphs and the e-mail footer, blank lines
+        between.
+
+        What the page cannot tell apart is refused with a
+        :class:`~seedcorpus.LayoutError`: a photo credit without a caption, more than
+        :data:`_CAPTION_LIMIT` caption lines before the byline, several captions without a
+        byline (only a caption printed twice is recognised then), captions that read as
+        copies of each other, a caption or paragraph that reads as a byline, a last
+        paragraph that reads as an e-mail address, an invalid e-mail address.
+
+        >>> from seedcorpus._parse import parse
+        >>> print(KoreaNet().render(parse("Budaya\\n2025.01.17\\nFoto. (Yonhap)\\n"
+        ...                               "Penulis: Kim A\\nIsi.\\nkima@korea.kr")))
+        Budaya
+        <BLANKLINE>
+        2025.01.17
+        <BLANKLINE>
+        Foto. (Yonhap)
+        <BLANKLINE>
+        Foto. (Yonhap)
+        <BLANKLINE>
+        Penulis: Kim A
+        <BLANKLINE>
+        Isi.
+        <BLANKLINE>
+        kima@korea.kr
+        """
+        from seedcorpus._exceptions import LayoutError
+        from seedcorpus._writer import (
+            check_lines,
+            date_text,
+            refuse_fields,
+            require_date,
+            require_publisher,
+        )
+
+        def refuse(message: str) -> LayoutError:
+            return LayoutError(f"korea_net pages cannot show {message}", path=document.path)
+
+        refuse_fields(document, self.id, ("title",))
+        require_publisher(document, self.id, self.publisher)
+        check_lines(document)
+        date = date_text(require_date(document, self.id, ("day",), self.timezone))
+        source = document.source
+        lines: list[str] = []
+        if source.category:
+            if _DATE.match(clean_line(source.category)):
+                raise refuse(f"a category that reads as the date: {source.category!r}")
+            lines.append(source.category)
+        lines.append(date.replace("-", "."))
+        captions = [self._caption_line(c, source.photo_credit, refuse) for c in document.captions]
+        if source.photo_credit and not captions:
+            raise refuse(f"a photo credit without a caption: {source.photo_credit!r}")
+        if source.author is None and len(captions) > 1:
+            raise refuse(f"{len(captions)} captions without a byline (one at most)")
+        if 2 * len(captions) > _CAPTION_LIMIT:
+            raise refuse(f"{len(captions)} captions (at most {_CAPTION_LIMIT // 2})")
+        for i, caption in enumerate(document.captions):
+            for other in document.captions[:i]:
+                if _same_caption(other, caption):
+                    raise refuse(f"two captions that read as copies: {other!r}, {caption!r}")
+        printed = [line for line in captions for line in (line, line)]
+        if source.author:
+            byline = f"Penulis: {source.author}"
+            found = _BYLINE.match(clean_line(byline))
+            name = None if found is None else clean_line(found.group("name"))
+            if name != clean_line(source.author):
+                raise refuse(f"author {source.author!r} in a byline")
+            checked = printed
+            printed = [*printed, byline]
+        else:
+            paragraphs = document.paragraphs
+            if (
+                not captions
+                and len(paragraphs) >= 2
+                and _same_caption(paragraphs[0], paragraphs[1])
+            ):
+                raise refuse("two first paragraphs that read as a caption printed twice")
+            checked = [*printed, *paragraphs][: _CAPTION_LIMIT + 1]
+        for line in checked:
+            if _BYLINE.match(clean_line(line)):
+                raise refuse(f"a caption or paragraph that reads as a byline: {line!r}")
+        if document.paragraphs and _EMAIL_LINE.match(clean_line(document.paragraphs[-1])):
+            raise refuse(
+                f"a last paragraph that reads as an e-mail address: {document.paragraphs[-1]!r}"
+            )
+        lines += [*printed, *document.paragraphs]
+        if source.author_email:
+            if validate_email(source.author_email) is None:
+                raise refuse(f"an invalid e-mail address: {source.author_email!r}")
+            lines.append(source.author_email)
+        return "\n\n".join(lines)
+
+    @staticmethod
+    def _caption_line(caption: str, credit: str | None, refuse: Callable[[str], Exception]) -> str:
+        """A caption line that splits back into ``caption`` and ``credit``."""
+        wanted: tuple[str, str | None]
+        if credit is None:
+            choices, wanted = [caption], (clean_line(caption), None)
+        else:
+            choices = [f"{caption} ({credit})", f"{caption} (Foto: {credit})"]
+            wanted = (clean_line(caption), clean_line(credit))
+        for line in choices:
+            if split_credit(clean_line(line)) == wanted:
+                return line
+        raise refuse(f"caption {caption!r} with credit {credit!r} (it would split differently)")

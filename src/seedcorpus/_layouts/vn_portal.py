@@ -18,11 +18,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from seedcorpus._layouts import Layout, Parsed, register
 from seedcorpus._records import Problem, Role
 from seedcorpus._sources import split_credit
 from seedcorpus._text import clean_line
+
+if TYPE_CHECKING:
+    from seedcorpus._records import Document
 
 __all__ = ["VnPortal"]
 
@@ -81,7 +85,9 @@ class VnPortal(Layout):
                 continue
             roles[i] = "caption"
             if found.group("close") is None:
-                problems.append(Problem("unclosed_caption", "caption line has no closing '|'", None, i + 1))
+                problems.append(
+                    Problem("unclosed_caption", "caption line has no closing '|'", None, i + 1)
+                )
             caption, credit = split_credit(found.group("text"))
             photo_credit = photo_credit or credit
             if caption:
@@ -96,3 +102,58 @@ class VnPortal(Layout):
             captions=captions,
             problems=problems,
         )
+
+    def render(self, document: Document) -> str:
+        """A crawl date line when the document has a date, the lead (first paragraph), one
+        ``| caption (Sumber: credit) |`` line per caption, the other paragraphs, then the
+        portal's trailer (``[iklan_2]``, ``Sumber``, ``Komentar (0)``).
+
+        Paragraphs that read as captions (``| ...``), ad slots or trailer lines, and captions
+        that hold ``|`` or split into a different credit, are refused with a
+        :class:`~seedcorpus.LayoutError`.
+
+        >>> from seedcorpus._parse import parse
+        >>> page = "Lead.\\n| Foto. (Sumber: Yonhap) |\\nIsi.\\n[iklan_2]\\nSumber"
+        >>> print(VnPortal().render(parse(page)))
+        Lead.
+        | Foto. (Sumber: Yonhap) |
+        Isi.
+        [iklan_2]
+        Sumber
+        <BLANKLINE>
+        Komentar (0)
+        """
+        from seedcorpus._exceptions import LayoutError
+        from seedcorpus._writer import (
+            check_lines,
+            crawl_date_line,
+            refuse_fields,
+            require_publisher,
+        )
+
+        def refuse(message: str) -> LayoutError:
+            return LayoutError(f"vn_portal pages cannot show {message}", path=document.path)
+
+        refuse_fields(document, self.id, ("title", "author", "author_email", "category"))
+        require_publisher(document, self.id, self.publisher)
+        check_lines(document)
+        credit = document.source.photo_credit
+        wanted_credit = None if credit is None else clean_line(credit)
+        captions: list[str] = []
+        for caption in document.captions or ([""] if credit else []):
+            text = f"{caption} (Sumber: {credit})" if credit else caption
+            if "|" in text or split_credit(clean_line(text)) != (
+                clean_line(caption),
+                wanted_credit,
+            ):
+                raise refuse(f"caption {caption!r} with credit {credit!r}")
+            if not clean_line(text):
+                continue
+            captions.append(f"| {text} |")
+        for paragraph in document.paragraphs:
+            cleaned = clean_line(paragraph)
+            if cleaned.startswith("|") or _AD_SLOT.match(cleaned) or _TRAILER.match(cleaned):
+                raise refuse(f"a paragraph that reads as page furniture: {paragraph!r}")
+        lines = [crawl_date_line(document, self.id)] if document.published is not None else []
+        lines += [*document.paragraphs[:1], *captions, *document.paragraphs[1:]]
+        return "\n".join([*lines, "[iklan_2]", "Sumber", "", "Komentar (0)"])
