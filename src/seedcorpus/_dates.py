@@ -69,7 +69,7 @@ _EPOCH_SECONDS = 86_400
 
 # -- time zones ---------------------------------------------------------------------------
 
-_OFFSET = re.compile(r"([+-])([0-9]{2}):([0-9]{2})")
+_OFFSET = re.compile(r"([+-])([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?")
 _ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*")
 _TZ_CACHE: dict[str, dt.tzinfo] = {}
 
@@ -82,10 +82,13 @@ def _tzinfo(name: str) -> dt.tzinfo:
     offset = _OFFSET.fullmatch(name)
     info: dt.tzinfo | None
     if offset is not None:
-        sign, hours, minutes = offset.groups()
-        if int(hours) > 23 or int(minutes) > 59:
+        sign, hours, minutes, secs = offset.groups()
+        if int(hours) > 23 or int(minutes) > 59 or int(secs or 0) > 59:
             raise DateError(f"time zone offset {name!r} is out of range (-23:59 to +23:59)")
-        seconds = (int(hours) * 3600 + int(minutes) * 60) * (-1 if sign == "-" else 1)
+        seconds = int(hours) * 3600 + int(minutes) * 60 + int(secs or 0)
+        seconds = -seconds if sign == "-" else seconds
+        if _canonical_offset(name) != name:
+            raise DateError(f"write time zone offset {name!r} as {_canonical_offset(name)!r}")
         info = du_tz.tzoffset(None, seconds)
     elif _ZONE_NAME.fullmatch(name) is None or len(name) > 64:
         raise DateError(f"time zone {name!r} is neither an IANA name nor a ±HH:MM offset")
@@ -98,14 +101,16 @@ def _tzinfo(name: str) -> dt.tzinfo:
 
 
 def _canonical_offset(text: str) -> str:
-    """``Z``, ``+0900``, ``-00:00`` and the like as ``±HH:MM`` (``+00:00`` for UTC)."""
+    """``Z``, ``+0900``, ``-00:00`` and the like as ``±HH:MM[:SS]`` (``+00:00`` for UTC)."""
     if text in ("Z", "z"):
         return "+00:00"
     digits = text[1:].replace(":", "")
-    if len(digits) != 4 or not digits.isascii() or not digits.isdigit():
-        raise DateError(f"time zone offset {text!r} must be ±HH:MM (no seconds)")
-    sign = "+" if digits == "0000" else text[0]
-    return f"{sign}{digits[:2]}:{digits[2:]}"
+    if len(digits) not in (4, 6) or not digits.isascii() or not digits.isdigit():
+        raise DateError(f"time zone offset {text!r} must be ±HH:MM or ±HH:MM:SS")
+    if digits.endswith("00") and len(digits) == 6:
+        digits = digits[:4]
+    sign = "+" if set(digits) == {"0"} else text[0]
+    return sign + ":".join(digits[i : i + 2] for i in range(0, len(digits), 2))
 
 
 def _format_offset(offset: dt.timedelta) -> str:
@@ -128,8 +133,6 @@ def _tz_name_of(info: dt.tzinfo, moment: dt.datetime) -> str:
     offset = info.utcoffset(moment)
     if offset is None:
         raise DateError(f"time zone {info!r} gives no UTC offset for {moment}")
-    if offset.total_seconds() % 60:
-        raise DateError(f"time zone offset {offset} has seconds; only ±HH:MM is supported")
     return _canonical_offset(_format_offset(offset))
 
 
@@ -666,18 +669,32 @@ _WEEKDAY_NAMES = {  # full names only: abbreviations such as "sen" or "min" are 
 }
 
 
-def _alternation(names: dict[str, int], *, dotted: bool) -> str:
+def _abbreviations(tables: list[list[tuple[str, ...]]]) -> set[str]:
+    """Every spelling shorter than the longest one of its entry (``jun`` but not ``juni``)."""
+    return {
+        name.lower()
+        for table in tables
+        for spellings in table
+        for name in spellings
+        if len(name) < max(len(n) for n in spellings)
+    }
+
+
+def _alternation(names: dict[str, int], *, dotted: set[str]) -> str:
     parts = []
     for name in sorted(names, key=lambda n: (-len(n), n)):
         escaped = re.escape(name)
-        parts.append(escaped + r"\.?" if dotted and len(name) <= 4 else escaped)
+        parts.append(escaped + r"\.?" if name in dotted else escaped)
     return "(?:" + "|".join(parts) + ")"
 
 
 # -- the mention grammar -----------------------------------------------------------------------
 
-_MONTH = _alternation(_MONTH_NAMES, dotted=True)
-_WEEKDAY = _alternation(_WEEKDAY_NAMES, dotted=False)
+_MONTH = _alternation(
+    _MONTH_NAMES,
+    dotted=_abbreviations([IndonesianParserInfo.MONTHS, EnglishParserInfo.MONTHS]) - {"mei"},
+)
+_WEEKDAY = _alternation(_WEEKDAY_NAMES, dotted=set())
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR_CUES = (
     *("pada", "sejak", "hingga", "sampai", "awal", "akhir"),
@@ -715,7 +732,7 @@ _FORMS = {
     r"|(?:next|last|this)\s+month|hari\s+ini|kemarin|besok|today|yesterday|tomorrow)(?!\w)",
     # tahun 2025, year 2024; pada/sejak/in/since/until 2024 (the span is the year alone)
     "year": r"(?<!\w)(?:(?P<year_cue>tahun|year)\s+|(?:" + "|".join(_YEAR_CUES) + r")\s+)"
-    r"(?P<year_y>[0-9]{4})(?!\w|[.,][0-9])",
+    r"(?P<year_y>[0-9]{4})(?![\w/-]|[.,:][0-9])",
 }
 
 

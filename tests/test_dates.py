@@ -1,0 +1,554 @@
+"""Dates: PartialDate as value, interval and order; parse_date; find_dates (issue 3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+import zoneinfo
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seedcorpus import DateError, DateParseError
+from seedcorpus._dates import (
+    PRECISIONS,
+    RESOLUTIONS,
+    DateMention,
+    PartialDate,
+    find_dates,
+    parse_date,
+    parse_header_date,
+)
+from seedcorpus.testing import (
+    date_like_texts,
+    date_surface_forms,
+    dated_texts,
+    partial_dates,
+)
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+P = PartialDate.fromisoformat
+
+
+# -- PartialDate: a value ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "tz", "message"),
+    [
+        ((2024, None, 5), None, "a day needs a month"),
+        ((2024, 5, 27, 17), None, "hour and minute come together"),
+        ((2024, 5, None, 17, 7), None, "a time of day needs a day"),
+        ((2024, 5, 27, None, None, 4), None, "a second needs a minute"),
+        ((2021, 13), None, "month 13 is out of range"),
+        ((2023, 2, 29), None, "day 29 is out of range"),
+        ((2024, 5, 27, 24, 0), None, "hour 24"),
+        ((2024, 5, 27, 23, 60), None, "minute 60"),
+        ((2024, 5, 27, 23, 59, 60), None, "second 60"),
+        ((0,), None, "year 0"),
+        ((9999,), None, "year 9999"),
+        ((2024,), "Mars/Olympus", "unknown time zone"),
+        ((2024,), "+24:00", "out of range"),
+        ((2024,), "-00:00", r"as '\+00:00'"),
+        ((2024,), "", "neither an IANA name"),
+    ],
+)
+def test_impossible_or_gapped_dates_raise_date_error(
+    fields: tuple[int | None, ...], tz: str | None, message: str
+) -> None:
+    with pytest.raises(DateError, match=message):
+        PartialDate(*fields, tz=tz)  # type: ignore[arg-type]
+
+
+def test_a_bool_is_not_a_year() -> None:
+    with pytest.raises(DateError, match="must be an int"):
+        PartialDate(True)
+
+
+@pytest.mark.parametrize(
+    ("date", "precision"),
+    [
+        (PartialDate(2021), "year"),
+        (PartialDate(2021, 12), "month"),
+        (PartialDate(2025, 1, 17), "day"),
+        (PartialDate(2024, 5, 27, 17, 7), "minute"),
+        (PartialDate(2024, 5, 27, 17, 7, 4), "second"),
+    ],
+)
+def test_precision_is_the_finest_part_present(date: PartialDate, precision: str) -> None:
+    assert date.precision == precision
+
+
+@pytest.mark.parametrize(
+    ("date", "iso", "plain"),
+    [
+        (PartialDate(2021, 12), "2021-12", "2021-12"),
+        (PartialDate(2025, 1, 17), "2025-01-17", "2025-01-17"),
+        (PartialDate(2024, 5, 27, 17, 7, 4), "2024-05-27T17:07:04", "2024-05-27T17:07:04"),
+        (PartialDate(2021, 12, tz="Asia/Seoul"), "2021-12[Asia/Seoul]", "2021-12"),
+        (
+            PartialDate(2024, 5, 27, 17, 7, 4, tz="Asia/Shanghai"),
+            "2024-05-27T17:07:04+08:00[Asia/Shanghai]",
+            "2024-05-27T17:07:04+08:00",
+        ),
+        (
+            PartialDate(2024, 5, 27, 17, 7, tz="+09:00"),
+            "2024-05-27T17:07+09:00",
+            "2024-05-27T17:07+09:00",
+        ),
+        (PartialDate(2024, 5, 27, tz="+09:00"), "2024-05-27[+09:00]", "2024-05-27"),
+        (PartialDate(987), "0987", "0987"),
+    ],
+)
+def test_isoformat_is_lossless_and_str_is_the_plain_iso_form(
+    date: PartialDate, iso: str, plain: str
+) -> None:
+    assert date.isoformat() == iso
+    assert str(date) == plain
+    assert PartialDate.fromisoformat(iso) == date
+
+
+@given(partial_dates())
+def test_fromisoformat_inverts_isoformat(date: PartialDate) -> None:
+    assert PartialDate.fromisoformat(date.isoformat()) == date
+
+
+@given(partial_dates())
+def test_fromisoformat_reads_str_back_as_the_same_interval(date: PartialDate) -> None:
+    again = PartialDate.fromisoformat(str(date))
+    assert again.precision == date.precision
+    assert (again.start == date.start and again.end == date.end) or date.hour is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024-05-27T17:07:04+07:00[Asia/Seoul]", "2024-05-27T17:07:04.5", "2021-12+09:00", "21-12"],
+)
+def test_fromisoformat_rejects_what_isoformat_never_writes(text: str) -> None:
+    with pytest.raises(DateParseError, match="2"):
+        PartialDate.fromisoformat(text)
+
+
+def test_fromisoformat_takes_z_and_compact_offsets() -> None:
+    assert P("2024-05-27T17:07Z").tz == "+00:00"
+    assert P("2024-05-27 17:07+0900") == PartialDate(2024, 5, 27, 17, 7, tz="+09:00")
+
+
+def test_dates_are_hashable_picklable_and_equal_by_fields() -> None:
+    date = PartialDate(2024, 5, 27, 17, 7, 4, tz="Asia/Shanghai")
+    assert date.start.utcoffset() == dt.timedelta(hours=8)  # fills the cache, not compared
+    assert pickle.loads(pickle.dumps(date)) == date
+    assert {date, PartialDate(2024, 5, 27, 17, 7, 4, tz="Asia/Shanghai")} == {date}
+    assert PartialDate(2024, 5) != PartialDate(2024, 5, tz="Asia/Seoul")
+
+
+def test_from_datetime_keeps_zone_names_and_cuts_at_the_precision() -> None:
+    seoul = dt.datetime(2021, 12, 23, 9, 30, 15, 500, tzinfo=zoneinfo.ZoneInfo("Asia/Seoul"))
+    assert PartialDate.from_datetime(seoul).isoformat() == "2021-12-23T09:30:15+09:00[Asia/Seoul]"
+    assert str(PartialDate.from_datetime(seoul, "month")) == "2021-12"
+    fixed = dt.datetime(2021, 12, 23, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    assert PartialDate.from_datetime(fixed).tz == "-05:00"
+    assert PartialDate.from_datetime(dt.date(2025, 1, 17)) == PartialDate(2025, 1, 17)
+    with pytest.raises(DateError, match="no time of day"):
+        PartialDate.from_datetime(dt.date(2025, 1, 17), "minute")
+
+
+def test_with_tz_reinterprets_the_wall_clock() -> None:
+    naive = PartialDate(2024, 5, 27, 17, 7)
+    assert naive.with_tz("Asia/Seoul").start.hour == 17
+    assert naive.with_tz("Asia/Seoul").with_tz(None) == naive
+
+
+# -- PartialDate: an interval ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2021", "2021-01-01T00:00:00", "2022-01-01T00:00:00"),
+        ("2021-12", "2021-12-01T00:00:00", "2022-01-01T00:00:00"),
+        ("2024-02-29", "2024-02-29T00:00:00", "2024-03-01T00:00:00"),
+        ("2024-05-27T17:07", "2024-05-27T17:07:00", "2024-05-27T17:08:00"),
+        ("2024-05-27T23:59:59", "2024-05-27T23:59:59", "2024-05-28T00:00:00"),
+        ("2021-12[Asia/Seoul]", "2021-12-01T00:00:00+09:00", "2022-01-01T00:00:00+09:00"),
+    ],
+)
+def test_start_and_end_bound_a_half_open_interval(text: str, start: str, end: str) -> None:
+    date = P(text)
+    assert date.start.isoformat() == start
+    assert date.end.isoformat() == end
+
+
+@given(partial_dates())
+def test_a_date_contains_its_start_but_not_its_end(date: PartialDate) -> None:
+    assert date.contains(date)
+    assert date.overlaps(date)
+    assert date.contains(date.start)
+    assert not date.contains(date.end)
+
+
+@given(partial_dates(), st.sampled_from(PRECISIONS))
+def test_a_coarser_cut_contains_the_date(date: PartialDate, precision: str) -> None:
+    coarse = date.truncate(precision)  # type: ignore[arg-type]
+    assert coarse.contains(date)
+    assert coarse <= date
+
+
+@given(partial_dates(), partial_dates())
+def test_interval_laws(a: PartialDate, b: PartialDate) -> None:
+    assert a.overlaps(b) == b.overlaps(a)
+    if a.contains(b):
+        assert a.overlaps(b)
+        assert a.start <= b.start or a.tz is None or b.tz is None
+    if a.contains(b) and b.contains(a):
+        assert (a.start, a.end) == (b.start, b.end) or a.tz != b.tz
+
+
+def test_contains_takes_datetimes_and_dates_with_naive_as_utc() -> None:
+    december = P("2021-12")
+    assert december.contains(dt.date(2021, 12, 31))
+    assert december.contains(dt.datetime(2021, 12, 31, 23, 59, 59))
+    seoul = P("2021-12[Asia/Seoul]")
+    assert seoul.contains(dt.datetime(2021, 11, 30, 15, 0))  # 2021-12-01T00:00+09:00
+    assert not seoul.contains(dt.datetime(2021, 12, 31, 15, 0))
+
+
+# -- PartialDate: the order --------------------------------------------------------------------
+
+
+def test_coarser_sorts_first_among_dates_that_start_together() -> None:
+    assert P("2021-12") < P("2021-12-01") < P("2021-12-01T00:00") < P("2021-12-05")
+    assert sorted([P("2021-12-05"), P("2021-12-01"), P("2021-12"), P("2021")]) == [
+        P("2021"),
+        P("2021-12"),
+        P("2021-12-01"),
+        P("2021-12-05"),
+    ]
+
+
+def test_zoned_dates_sort_by_instant_and_naive_ones_as_utc() -> None:
+    assert P("2021-12-23[Asia/Seoul]") < P("2021-12-23")  # 2021-12-22T15:00Z
+    assert P("2024-05-27T10:00+09:00") < P("2024-05-27T09:30+08:00")
+    same_instant = [P("2021-12-01T00:00+09:00"), P("2021-12-01T00:00+09:00[Asia/Seoul]")]
+    assert same_instant[0] != same_instant[1]
+    assert len({*same_instant}) == 2
+    assert same_instant[0] < same_instant[1] or same_instant[1] < same_instant[0]
+
+
+def test_order_refuses_other_types() -> None:
+    with pytest.raises(TypeError):
+        _ = P("2021") < "2022"  # type: ignore[operator]
+
+
+@given(partial_dates(), partial_dates(), partial_dates())
+def test_the_order_is_total_transitive_and_agrees_with_equality(
+    a: PartialDate, b: PartialDate, c: PartialDate
+) -> None:
+    assert [a < b, a == b, b < a].count(True) == 1
+    assert (a <= b) == (a < b or a == b)
+    assert (a >= b) == (b <= a)
+    assert (a > b) == (b < a)
+    if a <= b and b <= c:
+        assert a <= c
+
+
+@given(partial_dates(), partial_dates())
+def test_the_order_agrees_with_the_intervals(a: PartialDate, b: PartialDate) -> None:
+    if a.end.replace(tzinfo=None) <= b.start.replace(tzinfo=None) and a.tz is None is b.tz:
+        assert a < b
+    if a.contains(b) and a.start == b.start and a.precision != b.precision:
+        assert a < b
+
+
+# -- parse_date -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2021-12", "2021-12"),
+        ("2025.01.17", "2025-01-17"),
+        ("2025.01.17.", "2025-01-17"),
+        ("2025/01/17", "2025-01-17"),
+        ("2024-05-27 17:07:04", "2024-05-27T17:07:04"),
+        ("2024-05-27T17:07:04+09:00", "2024-05-27T17:07:04+09:00"),
+        ("Senin, 18 Maret 2024", "2024-03-18"),
+        ("18 Mar 2024", "2024-03-18"),
+        ("18 Mar. 2024", "2024-03-18"),
+        ("Maret 2024", "2024-03"),
+        ("March 18, 2024", "2024-03-18"),
+        ("18 March 2024", "2024-03-18"),
+        ("Thursday, December 23, 2021", "2021-12-23"),
+        ("23rd of December 2021", "2021-12-23"),
+        ("14/01/2020", "2020-01-14"),
+        ("14/01/20", "2020-01-14"),
+        ("tahun 2025", "2025"),
+        ("2025", "2025"),
+        ("pada tanggal 18 Maret 2024 pukul 10.30", "2024-03-18T10:30"),
+        ("18 Maret 2024 10:30 WIB", "2024-03-18T10:30+07:00"),
+        ("  2021-12\u00a0 ", "2021-12"),
+    ],
+)
+def test_parse_date_reads_the_issue_forms(text: str, iso: str) -> None:
+    assert parse_date(text).isoformat() == iso
+
+
+@given(date_surface_forms())
+def test_every_surface_form_parses_back_to_its_date(form: tuple[str, PartialDate, object]) -> None:
+    text, date, reference = form
+    assert parse_date(text, reference=reference) == date  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text", ["31 Februari 2024", "2021-13", "29 Februari 2023", "2024-02-30 10:00", "32/01/2024"]
+)
+def test_impossible_dates_are_errors_naming_the_text(text: str) -> None:
+    with pytest.raises(DateParseError, match=r"is not a (valid )?date") as caught:
+        parse_date(text)
+    assert repr(text) in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "hello", "30 tahun", "3.5", "10:30", "Kamis", "ke-25"])
+def test_text_without_a_date_is_an_error(text: str) -> None:
+    with pytest.raises(DateParseError, match=repr(text).replace("(", r"\(")):
+        parse_date(text)
+
+
+def test_missing_parts_never_become_false_precision() -> None:
+    assert parse_date("Maret 2024").precision == "month"
+    assert parse_date("2024").precision == "year"
+    assert parse_date("March 2024").precision == "month"
+    assert parse_date("18 Maret 2024 pukul 10").precision == "minute"  # 10:00 is what it says
+
+
+def test_a_date_without_a_year_needs_a_reference() -> None:
+    with pytest.raises(DateParseError, match="needs a reference"):
+        parse_date("23/12")
+    assert str(parse_date("Kamis (23/12)", reference=dt.date(2021, 12, 10))) == "2021-12-23"
+    assert str(parse_date("18 Maret", reference=P("2025-01-17"))) == "2025-03-18"
+
+
+def test_the_year_is_the_occurrence_nearest_the_reference() -> None:
+    assert str(parse_date("30 Desember", reference=P("2025-01-02"))) == "2024-12-30"
+    assert str(parse_date("3 Januari", reference=P("2024-12-28"))) == "2025-01-03"
+    assert str(parse_date("29 Februari", reference=P("2025-01"))) == "2024-02-29"
+
+
+def test_two_digit_years_take_the_century_nearest_the_reference() -> None:
+    assert str(parse_date("14/01/20")) == "2020-01-14"
+    assert str(parse_date("14/01/69")) == "1969-01-14"
+    assert str(parse_date("14/01/99", reference=P("2001"))) == "1999-01-14"
+    assert str(parse_date("14/01/05", reference=P("1995"))) == "2005-01-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "iso"),
+    [
+        ("tahun depan", "2021-12", "2022"),
+        ("next year", "2021-12", "2022"),
+        ("tahun lalu", "2021-12", "2020"),
+        ("last year", "2021", "2020"),
+        ("tahun ini", "2021-12-05", "2021"),
+        ("bulan Mei lalu", "2021-12", "2021-05"),
+        ("Mei lalu", "2021-05-20", "2020-05"),
+        ("last May", "2021-12", "2021-05"),
+        ("next March", "2021-12", "2022-03"),
+        ("bulan depan", "2021-12", "2022-01"),
+        ("last month", "2021-01-31", "2020-12"),
+        ("hari ini", "2024-05-27T17:07:04[Asia/Shanghai]", "2024-05-27"),
+        ("kemarin", "2024-03-01", "2024-02-29"),
+        ("besok", "2021-12-31", "2022-01-01"),
+        ("tomorrow", "2021-12-31T23:00", "2022-01-01"),
+        ("24 Agustus tahun depan", "2021-12", "2022-08-24"),
+    ],
+)
+def test_relative_phrases_resolve_against_the_reference(
+    text: str, reference: str, iso: str
+) -> None:
+    assert parse_date(text, reference=P(reference)).isoformat() == iso
+
+
+@pytest.mark.parametrize(("text", "reference"), [("kemarin", "2024-05"), ("Mei lalu", "2021")])
+def test_relative_phrases_finer_than_the_reference_are_errors(text: str, reference: str) -> None:
+    with pytest.raises(DateParseError, match="needs a reference with a"):
+        parse_date(text, reference=P(reference))
+
+
+@given(date_like_texts(), st.one_of(st.none(), partial_dates(zones=(None, "Asia/Seoul"))))
+def test_parse_date_raises_nothing_but_date_parse_error(text: str, reference: object) -> None:
+    try:
+        date = parse_date(text, reference=reference)  # type: ignore[arg-type]
+    except DateParseError:
+        return
+    assert isinstance(date, PartialDate)
+
+
+def test_parse_header_date_puts_the_date_in_the_layout_zone() -> None:
+    assert parse_header_date("2021-12", tz="Asia/Seoul").isoformat() == "2021-12[Asia/Seoul]"
+    assert parse_header_date("2024-05-27T17:07+09:00", tz="Asia/Shanghai").tz == "+09:00"
+    assert parse_header_date("2025.01.17") == PartialDate(2025, 1, 17)
+    with pytest.raises(DateParseError, match=r"2025\.02\.30"):
+        parse_header_date("2025.02.30", tz="Asia/Seoul")
+
+
+# -- find_dates -------------------------------------------------------------------------------
+
+
+def _seed(prefix: str) -> str:
+    [path] = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def _found(prefix: str, reference: str | None) -> dict[str, DateMention]:
+    ref = None if reference is None else P(reference)
+    return {m.text: m for m in find_dates(_seed(prefix), reference=ref)}
+
+
+def test_seed_000_weekday_day_month_relative_and_last_may() -> None:
+    found = _found("000", "2021-12[Asia/Seoul]")
+    thursday = found["Kamis (23/12)"]
+    assert (str(thursday.date), thursday.resolution, thursday.inferred) == (
+        "2021-12-23",
+        "year_from_reference",
+        True,
+    )
+    assert not thursday.weekday_mismatch
+    assert str(found["24 Agustus tahun depan"].date) == "2022-08-24"
+    assert found["24 Agustus tahun depan"].resolution == "relative"
+    assert str(found["bulan Mei lalu"].date) == "2021-05"
+    assert str(found["tahun depan"].date) == "2022"
+    assert (str(found["tahun 2022"].date), found["tahun 2022"].inferred) == ("2022", False)
+    assert "30 tahun" not in " ".join(found)
+
+
+def test_seed_001_long_indonesian_dates_are_explicit() -> None:
+    found = _found("001", "2025-01-17[Asia/Seoul]")
+    assert found["18 Maret 2024"].date == PartialDate(2024, 3, 18)
+    assert found["16 Januari 2025"].date == PartialDate(2025, 1, 16)
+    assert {found[t].resolution for t in ("18 Maret 2024", "16 Januari 2025")} == {"explicit"}
+    assert found["tahun 2025"].date == PartialDate(2025)
+
+
+def test_seed_002_without_header_takes_the_year_the_text_states() -> None:
+    mentions = find_dates(_seed("002"))
+    leap = [m for m in mentions if m.text == "29 Februari"]
+    assert leap
+    assert all(m.date == PartialDate(2024, 2, 29) for m in leap)
+    assert all(m.resolution == "year_from_text" and m.inferred for m in leap)
+
+
+def test_seed_003_two_digit_year_next_to_a_weekday() -> None:
+    found = _found("003", "2020-01[Asia/Seoul]")
+    tuesday = found["Selasa (14/01/20)"]
+    assert tuesday.date == PartialDate(2020, 1, 14)
+    assert not tuesday.weekday_mismatch
+    assert "50 menit" not in " ".join(found)
+    assert len(found) == 1
+
+
+def test_seed_004_today_and_its_day_month() -> None:
+    found = _found("004", "2024-05-27T17:07:04[Asia/Shanghai]")
+    assert found["hari ini"].date == PartialDate(2024, 5, 27)
+    assert found["(27/05)"].date == PartialDate(2024, 5, 27)
+    assert "ke-25" not in " ".join(found)
+    assert "25" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "peringatan 30 tahun hubungan",
+        "selama 50 menit",
+        "HUT ke-25 berdirinya",
+        "tumbuh 3.5 persen",
+        "skor 1/2 babak",
+        "sekitar 2000 orang",
+        "versi 2.3.4",
+        "pada hari Kamis",
+        "nomor 12/34",
+        "pukul 10.30",
+        "desa 5 desa",
+    ],
+)
+def test_numbers_that_are_not_dates_are_not_mentions(text: str) -> None:
+    assert find_dates(text, reference=P("2021-12-10")) == ()
+
+
+def test_a_disagreeing_weekday_is_flagged_not_moved() -> None:
+    [m] = find_dates("pada Kamis (24/12)", reference=P("2021-12"))
+    assert (m.date, m.weekday_mismatch) == (PartialDate(2021, 12, 24), True)
+    [m] = find_dates("Senin, 19 Maret 2024", reference=None)
+    assert m.weekday_mismatch
+    assert m.resolution == "explicit"
+    assert not m.inferred
+
+
+def test_a_weekday_chooses_between_years_equally_near() -> None:
+    # 2025-01-01 (a Wednesday) is 181 days after 2024-07-03, 2024-01-01 (a Monday) 183
+    # days before: both are near enough for the weekday to choose.
+    [m] = find_dates("Senin (1/1)", reference=P("2024-07-03"))
+    assert (m.date, m.resolution, m.weekday_mismatch) == (
+        PartialDate(2024, 1, 1),
+        "year_from_weekday",
+        False,
+    )
+    [m] = find_dates("Rabu (1/1)", reference=P("2024-07-03"))
+    assert (m.date, m.resolution) == (PartialDate(2025, 1, 1), "year_from_reference")
+    [m] = find_dates("Sabtu (1/1)", reference=P("2024-07-03"))  # neither: nearest, flagged
+    assert (m.date, m.weekday_mismatch) == (PartialDate(2025, 1, 1), True)
+
+
+def test_without_a_reference_the_nearest_stated_year_serves() -> None:
+    text = (
+        "Pada 3 Mei mereka bertemu. Tahun 2019 lalu 5 Juni. "
+        "Lalu pada tahun 2023 tanggal 29 Februari."
+    )
+    found = [(m.text, str(m.date), m.resolution) for m in find_dates(text)]
+    assert found == [
+        ("3 Mei", "2019-05-03", "year_from_text"),
+        ("Tahun 2019", "2019", "explicit"),
+        ("5 Juni", "2019-06-05", "year_from_text"),
+        ("tahun 2023", "2023", "explicit"),
+        ("29 Februari", "2024-02-29", "year_from_text"),  # the only leap year near 2023
+    ]
+
+
+def test_relative_phrases_need_a_reference_and_are_left_out_without_one() -> None:
+    assert find_dates("tahun depan dan hari ini dan 23 Desember") == ()
+
+
+@given(dated_texts(), st.one_of(st.none(), partial_dates(zones=(None,))))
+def test_find_dates_reports_every_explicit_date_at_its_span(
+    case: tuple[str, tuple[tuple[tuple[int, int], PartialDate], ...]], reference: object
+) -> None:
+    text, expected = case
+    mentions = find_dates(text, reference=reference)  # type: ignore[arg-type]
+    assert [(m.span, m.date) for m in mentions] == list(expected)
+    assert all(m.resolution == "explicit" and not m.inferred for m in mentions)
+
+
+@given(
+    st.one_of(
+        dated_texts().map(lambda case: case[0]), st.sampled_from([_seed(f"00{n}") for n in "01234"])
+    ),
+    st.one_of(st.none(), partial_dates(zones=(None, "Asia/Seoul"))),
+)
+def test_every_span_slices_back_to_text_that_parses_to_the_same_date(
+    text: str, reference: PartialDate | None
+) -> None:
+    for m in find_dates(text, reference=reference):
+        assert text[m.span[0] : m.span[1]] == m.text
+        assert m.resolution in RESOLUTIONS
+        assert m.inferred == (m.resolution != "explicit")
+        if m.resolution in ("explicit", "relative"):
+            assert parse_date(m.text, reference=reference) == m.date
+        else:  # a year or century from an anchor: the date itself is the nearest anchor
+            assert parse_date(m.text, reference=m.date) == m.date
+
+
+@given(date_like_texts(), st.one_of(st.none(), partial_dates()))
+def test_find_dates_never_raises(text: str, reference: PartialDate | None) -> None:
+    for m in find_dates(text, reference=reference):
+        assert text[m.span[0] : m.span[1]] == m.text
