@@ -928,7 +928,7 @@ def partial_dates(
     from seedcorpus._dates import PRECISIONS, PartialDate
 
     precision = draw(st.sampled_from(precisions or PRECISIONS))
-    rank = PRECISIONS.index(precision)  # type: ignore[arg-type]
+    rank = PRECISIONS.index(precision)
     year = draw(st.integers(min_year, max_year))
     month = draw(st.integers(1, 12)) if rank >= 1 else None
     day = draw(st.integers(1, calendar.monthrange(year, month)[1])) if month and rank >= 2 else None
