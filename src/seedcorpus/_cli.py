@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, TextIO
 
+import attrs
 from tqdm import tqdm
 
 from seedcorpus import __version__
@@ -651,7 +652,70 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_path(validate)
     validate.add_argument("--json", action="store_true", help="print JSON for machines")
+    _add_index_command(commands)
     return parser
+
+
+# -- index (seedcorpus._index) ---------------------------------------------------------------
+
+
+def _add_index_command(commands: Any) -> None:
+    index = _command(
+        commands,
+        "index",
+        _index_command,
+        summary="build or refresh the SQLite index of a corpus",
+        description="Build or refresh a corpus's SQLite index: new and changed files are "
+        "parsed (language included), unchanged ones reused, deleted ones dropped. "
+        "load(PATH, index=True) then reads documents from it and runs metadata filters "
+        "in SQL. The index lives next to a directory corpus (.seedcorpus-index.sqlite) "
+        "unless --cache or --index says otherwise.",
+        examples=[
+            "seedcorpus index corpus/",
+            "seedcorpus index corpus/ --workers 2 --json",
+            "seedcorpus index corpus.zip --cache      # in the user cache directory",
+            "seedcorpus index corpus/ --index /fast/disk/corpus.sqlite",
+        ],
+    )
+    _add_path(index)
+    where = index.add_mutually_exclusive_group()
+    where.add_argument("--index", default=None, metavar="FILE", help="the index file to use")
+    where.add_argument(
+        "--cache", action="store_true", help="keep the index in the user cache directory"
+    )
+    index.add_argument("--json", action="store_true", help="print JSON for machines")
+
+
+def _index_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from seedcorpus._index import build_index, index_path
+    from seedcorpus._load import seeds_path
+
+    source = args.path if args.path is not None else str(seeds_path())
+    location = args.index or index_path(source, where="cache" if args.cache else "auto")
+    bar: tqdm[Any] = tqdm(
+        desc="indexing",
+        unit="file",
+        file=sys.stderr,
+        disable=not _stderr_is_terminal(),
+        delay=PROGRESS_DELAY,
+        leave=False,
+        dynamic_ncols=True,
+    )
+    try:
+        _, _entries, stats = build_index(
+            source, location, workers=args.workers, progress=bar.update
+        )
+    finally:
+        bar.close()
+    if args.json:
+        _print_json({"index": str(location), **attrs.asdict(stats)})
+    else:
+        print(
+            f"{stats.files} files indexed in {location}: {stats.parsed} parsed, "
+            f"{stats.reused} unchanged, {stats.removed} removed"
+            + (" (rebuilt: corrupt or another version)" if stats.rebuilt else "")
+        )
+    return 0
 
 
 # -- running ------------------------------------------------------------------------------

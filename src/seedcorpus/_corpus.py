@@ -23,6 +23,7 @@ import attrs
 
 from seedcorpus._exceptions import DocumentError
 from seedcorpus._filters import FieldIn, as_predicate
+from seedcorpus._index import IndexedStore
 from seedcorpus._parallel import parallel_results
 from seedcorpus._parse import ParseOptions, parse
 from seedcorpus._records import Document, Problem, Source
@@ -173,6 +174,9 @@ class Corpus:
             if self._indices is None:
                 return tuple(range(len(self._listing.entries)))
             return self._indices
+        narrowed = self._narrowed()
+        if narrowed is not None and narrowed[1]:  # the index answered every predicate
+            return tuple(narrowed[0])
         return tuple(position for position, _ in self._iter_pairs())
 
     def _materialised(self) -> Corpus:
@@ -323,6 +327,9 @@ class Corpus:
         store, options = self._listing.store, self._options
         if isinstance(store, _MemoryStore):
             document = store.document(entry.name)
+        elif isinstance(store, IndexedStore):  # from the index; parsed only if the file changed
+            document = store.document(entry)
+            path = document.path
         else:
             path = store.display(entry.name)
             document = parse(
@@ -361,7 +368,20 @@ class Corpus:
                     raise
                 yield position, exc
 
+    def _narrowed(self) -> tuple[list[int], bool] | None:
+        """With an index: the positions that may pass the predicates, and whether exactly.
+
+        Not in strict mode, where the first problem must be raised whatever the filters.
+        """
+        store = self._listing.store
+        if not isinstance(store, IndexedStore) or not self._predicates or self._strict:
+            return None
+        base = self._indices if self._indices is not None else range(len(self._listing.entries))
+        return store.narrow(base, self._predicates)
+
     def _iter_pairs(self, positions: Iterable[int] | None = None) -> Iterator[tuple[int, Document]]:
+        if positions is None and (narrowed := self._narrowed()) is not None:
+            positions = narrowed[0]  # predicates are still applied to what is read
         for position, result in self._results(positions):
             if isinstance(result, Document) and all(p(result) for p in self._predicates):
                 yield position, result

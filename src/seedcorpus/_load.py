@@ -58,6 +58,7 @@ def load(
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int | None = None,
     storage_options: Mapping[str, Any] | None = None,
+    index: bool | str | os.PathLike[str] | None = None,
 ) -> Corpus:
     """Load a corpus lazily: names are listed now, files are parsed when documents are needed.
 
@@ -81,6 +82,12 @@ def load(
     first problem is raised as a :class:`~seedcorpus.SeedCorpusError` subclass naming the
     file; otherwise problems are collected on documents and in :attr:`Corpus.problems`.
 
+    ``index`` keeps a SQLite index of the corpus (:mod:`seedcorpus._index`): True for the
+    default location (:func:`~seedcorpus._index.index_path`: next to a directory corpus,
+    else the user cache), or the index file's path. It is refreshed now (new and changed
+    files are parsed, on ``workers`` processes); documents then come from it, and
+    metadata filters run in SQL.
+
     >>> import seedcorpus
     >>> seedcorpus.load("no/such/dir")
     Traceback (most recent call last):
@@ -99,7 +106,17 @@ def load(
     if source is None:
         source = seeds_path()
     store, explicit = open_store(source, storage_options=storage_options)
-    listing = _Listing.of(store, explicit=explicit, workers=workers)
+    if index is None or (isinstance(index, bool) and not index):
+        listing = _Listing.of(store, explicit=explicit, workers=workers)
+    else:
+        from seedcorpus._index import IndexedStore, index_path
+
+        if not isinstance(index, (bool, str, os.PathLike)):
+            raise TypeError(f"index takes True, False, None or a path, not {type(index).__name__}")
+        location = index_path(store) if isinstance(index, bool) else index
+        indexed = IndexedStore(store, location, options)
+        listing = _Listing.of(indexed, explicit=explicit, workers=workers or 1)
+        indexed.refresh(listing.entries, workers=workers)
     corpus = Corpus(listing, options, strict=strict)
     if strict and listing.problems:
         raise listing.problems[0].to_error()

@@ -1,0 +1,956 @@
+"""A persistent SQLite index of a corpus: metadata, language, problems and whole documents.
+
+``load(path, index=True)`` keeps one row per corpus file in a SQLite database (stdlib
+:mod:`sqlite3`, WAL journal): the file's identity (name, size, ``mtime_ns``, ``ctime_ns``),
+its metadata as columns (:data:`~seedcorpus._filters.SQL_COLUMNS` and more), its language,
+its problems, and the whole :meth:`Document.to_dict` JSON (compressed), so a warm load
+returns documents without reading, parsing or detecting anything. Files that made no
+document are stored with their error.
+
+Loading refreshes the index: every listed file is stat'ed, and only new and changed files
+are parsed (rows of deleted files are dropped). Rows are committed in batches inside
+transactions, so a process killed mid-build leaves a usable index that the next refresh
+completes; concurrent processes write the same rows for the same identities and stay
+consistent. An index written by another schema or parser version (seedcorpus version,
+layout registry, source registry, size limit, parser code) is rebuilt, and so is a
+corrupt one. Reading a document re-checks its file's identity: a file changed after the
+refresh is parsed again, never served stale.
+
+Metadata criteria of :meth:`Corpus.filter` (``language``, ``since``, ``until``, names,
+``layout``, ``F.has``...) are answered in SQL from their
+:meth:`~seedcorpus._filters.Predicate.to_sql`, and ``contains`` through an FTS5 trigram
+table of the case-folded text where SQLite has FTS5; the rest is checked in Python.
+Results are the same as without an index.
+
+Where the index lives (:func:`index_path`): ``<dir>/.seedcorpus-index.sqlite`` next to a
+directory corpus (hidden, so never listed as a corpus file), or a file in the user cache
+directory (``platformdirs``, the ``index`` extra) for other sources, when the corpus
+directory is not writable, or when ``SEEDCORPUS_INDEX_DIR`` or ``where="cache"`` asks for
+it; or any path you pass.
+
+>>> import shutil, tempfile
+>>> from seedcorpus._load import load, seeds_path
+>>> folder = shutil.copytree(seeds_path(), tempfile.mkdtemp() + "/corpus")
+>>> corpus = load(folder, index=True)
+>>> corpus.filter(since="2024", language="id").keys()
+('17e8dcca59894ba3', '3ce8b0aa36825b41')
+>>> index_path(folder).name
+'.seedcorpus-index.sqlite'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+import threading
+import time
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from seedcorpus import _exceptions, _parse
+from seedcorpus._exceptions import CorpusIndexError, DocumentError
+from seedcorpus._filters import (
+    AllOf,
+    AnyOf,
+    Contains,
+    Not,
+    Predicate,
+    SqlClause,
+    fold_name,
+)
+from seedcorpus._parse import ParseOptions
+from seedcorpus._records import Document, Problem
+from seedcorpus._storage import (
+    DirectoryStore,
+    Entries,
+    Entry,
+    FileStore,
+    GlobStore,
+    Store,
+    TarStore,
+    ZipStore,
+)
+
+__all__ = [
+    "INDEX_NAME",
+    "SCHEMA_VERSION",
+    "IndexStats",
+    "IndexedStore",
+    "build_index",
+    "has_fts5",
+    "index_path",
+    "parser_fingerprint",
+]
+
+INDEX_NAME: Final = ".seedcorpus-index.sqlite"
+"""The file name of an index kept next to a directory corpus."""
+
+SCHEMA_VERSION: Final = 1
+"""The layout of the tables; an index of another version is rebuilt."""
+
+APPLICATION_ID: Final = 0x53434958  # "SCIX": marks a SQLite file as a seedcorpus index
+BATCH_ROWS: Final = 256
+"""Rows written per transaction while indexing."""
+
+BUSY_TIMEOUT_S: Final = 120.0
+"""How long a writer waits for another process's transaction before giving up."""
+
+RACY_NS: Final = 20_000_000
+"""A file modified this close to when it was indexed (2 s on file systems with whole-second
+timestamps) is parsed again at the next refresh: a same-size change in the same timestamp
+tick would otherwise go unseen."""
+
+# Errors that depend on the moment, not on the bytes: never trusted from the index.
+_TRANSIENT: Final = frozenset(
+    {"unreadable", "vanished", "changed", "dangling_symlink", "symlink_loop", "corrupt"}
+)
+
+_SCHEMA: Final = (
+    """CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS files (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, indexed_ns INTEGER NOT NULL,
+        key TEXT NOT NULL, ordinal INTEGER NOT NULL, path TEXT NOT NULL,
+        error_class TEXT, error_code TEXT, error_message TEXT,
+        layout TEXT, title TEXT,
+        published TEXT, published_precision TEXT, published_start TEXT, published_end TEXT,
+        publisher TEXT, photo_credit TEXT, author TEXT, author_email TEXT, category TEXT,
+        cited TEXT, language TEXT, language_confidence REAL, problems TEXT,
+        publisher_name TEXT, photo_credit_name TEXT, author_name TEXT, category_name TEXT
+    )""",
+    "CREATE INDEX IF NOT EXISTS files_published ON files (published_start, published_end)",
+    "CREATE INDEX IF NOT EXISTS files_language ON files (language)",
+    "CREATE INDEX IF NOT EXISTS files_publisher ON files (publisher)",
+    "CREATE INDEX IF NOT EXISTS files_layout ON files (layout)",
+    "CREATE INDEX IF NOT EXISTS files_key ON files (key)",
+    """CREATE TABLE IF NOT EXISTS documents (id INTEGER PRIMARY KEY, data BLOB NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS cited (id INTEGER NOT NULL, name TEXT NOT NULL,
+        PRIMARY KEY (id, name)) WITHOUT ROWID""",
+    "CREATE INDEX IF NOT EXISTS cited_name ON cited (name)",
+)
+_FTS_SCHEMA: Final = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS texts USING "
+    "fts5(folded, tokenize='trigram case_sensitive 1', detail=none)"
+)
+_TABLES: Final = ("meta", "files", "documents", "cited", "texts")
+
+_FILE_COLUMNS: Final = (
+    "name, size, mtime_ns, ctime_ns, indexed_ns, key, ordinal, path, "
+    "error_class, error_code, error_message, layout, title, published, published_precision, "
+    "published_start, published_end, publisher, photo_credit, author, author_email, category, "
+    "cited, language, language_confidence, problems, "
+    "publisher_name, photo_credit_name, author_name, category_name"
+)
+_UPSERT: Final = (
+    f"INSERT INTO files ({_FILE_COLUMNS}) VALUES ({', '.join('?' * 30)}) "
+    "ON CONFLICT(name) DO UPDATE SET "
+    + ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in _FILE_COLUMNS.split(",")[1:])
+)
+
+Identity = tuple[int, int, int]
+"""A file's (size, mtime_ns, ctime_ns)."""
+
+
+# -- where the index lives --------------------------------------------------------------
+
+
+def _cache_dir() -> Path:
+    configured = os.environ.get("SEEDCORPUS_INDEX_DIR")
+    if configured:
+        return Path(configured)
+    try:
+        import platformdirs
+    except ImportError:  # pragma: no cover - the index extra is installed in tests
+        raise _exceptions.MissingExtraError.for_extra("platformdirs", "index") from None
+    return Path(platformdirs.user_cache_dir("seedcorpus")) / "indexes"
+
+
+def _source_id(store: Store) -> str:
+    """What the index is an index of: the store kind and its real location."""
+    if isinstance(store, DirectoryStore):
+        return f"dir:{os.path.realpath(store.root)}"
+    if isinstance(store, (ZipStore, TarStore)):
+        return f"{type(store).__name__}:{os.path.realpath(store.path)}"
+    if isinstance(store, GlobStore):
+        return f"glob:{os.path.abspath(store.pattern)}"
+    if isinstance(store, FileStore):
+        digest = hashlib.sha256("\0".join(sorted(map(os.path.abspath, store.paths))).encode())
+        return f"files:{digest.hexdigest()}"
+    raise CorpusIndexError(
+        f"an index needs local files (a directory, files, a glob or an archive), "
+        f"not a {type(store).__name__}"
+    )
+
+
+def index_path(source: str | os.PathLike[str] | Store, *, where: str = "auto") -> Path:
+    """Where the index of a corpus ``source`` lives by default.
+
+    ``where="auto"``: ``<dir>/.seedcorpus-index.sqlite`` for a directory you may write
+    to, else the cache; ``"corpus"``: next to the corpus (directories only); ``"cache"``:
+    ``SEEDCORPUS_INDEX_DIR`` when set, else the user cache directory of ``platformdirs``,
+    one file per source.
+
+    >>> from seedcorpus._load import seeds_path
+    >>> index_path(seeds_path(), where="corpus").name
+    '.seedcorpus-index.sqlite'
+    >>> index_path(seeds_path(), where="cache").suffix
+    '.sqlite'
+    """
+    if where not in ("auto", "corpus", "cache"):
+        raise ValueError(f"where must be 'auto', 'corpus' or 'cache', not {where!r}")
+    if isinstance(source, (str, os.PathLike)):
+        from seedcorpus._storage import open_store
+
+        store, _ = open_store(source)
+    else:
+        store = source
+    if (
+        where != "cache"
+        and isinstance(store, DirectoryStore)
+        and not (where == "auto" and os.environ.get("SEEDCORPUS_INDEX_DIR"))
+    ):
+        root = Path(store.root)
+        if where == "corpus" or os.access(root, os.W_OK):
+            return root / INDEX_NAME
+    if where == "corpus":
+        raise CorpusIndexError(
+            f"only a directory corpus can keep its index next to it, not {store!r}"
+        )
+    digest = hashlib.sha256(_source_id(store).encode()).hexdigest()[:20]
+    return _cache_dir() / f"{digest}.sqlite"
+
+
+# -- the parser version -------------------------------------------------------------------
+
+_CODE_MODULES: Final = (
+    "seedcorpus._parse",
+    "seedcorpus._text",
+    "seedcorpus._records",
+    "seedcorpus._dates",
+    "seedcorpus._language",
+    "seedcorpus._sources",
+    "seedcorpus._layouts",
+)
+
+
+def _module_digest(name: str, digest: Any) -> None:
+    module = sys.modules.get(name)
+    path = getattr(module, "__file__", None)
+    if path:
+        with contextlib.suppress(OSError), open(path, "rb") as handle:
+            digest.update(handle.read())
+
+
+def parser_fingerprint(options: ParseOptions) -> str:
+    """A digest of everything that decides what a file parses to.
+
+    The seedcorpus version, each layout (id, class, priority, time zone, publisher and
+    its module's code), the parser's own code, the source registry and the size limit:
+    an index written under another fingerprint is rebuilt.
+
+    >>> parser_fingerprint(ParseOptions()) == parser_fingerprint(ParseOptions())
+    True
+    >>> parser_fingerprint(ParseOptions()) == parser_fingerprint(ParseOptions(max_bytes=10))
+    False
+    """
+    from seedcorpus import __version__
+
+    digest = hashlib.sha256(f"seedcorpus {__version__} schema {SCHEMA_VERSION}".encode())
+    for layout in options.layouts:
+        cls = type(layout)
+        digest.update(
+            repr(
+                (
+                    layout.id,
+                    cls.__module__,
+                    cls.__qualname__,
+                    layout.priority,
+                    layout.timezone,
+                    layout.publisher,
+                )
+            ).encode()
+        )
+        _module_digest(cls.__module__, digest)
+    for name in _CODE_MODULES:
+        _module_digest(name, digest)
+    for entry in options.sources:
+        digest.update(repr(entry).encode())
+    digest.update(str(options.max_bytes).encode())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def has_fts5() -> bool:
+    """Whether this Python's SQLite can build FTS5 tables (``contains`` is then SQL).
+
+    >>> isinstance(has_fts5(), bool)
+    True
+    """
+    with contextlib.closing(sqlite3.connect(":memory:")) as connection:
+        try:
+            connection.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
+        except sqlite3.Error:
+            return False
+    return True
+
+
+# -- rows -------------------------------------------------------------------------------
+
+
+def _identity(path: str) -> Identity | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+def _settled(mtime_ns: int, indexed_ns: int) -> bool:
+    """Whether a file was last modified clearly before it was indexed (not racily)."""
+    window = RACY_NS if mtime_ns % 1_000_000_000 else 2_000_000_000
+    return mtime_ns < indexed_ns - window
+
+
+def _file_of(store: Store, name: str) -> str:
+    """The local file whose identity stands for ``name`` (an archive for its members)."""
+    if isinstance(store, (ZipStore, TarStore)):
+        return store.path
+    return store.display(name)
+
+
+def _wall(moment: Any) -> str:
+    return str(moment.replace(tzinfo=None).isoformat(timespec="seconds"))
+
+
+def _folded(value: str | None) -> str | None:
+    return None if value is None else fold_name(value)
+
+
+Row = tuple[Any, ...]
+"""One ``files`` row (see ``_FILE_COLUMNS``), then the document blob, folded text, cited."""
+
+
+def _document_row(name: str, identity: Identity | None, started: int, doc: Document) -> Row:
+    published = doc.published
+    source = doc.source
+    data = doc.to_dict()  # computes language and dates once, here
+    blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 1)
+    cited = [fold_name(n) for n in source.cited]
+    size, mtime, ctime = identity if identity is not None else (None, None, None)
+    return (
+        name, size, mtime, ctime, started, doc.key, doc.ordinal, doc.path,
+        None, None, None, doc.layout, doc.title,
+        None if published is None else published.isoformat(),
+        None if published is None else published.precision,
+        None if published is None else _wall(published.start),
+        None if published is None else _wall(published.end),
+        _folded(source.publisher), _folded(source.photo_credit), _folded(source.author),
+        source.author_email, _folded(source.category),
+        ("\x1f" + "\x1f".join(cited) + "\x1f") if cited else None,
+        doc.language, doc.language_confidence,
+        json.dumps([p.to_dict() for p in doc.problems], ensure_ascii=False),
+        source.publisher, source.photo_credit, source.author, source.category,
+        blob, doc.text.casefold(), tuple(dict.fromkeys(cited)),
+    )  # fmt: skip
+
+
+def _error_row(
+    name: str, identity: Identity | None, started: int, entry: Entry, path: str, exc: DocumentError
+) -> Row:
+    size, mtime, ctime = identity if identity is not None else (None, None, None)
+    transient = exc.code in _TRANSIENT or exc.code is None
+    return (
+        name, size, None if transient else mtime, ctime, started, entry.key, entry.ordinal,
+        path, type(exc).__name__, exc.code, exc.message, *([None] * 15),
+        *([None] * 4), None, None, (),
+    )  # fmt: skip
+
+
+def make_row(store: Store, entry: Entry, options: ParseOptions) -> Row:
+    """Read and parse one listed file into an index row (a document or its error)."""
+    path = store.display(entry.name)
+    identity = _identity(_file_of(store, entry.name))
+    started = time.time_ns()
+    try:
+        data = store.read(entry.name, options.max_bytes)
+        document = _parse.parse(
+            data, key=entry.key, ordinal=entry.ordinal, path=path, options=options
+        )
+    except DocumentError as exc:
+        return _error_row(entry.name, identity, started, entry, path, exc)
+    return _document_row(entry.name, identity, started, document)
+
+
+_WORKER_STATE: tuple[Store, ParseOptions] | None = None
+
+
+def _start_worker(store: Store, options: ParseOptions) -> None:
+    global _WORKER_STATE
+    _WORKER_STATE = (store, options)
+
+
+def _rows_in_worker(entries: list[Entry]) -> list[Row]:
+    assert _WORKER_STATE is not None, "index worker was not initialised"
+    store, options = _WORKER_STATE
+    return [make_row(store, entry, options) for entry in entries]
+
+
+# -- the database -----------------------------------------------------------------------
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
+    connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    return connection
+
+
+@contextlib.contextmanager
+def _transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _is_ours_to_replace(path: Path) -> bool:
+    """Whether a file we cannot use may be deleted: our name, our cache, or a SQLite file."""
+    if path.name == INDEX_NAME or path.parent == _cache_dir_or_none():
+        return True
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return False
+    return head in (b"", b"SQLite format 3\x00")
+
+
+def _cache_dir_or_none() -> Path | None:
+    try:
+        return _cache_dir()
+    except ImportError:
+        return None
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(f"{path}{suffix}")
+
+
+@attrs.frozen
+class IndexStats:
+    """What one refresh did: files listed, parsed again, served from the index, dropped."""
+
+    files: int
+    parsed: int
+    reused: int
+    removed: int
+    rebuilt: bool
+
+
+class IndexedStore:
+    """A :class:`~seedcorpus._storage.Store` whose documents come from a SQLite index.
+
+    It lists and reads through the store it wraps; :meth:`refresh` brings the index up to
+    date for a listing, :meth:`document` serves one file's document (parsing it again
+    only when its file changed), :meth:`narrow` answers predicates in SQL. It pickles to
+    its store, options and index path; each process opens its own connection.
+    """
+
+    def __init__(self, store: Store, path: str | os.PathLike[str], options: ParseOptions) -> None:
+        inner: Store = store.store if isinstance(store, IndexedStore) else store
+        self.store: Store = inner
+        self.path = Path(path)
+        self.options = options
+        self.source = _source_id(store)
+        self.fingerprint = parser_fingerprint(options)
+        self.fts = has_fts5()
+        self.rebuilt = False
+        self._lock = threading.RLock()
+        self._connection: sqlite3.Connection | None = None
+        self._pid = -1
+        self._ids: list[int] = []  # position -> file id (-1: unknown), set by refresh
+        self._positions: dict[int, int] = {}  # file id -> position
+        self._open()
+
+    # -- pickling: workers reopen the database themselves --
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"store": self.store, "path": self.path, "options": self.options}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.store = state["store"]
+        self.path = state["path"]
+        self.options = state["options"]
+        self.source = _source_id(self.store)
+        self.fingerprint = parser_fingerprint(self.options)
+        self.fts = has_fts5()
+        self.rebuilt = False
+        self._lock = threading.RLock()
+        self._connection = None
+        self._pid = -1
+        self._ids = []
+        self._positions = {}
+
+    def __repr__(self) -> str:
+        return f"IndexedStore({self.store!r}, index={str(self.path)!r})"
+
+    # -- the Store protocol --
+
+    def names(self) -> Iterator[str | Problem]:
+        """The wrapped store's names (the index file itself is hidden, so never listed)."""
+        return self.store.names()
+
+    def read(self, name: str, max_bytes: int) -> bytes:
+        """The wrapped store's bytes for ``name``."""
+        return self.store.read(name, max_bytes)
+
+    def display(self, name: str) -> str:
+        """The wrapped store's path for ``name``."""
+        return self.store.display(name)
+
+    # -- opening, validating, rebuilding --
+
+    def _db(self) -> sqlite3.Connection:
+        if self._connection is None or self._pid != os.getpid():
+            self._connection = None
+            self._open()
+        assert self._connection is not None
+        return self._connection
+
+    def _open(self) -> None:
+        with self._lock:
+            for attempt in range(2):
+                try:
+                    self._connection = self._prepare()
+                    self._pid = os.getpid()
+                    return
+                except sqlite3.DatabaseError as exc:
+                    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                        raise CorpusIndexError(f"{self.path}: index is locked: {exc}") from exc
+                    if attempt or not _is_ours_to_replace(self.path):
+                        raise CorpusIndexError(
+                            f"{self.path}: not a usable seedcorpus index ({exc}); "
+                            "remove it or choose another path"
+                        ) from exc
+                    _remove(self.path)  # corrupt: start again
+                    self.rebuilt = True
+
+    def _prepare(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = _connect(self.path)
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            with _transaction(connection):
+                application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+                tables = {
+                    row[0]
+                    for row in connection.execute(
+                        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+                    )
+                }
+                if tables and application_id != APPLICATION_ID:
+                    raise CorpusIndexError(
+                        f"{self.path}: a SQLite database that is not a seedcorpus index; "
+                        "refusing to overwrite it"
+                    )
+                meta = {}
+                if "meta" in tables:
+                    meta = dict(connection.execute("SELECT name, value FROM meta").fetchall())
+                wanted = {
+                    "schema": str(SCHEMA_VERSION),
+                    "fingerprint": self.fingerprint,
+                    "source": self.source,
+                    "fts": str(int(self.fts)),
+                }
+                if any(meta.get(k) != v for k, v in wanted.items()):
+                    if tables:
+                        self.rebuilt = True
+                    for table in _TABLES:
+                        connection.execute(f"DROP TABLE IF EXISTS {table}")
+                    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    for statement in _SCHEMA:
+                        connection.execute(statement)
+                    if self.fts:
+                        connection.execute(_FTS_SCHEMA)
+                    connection.executemany(
+                        "INSERT INTO meta (name, value) VALUES (?, ?)", sorted(wanted.items())
+                    )
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def close(self) -> None:
+        """Close this process's connection (reopened on next use)."""
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    # -- writing --
+
+    def _write(self, rows: Sequence[Row]) -> list[int]:
+        """Upsert rows in one transaction; returns their file ids."""
+        connection = self._db()
+        ids: list[int] = []
+        with self._lock, _transaction(connection):
+            for row in rows:
+                file_row, (blob, folded, cited) = row[:30], row[30:]
+                connection.execute(_UPSERT, file_row)
+                (file_id,) = connection.execute(
+                    "SELECT id FROM files WHERE name = ?", (row[0],)
+                ).fetchone()
+                ids.append(file_id)
+                connection.execute("DELETE FROM cited WHERE id = ?", (file_id,))
+                if self.fts:
+                    connection.execute("DELETE FROM texts WHERE rowid = ?", (file_id,))
+                if blob is None:
+                    connection.execute("DELETE FROM documents WHERE id = ?", (file_id,))
+                    continue
+                connection.execute(
+                    "INSERT OR REPLACE INTO documents (id, data) VALUES (?, ?)", (file_id, blob)
+                )
+                connection.executemany(
+                    "INSERT INTO cited (id, name) VALUES (?, ?)", [(file_id, n) for n in cited]
+                )
+                if self.fts:
+                    connection.execute(
+                        "INSERT INTO texts (rowid, folded) VALUES (?, ?)", (file_id, folded)
+                    )
+        return ids
+
+    def _delete(self, ids: Sequence[int]) -> None:
+        connection = self._db()
+        for start in range(0, len(ids), BATCH_ROWS):
+            chunk = [(i,) for i in ids[start : start + BATCH_ROWS]]
+            with self._lock, _transaction(connection):
+                for table, column in (("files", "id"), ("documents", "id"), ("cited", "id")):
+                    connection.executemany(f"DELETE FROM {table} WHERE {column} = ?", chunk)
+                if self.fts:
+                    connection.executemany("DELETE FROM texts WHERE rowid = ?", chunk)
+
+    # -- refreshing --
+
+    def refresh(
+        self,
+        entries: Sequence[Entry],
+        *,
+        workers: int | None = 1,
+        progress: Callable[[int], object] | None = None,
+    ) -> IndexStats:
+        """Bring the index up to date for a listing: parse new and changed files only.
+
+        Every entry's file is stat'ed; a row is reused when its (size, mtime_ns,
+        ctime_ns) match and it was not indexed within :data:`RACY_NS` of its mtime;
+        transient errors (unreadable, vanished...) are always retried. Rows of files no
+        longer listed are dropped. ``workers`` processes parse (None: one per CPU when
+        many files are stale); ``progress(n)`` is called as files are done.
+        """
+        from seedcorpus._parallel import check_workers, default_workers
+
+        stored: dict[str, tuple[int, tuple[Any, Any, Any], int]] = {}
+        for name, file_id, size, mtime, ctime, indexed in self._db().execute(
+            "SELECT name, id, size, mtime_ns, ctime_ns, indexed_ns FROM files"
+        ):
+            stored[name] = (file_id, (size, mtime, ctime), indexed)
+        ids = [-1] * len(entries)
+        stale: list[int] = []
+        identities: dict[str, Identity | None] = {}
+        archive = isinstance(self.store, (ZipStore, TarStore))
+        for position, (name, file) in enumerate(self._files(entries)):
+            if archive:
+                if file not in identities:
+                    identities[file] = _identity(file)
+                identity = identities[file]
+            else:
+                identity = _identity(file)
+            row = stored.pop(name, None)
+            if (
+                row is not None
+                and identity is not None
+                and row[1] == identity
+                and _settled(identity[1], row[2])
+            ):
+                ids[position] = row[0]
+            else:
+                stale.append(position)
+        if progress is not None and len(stale) < len(entries):
+            progress(len(entries) - len(stale))
+        count = check_workers(workers) or default_workers(len(stale))
+        for positions, rows in self._parse(entries, stale, count):
+            for position, file_id in zip(positions, self._write(rows), strict=True):
+                ids[position] = file_id
+            if progress is not None:
+                progress(len(rows))
+        gone = [row[0] for name, row in stored.items() if self._vanished(name)]
+        self._delete(gone)
+        self._ids = ids
+        self._positions = {file_id: p for p, file_id in enumerate(ids) if file_id >= 0}
+        reused = len(entries) - len(stale)
+        return IndexStats(len(entries), len(stale), reused, len(gone), self.rebuilt)
+
+    def _parse(
+        self, entries: Sequence[Entry], stale: list[int], workers: int
+    ) -> Iterator[tuple[list[int], list[Row]]]:
+        batches = [stale[i : i + BATCH_ROWS // 4] for i in range(0, len(stale), BATCH_ROWS // 4)]
+        if workers <= 1 or len(batches) <= 1:
+            for batch in batches:
+                yield batch, [make_row(self.store, entries[p], self.options) for p in batch]
+            return
+        pool = ProcessPoolExecutor(
+            max_workers=workers, initializer=_start_worker, initargs=(self.store, self.options)
+        )
+        pending: list[tuple[list[int], Future[list[Row]]]] = []
+        queue = iter(batches)
+        try:
+            for batch in queue:
+                pending.append((batch, pool.submit(_rows_in_worker, [entries[p] for p in batch])))
+                if len(pending) >= 3 * workers:
+                    break
+            while pending:
+                batch, future = pending.pop(0)
+                rows = future.result()
+                for following in queue:
+                    job = pool.submit(_rows_in_worker, [entries[p] for p in following])
+                    pending.append((following, job))
+                    break
+                yield batch, rows
+        finally:
+            for _, future in pending:
+                future.cancel()
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _files(self, entries: Sequence[Entry]) -> Iterator[tuple[str, str]]:
+        """Each entry's name and the local file that stands for it, without building
+        :class:`Entry` objects for the compact listing of a directory (the fast path)."""
+        store = self.store
+        if isinstance(entries, Entries) and isinstance(store, DirectoryStore) and os.sep == "/":
+            prefixes, keys = entries._prefixes, entries._keys.hex()
+            base = os.path.join(store.root, "")
+            numbers = zip(entries._prefix_of, entries._ordinals, entries._widths, strict=False)
+            for i, (prefix, ordinal, width) in enumerate(numbers):
+                name = f"{prefixes[prefix]}{ordinal:0{width}d}_{keys[16 * i : 16 * i + 16]}.txt"
+                yield name, base + name
+            return
+        for position in range(len(entries)):
+            name = entries[position].name
+            yield name, _file_of(store, name)
+
+    def _vanished(self, name: str) -> bool:
+        """Whether an unlisted row's file is gone (a file another process listed after this
+        one did stays: its row is still right)."""
+        if isinstance(self.store, (ZipStore, TarStore)):
+            return True  # the archive changed: every member row was made stale anyway
+        return not os.path.lexists(self.store.display(name))
+
+    # -- reading --
+
+    def document(self, entry: Entry) -> Document:
+        """The document of a listed file from the index, or parsed (and stored) when stale.
+
+        Raises the :class:`~seedcorpus.DocumentError` the file produced, as parsing would.
+        """
+        path = self.store.display(entry.name)
+        identity = _identity(_file_of(self.store, entry.name))
+        with self._lock:
+            found = (
+                self._db()
+                .execute(
+                    "SELECT f.id, f.size, f.mtime_ns, f.ctime_ns, f.indexed_ns, f.path, "
+                    "f.error_class, f.error_code, f.error_message, d.data FROM files f "
+                    "LEFT JOIN documents d ON d.id = f.id WHERE f.name = ?",
+                    (entry.name,),
+                )
+                .fetchone()
+            )
+        if (
+            found is not None
+            and identity is not None
+            and tuple(found[1:4]) == identity
+            and _settled(identity[1], found[4])
+        ):
+            stored_path, error_class, code, message, blob = found[5:]
+            if error_class is not None:
+                raise _error(error_class, message, path, code)
+            with contextlib.suppress(ValueError, KeyError, TypeError, zlib.error):
+                return _document_from(blob, stored_path, path)
+        row = make_row(self.store, entry, self.options)
+        with contextlib.suppress(sqlite3.Error):
+            self._write([row])
+        if row[8] is not None:
+            raise _error(row[8], row[10], path, row[9])
+        return _document_from(row[30], path, path)
+
+    # -- answering predicates --
+
+    def narrow(
+        self, positions: Iterable[int], predicates: Sequence[object]
+    ) -> tuple[list[int], bool] | None:
+        """The positions among ``positions`` whose documents may pass ``predicates``.
+
+        Returns None when no predicate can be answered by the index; otherwise the
+        positions (in the given order) and whether they are exact (every predicate was
+        answered in SQL and every position is indexed), so that no document needs to be
+        read to know the view. Files that made no document are never among them.
+        """
+        clauses: list[SqlClause] = []
+        exact = True
+        for predicate in predicates:
+            parts = predicate.conjuncts() if isinstance(predicate, Predicate) else (predicate,)
+            for part in parts:
+                clause = self._sql(part) if isinstance(part, Predicate) else None
+                if clause is None:
+                    prefilter = self._prefilter(part)
+                    exact = False
+                    if prefilter is not None:
+                        clauses.append(prefilter)
+                else:
+                    clauses.append(clause)
+        if not clauses or not self._ids:
+            return None
+        where = " AND ".join(f"({clause.sql})" for clause in clauses)
+        params = [param for clause in clauses for param in clause.params]
+        with self._lock:
+            matching = {
+                row[0]
+                for row in self._db().execute(
+                    f"SELECT id FROM files WHERE error_class IS NULL AND {where}", params
+                )
+            }
+        ids = self._ids
+        kept: list[int] = []
+        for position in positions:
+            file_id = ids[position] if position < len(ids) else -1
+            if file_id < 0:
+                exact = False
+                kept.append(position)
+            elif file_id in matching:
+                kept.append(position)
+        return kept, exact
+
+    def _sql(self, predicate: Predicate) -> SqlClause | None:
+        """The exact SQL of a predicate, FTS5 ``contains`` included; None when impossible."""
+        if isinstance(predicate, (AllOf, AnyOf)):
+            joiner, empty = ("AND", "1") if isinstance(predicate, AllOf) else ("OR", "0")
+            parts = [self._sql(part) for part in predicate.parts]
+            if any(part is None for part in parts):
+                return None
+            if not parts:
+                return SqlClause(empty)
+            return SqlClause(
+                f" {joiner} ".join(f"({part.sql})" for part in parts if part is not None),
+                tuple(p for part in parts if part is not None for p in part.params),
+            )
+        if isinstance(predicate, Not):
+            inner = self._sql(predicate.part)
+            if inner is None:
+                return None
+            return SqlClause(f"NOT COALESCE(({inner.sql}), 0)", inner.params)
+        if isinstance(predicate, Contains):
+            if predicate.case_sensitive or not self.fts:
+                return None
+            return self._contains([needle.casefold() for needle in predicate.needles])
+        return predicate.to_sql()
+
+    def _contains(self, needles: Sequence[str]) -> SqlClause:
+        sql = " OR ".join("id IN (SELECT rowid FROM texts WHERE folded GLOB ?)" for _ in needles)
+        return SqlClause(sql, tuple(f"*{_glob_escape(n)}*" for n in needles))
+
+    def _prefilter(self, predicate: object) -> SqlClause | None:
+        """A clause every passing document satisfies (a superset), for a case-sensitive
+        ``contains``: its case-folded needle is in the case-folded text."""
+        if isinstance(predicate, Contains) and predicate.case_sensitive and self.fts:
+            return self._contains([needle.casefold() for needle in predicate.needles])
+        return None
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """Run a read-only SQL query on the index (tables ``files``, ``cited``, ``documents``).
+
+        >>> import shutil, tempfile
+        >>> from seedcorpus._load import load, seeds_path
+        >>> folder = shutil.copytree(seeds_path(), tempfile.mkdtemp() + "/c")
+        >>> store = load(folder, index=True)._listing.store
+        >>> store.execute("SELECT name FROM cited GROUP BY name ORDER BY name")[:1]
+        [('yonhap',)]
+        """
+        with self._lock:
+            connection = self._db()
+            connection.execute("PRAGMA query_only = 1")
+            try:
+                return connection.execute(sql, tuple(params)).fetchall()
+            finally:
+                connection.execute("PRAGMA query_only = 0")
+
+
+def _glob_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
+def _error(class_name: str, message: str, path: str, code: str | None) -> DocumentError:
+    cls = getattr(_exceptions, class_name, None)
+    if not (isinstance(cls, type) and issubclass(cls, DocumentError)):
+        cls = DocumentError
+    return cls(message, path=path, code=code)
+
+
+def _document_from(blob: bytes, stored_path: str, path: str) -> Document:
+    data = json.loads(zlib.decompress(blob))
+    if stored_path != path:  # the same file reached through another spelling of the root
+        data["path"] = path
+        for problem in data.get("problems", ()):
+            if problem.get("path") == stored_path:
+                problem["path"] = path
+    return Document.from_dict(data)
+
+
+def build_index(
+    source: str | os.PathLike[str] | Store,
+    index: str | os.PathLike[str] | None = None,
+    *,
+    options: ParseOptions | None = None,
+    workers: int | None = None,
+    progress: Callable[[int], object] | None = None,
+) -> tuple[IndexedStore, Entries, IndexStats]:
+    """Build or refresh the index of a corpus; returns the store, the listing and what was done.
+
+    ``index`` is the index file (default: :func:`index_path`). This is what
+    ``seedcorpus index PATH`` runs.
+
+    >>> import shutil, tempfile
+    >>> from seedcorpus._load import seeds_path
+    >>> folder = shutil.copytree(seeds_path(), tempfile.mkdtemp() + "/corpus")
+    >>> build_index(folder)[2]
+    IndexStats(files=5, parsed=5, reused=0, removed=0, rebuilt=False)
+    >>> build_index(folder)[2]
+    IndexStats(files=5, parsed=0, reused=5, removed=0, rebuilt=False)
+    """
+    from seedcorpus._storage import list_entries, open_store
+
+    if isinstance(source, (str, os.PathLike)):
+        store, explicit = open_store(source)
+    else:
+        store, explicit = source, isinstance(source, FileStore)
+    indexed = IndexedStore(
+        store, index_path(store) if index is None else index, options or ParseOptions()
+    )
+    entries, _, _ = list_entries(indexed.store, explicit=explicit)
+    stats = indexed.refresh(entries, workers=workers, progress=progress)
+    return indexed, entries, stats

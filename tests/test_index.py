@@ -1,0 +1,453 @@
+"""Specification of the SQLite index: fresh, never stale, same answers as parsing."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import seedcorpus._parse
+from seedcorpus._cli import main
+from seedcorpus._exceptions import CorpusIndexError, DecodeError
+from seedcorpus._filters import F
+from seedcorpus._index import (
+    INDEX_NAME,
+    IndexedStore,
+    build_index,
+    has_fts5,
+    index_path,
+)
+from seedcorpus._load import load
+from seedcorpus.testing import article_texts, filter_criteria, predicates
+
+SRC = str(Path(seedcorpus._parse.__file__).resolve().parents[1])  # the package under test
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _parse_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count the files parsed, whatever parses them."""
+    parsed: list[str] = []
+    real = seedcorpus._parse.parse
+
+    def counting(data: Any, **kwargs: Any) -> Any:
+        parsed.append(os.path.basename(kwargs["path"]))
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(seedcorpus._parse, "parse", counting)
+    return parsed
+
+
+def _dicts(corpus: Any) -> list[dict[str, Any]]:
+    return [document.to_dict() for document in corpus]
+
+
+def _write_corpus(folder: Path, texts: list[str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for ordinal, text in enumerate(texts):
+        (folder / f"{ordinal:03d}_{ordinal:016x}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+# -- what is stored, and where ----------------------------------------------------------------
+
+
+def test_indexed_documents_equal_parsed_documents_language_included(seed_copy: Path) -> None:
+    indexed = load(seed_copy, index=True)
+    assert _dicts(indexed) == _dicts(load(seed_copy))
+    assert (seed_copy / INDEX_NAME).is_file()
+
+
+def test_index_file_is_not_listed_as_a_corpus_file(seed_copy: Path) -> None:
+    load(seed_copy, index=True)
+    assert len(load(seed_copy)) == 5
+    assert load(seed_copy).problems == ()
+
+
+def test_warm_load_parses_nothing_and_detects_no_language(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _dicts(load(seed_copy, index=True))
+    parsed = _parse_counter(monkeypatch)
+    import seedcorpus._records
+
+    def no_detection(text: str) -> Any:
+        raise AssertionError("language detected on a warm load")
+
+    monkeypatch.setattr(seedcorpus._records, "detect_language", no_detection)
+    assert _dicts(load(seed_copy, index=True)) == expected
+    assert parsed == []
+
+
+def test_only_new_changed_and_deleted_files_are_handled(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(seed_copy, index=True)
+    parsed = _parse_counter(monkeypatch)
+    changed = seed_copy / "001_17e8dcca59894ba3.txt"
+    changed.write_bytes(changed.read_bytes() + b"\n\nParagraf baru.")
+    (seed_copy / "002_78355a868c833a8d.txt").unlink()
+    shutil.copy(seed_copy / "000_18ee026d31d90e44.txt", seed_copy / "009_00000000000000ff.txt")
+    _, _, stats = build_index(seed_copy)
+    assert sorted(parsed) == ["001_17e8dcca59894ba3.txt", "009_00000000000000ff.txt"]
+    assert (stats.files, stats.parsed, stats.reused, stats.removed) == (5, 2, 3, 1)
+    assert _dicts(load(seed_copy, index=True)) == _dicts(load(seed_copy))
+
+
+def test_same_size_rewrite_with_its_mtime_restored_is_parsed_again(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(seed_copy, index=True)
+    target = seed_copy / "003_0fe451fa7ae68fa1.txt"
+    before = target.stat()
+    data = target.read_bytes()
+    time.sleep(0.01)
+    target.write_bytes(data.replace(b"2020-01", b"2019-07", 1))
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))  # only ctime tells
+    parsed = _parse_counter(monkeypatch)
+    corpus = load(seed_copy, index=True)
+    assert parsed == ["003_0fe451fa7ae68fa1.txt"]
+    assert str(corpus["0fe451fa7ae68fa1"].published) == "2019-07"
+
+
+def test_a_file_changed_after_loading_is_parsed_again_when_read(seed_copy: Path) -> None:
+    corpus = load(seed_copy, index=True)
+    target = seed_copy / "003_0fe451fa7ae68fa1.txt"
+    target.write_bytes(target.read_bytes().replace(b"2020-01", b"2018-02", 1))
+    assert str(corpus["0fe451fa7ae68fa1"].published) == "2018-02"
+
+
+def test_files_without_a_document_are_stored_with_their_error(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (seed_copy / "007_00000000000000aa.txt").write_bytes(b"\x00\x01binary")
+    expected = load(seed_copy).problems
+    load(seed_copy, index=True)
+    parsed = _parse_counter(monkeypatch)
+    corpus = load(seed_copy, index=True)
+    assert corpus.problems == expected
+    assert [p.code for p in expected] == ["binary"]
+    with pytest.raises(DecodeError, match="binary"):
+        list(load(seed_copy, index=True, strict=True))
+    assert parsed == []
+
+
+def test_unreadable_files_are_retried_not_remembered(seed_copy: Path) -> None:
+    target = seed_copy / "000_18ee026d31d90e44.txt"
+    data = target.read_bytes()
+    target.unlink()
+    target.symlink_to(seed_copy / "missing.txt")  # dangling
+    assert [p.code for p in load(seed_copy, index=True).problems] == ["dangling_symlink"]
+    target.unlink()
+    target.write_bytes(data)
+    assert len(list(load(seed_copy, index=True))) == 5
+
+
+def test_index_location_default_cache_and_explicit(
+    seed_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert index_path(seed_copy) == seed_copy / INDEX_NAME
+    monkeypatch.setenv("SEEDCORPUS_INDEX_DIR", str(tmp_path / "cache"))
+    cached = index_path(seed_copy)
+    assert cached.parent == tmp_path / "cache"
+    assert index_path(seed_copy, where="corpus") == seed_copy / INDEX_NAME
+    load(seed_copy, index=True)
+    assert cached.is_file()
+    assert not (seed_copy / INDEX_NAME).exists()
+    explicit = tmp_path / "elsewhere" / "my.sqlite"
+    assert len(load(seed_copy, index=explicit)) == 5
+    assert explicit.is_file()
+    with pytest.raises(ValueError, match="where must be"):
+        index_path(seed_copy, where="nearby")
+    with pytest.raises(TypeError, match="index takes"):
+        load(seed_copy, index=3)  # type: ignore[arg-type]
+
+
+def test_archives_are_indexed_in_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    monkeypatch.setenv("SEEDCORPUS_INDEX_DIR", str(tmp_path / "cache"))
+    archive = tmp_path / "corpus.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for path in sorted(SEEDS.iterdir()):
+            handle.write(path, path.name)
+    assert _dicts(load(archive, index=True)) == _dicts(load(archive))
+    parsed = _parse_counter(monkeypatch)
+    assert len(list(load(archive, index=True))) == 5
+    assert parsed == []
+
+
+def test_an_index_needs_local_files() -> None:
+    fsspec = pytest.importorskip("fsspec")
+    memory = fsspec.filesystem("memory")
+    memory.pipe(
+        "/index-test/000_18ee026d31d90e44.txt", (SEEDS / "000_18ee026d31d90e44.txt").read_bytes()
+    )
+    with pytest.raises(CorpusIndexError, match="needs local files"):
+        load("memory://index-test", index=True)
+
+
+# -- never stale or wrong -------------------------------------------------------------------
+
+
+def test_corrupt_index_is_rebuilt(seed_copy: Path) -> None:
+    expected = _dicts(load(seed_copy))
+    load(seed_copy, index=True)
+    path = seed_copy / INDEX_NAME
+    data = bytearray(path.read_bytes())
+    data[100:4000] = os.urandom(3900)
+    path.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    assert _dicts(load(seed_copy, index=True)) == expected
+
+
+def test_garbage_at_the_default_location_is_replaced(seed_copy: Path) -> None:
+    (seed_copy / INDEX_NAME).write_bytes(b"this is not a database at all" * 100)
+    _, _, stats = build_index(seed_copy)
+    assert stats.rebuilt
+    assert stats.parsed == 5
+
+
+def test_foreign_parser_version_is_rebuilt(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(seed_copy, index=True)
+    with sqlite3.connect(seed_copy / INDEX_NAME) as connection:
+        connection.execute("UPDATE meta SET value = 'other' WHERE name = 'fingerprint'")
+    parsed = _parse_counter(monkeypatch)
+    _, _, stats = build_index(seed_copy)
+    assert stats.rebuilt
+    assert len(parsed) == 5
+
+
+def test_other_parse_options_use_another_fingerprint(seed_copy: Path) -> None:
+    load(seed_copy, index=True)
+    corpus = load(seed_copy, index=True, max_bytes=100)
+    assert {p.code for p in corpus.problems} == {"too_large"}
+
+
+def test_a_database_that_is_not_an_index_is_never_overwritten(tmp_path: Path) -> None:
+    other = tmp_path / "precious.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE mine (x)")
+    with pytest.raises(CorpusIndexError, match="not a seedcorpus index"):
+        load(SEEDS, index=other)
+    text = tmp_path / "notes.txt"
+    text.write_text("my notes, definitely not an index" * 10)
+    with pytest.raises(CorpusIndexError, match="not a usable seedcorpus index"):
+        load(SEEDS, index=text)
+    assert text.read_text().startswith("my notes")
+
+
+def _index_in_process(folder: str, barrier: Any) -> None:
+    barrier.wait()
+    build_index(folder, workers=1)
+
+
+def test_two_processes_indexing_at_once_stay_consistent(tmp_path: Path) -> None:
+    texts = [f" date 2021-{1 + i % 12:02d} Photo : Yonhap\n\nKalimat nomor {i}." for i in range(60)]
+    folder = _write_corpus(tmp_path / "corpus", texts)
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(2)
+    processes = [
+        context.Process(target=_index_in_process, args=(str(folder), barrier)) for _ in range(2)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(120)
+    assert [process.exitcode for process in processes] == [0, 0]
+    _, _, stats = build_index(folder)
+    assert (stats.parsed, stats.reused) == (0, 60)
+    assert _dicts(load(folder, index=True)) == _dicts(load(folder))
+    with sqlite3.connect(folder / INDEX_NAME) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT count(*) FROM files").fetchone() == (60,)
+
+
+def test_a_process_killed_mid_index_leaves_a_usable_index(tmp_path: Path) -> None:
+    texts = [
+        f" date 20{10 + i % 15}-{1 + i % 12:02d} Photo : Yonhap\n\n"
+        + " ".join(f"Kalimat {i} ke {j} tentang kerja sama ekonomi." for j in range(30))
+        for i in range(1500)
+    ]
+    folder = _write_corpus(tmp_path / "corpus", texts)
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {SRC!r})
+        from seedcorpus._index import build_index
+        build_index({str(folder)!r}, workers=1)
+        """
+    )
+    process = subprocess.Popen([sys.executable, "-c", script])
+    index = folder / INDEX_NAME
+    deadline = time.monotonic() + 120
+    rows = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(index, timeout=1) as connection:
+                rows = connection.execute("SELECT count(*) FROM files").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if rows >= 64:
+            break
+    assert process.poll() is None, "the indexer finished before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 0 < rows < len(texts)
+    _, _, stats = build_index(folder)
+    assert stats.reused >= rows
+    assert stats.parsed == len(texts) - stats.reused
+    assert not stats.rebuilt
+    assert _dicts(load(folder, index=True)[:50]) == _dicts(load(folder)[:50])
+    assert load(folder, index=True).filter(since="2020").keys() == (
+        load(folder).filter(since="2020").keys()
+    )
+
+
+# -- filters in SQL --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def generated_folder() -> Any:
+    """A corpus of generated files in every testing layout, indexed once."""
+    from hypothesis import HealthCheck, settings
+
+    folder = Path(tempfile.mkdtemp()) / "corpus"
+    texts: list[str] = []
+
+    @settings(
+        max_examples=60, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
+    )
+    @given(article_texts())
+    def collect(text: str) -> None:
+        texts.append(text)
+
+    collect()
+    texts.append("Judul\n\n2024-05-27 17:07:04\u00a0\u00a0\n\nKorea Utara [x]*? menembakkan rudal.")
+    texts.append(" date 2023-03 Photo : Yonhap\n\nPejabat KOREA UTARA bertemu.")
+    _write_corpus(folder, texts)
+    (folder / f"{len(texts):03d}_{len(texts):016x}.txt").write_bytes(b"\x00binary")
+    load(folder, index=True)
+    yield folder
+    shutil.rmtree(folder.parent, ignore_errors=True)
+
+
+@given(criteria=filter_criteria())
+def test_keyword_filters_give_the_same_results_with_and_without_the_index(
+    generated_folder: Path, criteria: dict[str, Any]
+) -> None:
+    plain = load(generated_folder).filter(**criteria)
+    indexed = load(generated_folder, index=True).filter(**criteria)
+    assert indexed.keys() == plain.keys()
+    assert [d.key for d in indexed] == [d.key for d in plain]
+    assert len(indexed) == len(plain)
+    assert bool(indexed) == bool(plain)
+
+
+@given(predicate=predicates(), case=st.booleans())
+def test_predicate_expressions_give_the_same_results_with_and_without_the_index(
+    generated_folder: Path, predicate: Any, case: bool
+) -> None:
+    if case:
+        predicate = predicate & F.contains("Korea", case=True)
+    plain = load(generated_folder).filter(predicate)
+    indexed = load(generated_folder, index=True).filter(predicate)
+    assert indexed.keys() == plain.keys()
+    assert [d.key for d in indexed] == [d.key for d in plain]
+
+
+def test_views_keep_their_problems_stats_and_order(generated_folder: Path) -> None:
+    plain = load(generated_folder).filter(since="2020", layout="kbs_world")
+    indexed = load(generated_folder, index=True).filter(since="2020", layout="kbs_world")
+    assert indexed.problems == plain.problems
+    assert indexed.stats() == plain.stats()
+    assert indexed.sorted("published").keys() == plain.sorted("published").keys()
+    assert indexed.keys()[::-1] == plain.sorted("ordinal", reverse=True).keys()
+
+
+def test_metadata_filters_on_a_warm_index_read_no_document(
+    generated_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = load(generated_folder, index=True)
+
+    def no_reading(self: IndexedStore, entry: Any) -> Any:
+        raise AssertionError("a document was read")
+
+    monkeypatch.setattr(IndexedStore, "document", no_reading)
+    view = corpus.filter(F.since("2018") & ~F.layout("cri"), language="id")
+    assert len(view) == len(view.keys()) > 0
+
+
+@pytest.mark.skipif(not has_fts5(), reason="this SQLite has no FTS5")
+def test_contains_runs_on_the_full_text_table(
+    generated_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = load(generated_folder, index=True)
+    expected = load(generated_folder).filter(contains=["korea utara", "[x]*?"]).keys()
+    monkeypatch.setattr(IndexedStore, "document", lambda self, entry: 1 / 0)
+    assert corpus.filter(contains=["korea utara", "[x]*?"]).keys() == expected
+    assert expected
+
+
+def test_without_fts5_contains_falls_back_to_python(
+    generated_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import seedcorpus._index
+
+    monkeypatch.setattr(seedcorpus._index, "has_fts5", lambda: False)
+    corpus = load(generated_folder, index=tmp_path / "plain.sqlite")
+    expected = load(generated_folder).filter(contains="Jepang").keys()
+    assert corpus.filter(contains="Jepang").keys() == expected
+
+
+def test_sql_queries_are_read_only(seed_copy: Path) -> None:
+    store = load(seed_copy, index=True)._listing.store
+    assert isinstance(store, IndexedStore)
+    assert store.execute("SELECT count(*) FROM files") == [(5,)]
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        store.execute("DELETE FROM files")
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def test_cli_index_builds_then_refreshes(
+    seed_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["index", str(seed_copy)]) == 0
+    first = capsys.readouterr().out
+    assert first.startswith("5 files indexed in ")
+    assert "5 parsed" in first
+    assert main(["index", str(seed_copy), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["parsed"], report["reused"], report["index"]) == (
+        0,
+        5,
+        str(seed_copy / INDEX_NAME),
+    )
+
+
+def test_cli_index_at_an_explicit_path(
+    seed_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "idx.sqlite"
+    assert main(["index", str(seed_copy), "--index", str(target)]) == 0
+    assert target.is_file()
+    assert str(target) in capsys.readouterr().out
