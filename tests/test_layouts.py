@@ -184,6 +184,15 @@ def test_korea_net_without_byline_still_finds_the_repeated_caption() -> None:
     assert doc.text == "Isi berita."
 
 
+def test_korea_net_email_footer_under_a_short_paragraph_is_not_a_caption_copy() -> None:
+    # Found by rendering: "a" folds to a prefix of "an nguyen kocis go kr", and the e-mail
+    # footer was read as a second printing of a caption.
+    doc = parse("Budaya\n\n2009.01.29\n\na\n\nan.nguyen@kocis.go.kr")
+    assert doc.captions == ()
+    assert doc.paragraphs == ("a",)
+    assert doc.source.author_email == "an.nguyen@kocis.go.kr"
+
+
 def test_korea_net_truncated_after_the_date() -> None:
     doc = parse("Kebijakan\n\n2025.01.17\n")
     assert doc.layout == "korea_net"

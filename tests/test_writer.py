@@ -21,7 +21,8 @@ from seedcorpus._layouts.kbs_world import glue_sentences
 from seedcorpus._load import load
 from seedcorpus._parse import parse
 from seedcorpus._records import Document
-from seedcorpus._text import restore_sentence_spaces
+from seedcorpus._sources import SourceRegistry
+from seedcorpus._text import clean_line, restore_sentence_spaces
 from seedcorpus._writer import file_name, render, write_corpus
 from seedcorpus.testing import LAYOUT_IDS, corpus_dirs, layout_documents, round_trip_fields
 
@@ -51,6 +52,47 @@ def test_a_generated_document_parses_back_to_its_fields_from_its_printed_page(
 def test_a_rendered_document_parses_back_to_its_fields(layout: str, data: st.DataObject) -> None:
     document = data.draw(layout_documents(layout))
     assert round_trip_fields(parse(render(document))) == round_trip_fields(document)
+
+
+# Arbitrary one-line values built from pieces that mean something to some layout.
+_PIECES = [
+    *"aAzZéđ한ư09 .,!?\"'()[]|@:;-/#“”",
+    *("Sumber", "Oleh ", "Penulis:", "date ", "By ", "[iklan_2]", "2025.01.17"),
+    *("2024-05-27 17:07", "Foto:", "(Yonhap)", "korea.kr"),
+]
+_LINES = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=20).map(
+    lambda pieces: clean_line("".join(pieces))
+)
+
+
+@given(layout_documents(), st.data())
+def test_render_refuses_or_round_trips_whatever_the_field_values(
+    document: Document, data: st.DataObject
+) -> None:
+    """The writer's contract beyond the strategies' limits: a LayoutError, or equal fields."""
+    lines = _LINES.filter(bool)
+    paragraphs = tuple(data.draw(st.lists(lines, min_size=1, max_size=4)))
+    if document.layout == "kbs_world":
+        paragraphs = tuple(restore_sentence_spaces(p) for p in paragraphs)
+    text = "\n\n".join(paragraphs)
+    source = attrs.evolve(document.source, cited=SourceRegistry.default().find_cited(text))
+    for field in ("photo_credit", "author", "category"):
+        if getattr(source, field) is not None and data.draw(st.booleans()):
+            value = data.draw(lines)
+            if field == "photo_credit":
+                value = SourceRegistry.default().normalise(value)
+            source = attrs.evolve(source, **{field: value})
+    changes: dict[str, object] = {"paragraphs": paragraphs, "text": text, "source": source}
+    if document.captions:
+        changes["captions"] = tuple(data.draw(st.lists(lines, min_size=1, max_size=2)))
+    if document.title is not None and data.draw(st.booleans()):
+        changes["title"] = data.draw(lines)
+    document = attrs.evolve(document, **changes)
+    try:
+        rendered = render(document)
+    except LayoutError:
+        return
+    assert round_trip_fields(parse(rendered)) == round_trip_fields(document)
 
 
 @given(layout_documents())
@@ -169,6 +211,11 @@ def _source(text: str, **changes: object) -> Document:
         (attrs.evolve(parse(PORTAL), published=parse_header_date("2021")), "month or day"),
         (attrs.evolve(parse("Satu."), title="Judul"), "unknown pages have no place for a title"),
         (attrs.evolve(parse("Satu."), layout="memo"), "no such layout"),
+        (attrs.evolve(parse("Satu."), paragraphs=("| Foto |", "Isi.")), "read as a vn_portal"),
+        (
+            attrs.evolve(parse("Satu."), paragraphs=("Judul", "2024-05-27 17:07")),
+            "read as a cri page",
+        ),
     ],
 )
 def test_render_refuses_what_the_layout_cannot_hold(document: Document, message: str) -> None:

@@ -25,10 +25,11 @@ from pathlib import Path
 
 from seedcorpus._dates import PartialDate
 from seedcorpus._exceptions import DuplicateKeyError, FileNameError, LayoutError
-from seedcorpus._layouts import LayoutRegistry
+from seedcorpus._layouts import LayoutRegistry, crawl_date
 from seedcorpus._records import Document
+from seedcorpus._text import split_lines
 
-__all__ = ["file_name", "render", "write_corpus"]
+__all__ = ["file_name", "render", "render_unknown", "write_corpus"]
 
 _KEY = re.compile(r"[0-9a-f]{16}\Z")
 _LINE_BREAK = re.compile(r"[\r\n]")
@@ -45,7 +46,9 @@ def render(document: Document, *, layouts: LayoutRegistry | None = None) -> str:
     ``docs/testing.md`` for the limits). The text is what the layout looks like on disk:
     no trailing newline is added. ``layouts`` is the registry that holds the document's
     layout (the default one when None). Raises :class:`~seedcorpus.LayoutError` when the
-    layout cannot hold the document's fields, or when no layout has its id.
+    layout cannot hold the document's fields, when the page would be recognised as
+    another layout (a portal lead that reads as a KBS header), or when no layout has its
+    id.
 
     >>> from seedcorpus._parse import parse
     >>> doc = parse("Judul\\n\\n2024-05-27 17:07\\n\\nIsi berita.")
@@ -55,7 +58,7 @@ def render(document: Document, *, layouts: LayoutRegistry | None = None) -> str:
     'Satu.\\n\\nDua.'
     """
     if document.layout == "unknown":
-        return render_unknown(document)
+        return render_unknown(document, layouts=layouts)
     registry = LayoutRegistry.default() if layouts is None else layouts
     try:
         layout = registry.get(document.layout)
@@ -65,12 +68,27 @@ def render(document: Document, *, layouts: LayoutRegistry | None = None) -> str:
             f"(known: {', '.join(('unknown', *registry.ids))})",
             path=document.path,
         ) from None
-    return layout.render(document)
+    text = layout.render(document)
+    lines = split_lines(text)
+    if lines and crawl_date(lines[0]) is not None:
+        lines = lines[1:]
+    read_as = registry.detect(lines)
+    if read_as is not layout:
+        raise LayoutError(
+            f"{layout.id} page would read as {'unknown' if read_as is None else read_as.id}: "
+            f"its first lines are {lines[:3]!r}",
+            path=document.path,
+        )
+    return text
 
 
-def render_unknown(document: Document) -> str:
+def render_unknown(document: Document, *, layouts: LayoutRegistry | None = None) -> str:
     """The text of an ``unknown`` document: a crawl date line when it has a date, then its
     paragraphs separated by blank lines.
+
+    Paragraphs that would make a layout of ``layouts`` (the default registry when None)
+    match the page, such as a ``| caption |`` line on top, are refused with a
+    :class:`~seedcorpus.LayoutError`: the page would not read back as ``unknown``.
 
     >>> from seedcorpus._parse import parse
     >>> render_unknown(parse(" date 2025-12-05\\nSatu.\\nDua."))
@@ -78,6 +96,13 @@ def render_unknown(document: Document) -> str:
     """
     refuse_fields(document, "unknown", ("title", "captions", *_SOURCE_FIELDS))
     check_lines(document)
+    registry = LayoutRegistry.default() if layouts is None else layouts
+    layout = registry.detect(split_lines("\n\n".join(document.paragraphs)))
+    if layout is not None:
+        raise LayoutError(
+            f"unknown pages cannot hold these paragraphs: they read as a {layout.id} page",
+            path=document.path,
+        )
     lines = [crawl_date_line(document, "unknown")] if document.published is not None else []
     return "\n\n".join([*lines, *document.paragraphs])
 

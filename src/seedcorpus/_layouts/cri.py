@@ -5,7 +5,9 @@ are in Asia/Shanghai. Some pages repeat the title as the first body line: that c
 metadata (``title_repeat``), not text.
 
 >>> from seedcorpus._layouts.cri import Cri
->>> parsed = Cri().parse(["Judul", "", "2024-05-27 17:07:04\\u00a0 ", "", "Judul", "Isi\\u00a0 berita."])
+>>> parsed = Cri().parse(
+...     ["Judul", "", "2024-05-27 17:07:04\\u00a0 ", "", "Judul", "Isi\\u00a0 berita."]
+... )
 >>> parsed.title, str(parsed.published), parsed.paragraphs
 ('Judul', '2024-05-27T17:07:04+08:00', ('Isi berita.',))
 """

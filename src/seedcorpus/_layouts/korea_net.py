@@ -103,9 +103,14 @@ class KoreaNet(Layout):
             caption_lines = [i for i in after if i < byline_at]
             roles[byline_at] = "byline"
         else:
-            # Without a byline, captions are the leading lines that come twice.
+            # Without a byline, captions are the leading lines that come twice (an e-mail
+            # footer is never a caption's copy, however short the line above it).
             caption_lines = []
-            if len(after) >= 2 and _same_caption(lines[after[0]], lines[after[1]]):
+            if (
+                len(after) >= 2
+                and not _EMAIL_LINE.match(clean_line(lines[after[1]]))
+                and _same_caption(lines[after[0]], lines[after[1]])
+            ):
                 caption_lines = after[:2]
 
         captions: list[str] = []
@@ -226,6 +231,8 @@ class KoreaNet(Layout):
             printed = [*printed, byline]
         else:
             paragraphs = document.paragraphs
+            if any(_EMAIL_LINE.match(clean_line(line)) for line in captions):
+                raise refuse(f"a caption that reads as an e-mail address: {captions[0]!r}")
             if (
                 not captions
                 and len(paragraphs) >= 2

@@ -10,8 +10,10 @@ wherever they stand.
 >>> from seedcorpus._layouts.vn_portal import VnPortal
 >>> p = VnPortal().parse(["Lead.", "| Foto. (Sumber: Yonhap) |", "Isi.", "[iklan_2]",
 ...                       "Sumber", "", "Komentar (0)"])
->>> p.paragraphs, p.captions, p.photo_credit, p.roles
-(('Lead.', 'Isi.'), ('Foto.',), 'Yonhap', ('body', 'caption', 'body', 'boilerplate', 'boilerplate', 'blank', 'boilerplate'))
+>>> p.paragraphs, p.captions, p.photo_credit
+(('Lead.', 'Isi.'), ('Foto.',), 'Yonhap')
+>>> p.roles
+('body', 'caption', 'body', 'boilerplate', 'boilerplate', 'blank', 'boilerplate')
 """
 
 from __future__ import annotations
@@ -34,14 +36,15 @@ _CAPTION = re.compile(r"^\|\s*(?P<text>.*?)\s*(?P<close>\|)?$")
 _AD_SLOT = re.compile(r"^\[(?:iklan|ads?|quangcao|advert)_?\d*\]$", re.IGNORECASE)
 # Lines that end the page: the source label (alone or with a URL) and the comment counter.
 _TRAILER = re.compile(
-    r"^(?:(?:Sumber|Nguồn|Source|Fuente)\s*(?::\s*\S.*)?|(?:Komentar|Bình luận|Comments?|Comentarios)\s*\(\d+\))$",
+    r"^(?:(?:Sumber|Nguồn|Source|Fuente)\s*(?::\s*\S.*)?"
+    r"|(?:Komentar|Bình luận|Comments?|Comentarios)\s*\(\d+\))$",
     re.IGNORECASE,
 )
 
 
 @register
 class VnPortal(Layout):
-    """Portal pages: ``| caption |`` line among the first lines, or the portal's ad/comment trailer."""
+    """Portal pages: a ``| caption |`` line among the first lines, or the ad/comment trailer."""
 
     id = "vn_portal"
     priority = 40
