@@ -99,7 +99,7 @@ SCHEMA_VERSION: Final = 1
 """The layout of the tables; an index of another version is rebuilt."""
 
 APPLICATION_ID: Final = 0x53434958  # "SCIX": marks a SQLite file as a seedcorpus index
-BATCH_ROWS: Final = 256
+BATCH_ROWS: Final = 64
 """Rows written per transaction while indexing."""
 
 BUSY_TIMEOUT_S: Final = 120.0
@@ -244,12 +244,20 @@ _CODE_MODULES: Final = (
 )
 
 
-def _module_digest(name: str, digest: Any) -> None:
+@functools.cache
+def _code_digest(name: str) -> bytes:
+    """A digest of a module's source, read once per process (the code this process runs,
+    not a later edit of the file)."""
     module = sys.modules.get(name)
     path = getattr(module, "__file__", None)
     if path:
         with contextlib.suppress(OSError), open(path, "rb") as handle:
-            digest.update(handle.read())
+            return hashlib.sha256(handle.read()).digest()
+    return b""
+
+
+def _module_digest(name: str, digest: Any) -> None:
+    digest.update(_code_digest(name))
 
 
 def parser_fingerprint(options: ParseOptions) -> str:
@@ -710,7 +718,7 @@ class IndexedStore:
     def _parse(
         self, entries: Sequence[Entry], stale: list[int], workers: int
     ) -> Iterator[tuple[list[int], list[Row]]]:
-        batches = [stale[i : i + BATCH_ROWS // 4] for i in range(0, len(stale), BATCH_ROWS // 4)]
+        batches = [stale[i : i + BATCH_ROWS] for i in range(0, len(stale), BATCH_ROWS)]
         if workers <= 1 or len(batches) <= 1:
             for batch in batches:
                 yield batch, [make_row(self.store, entries[p], self.options) for p in batch]
