@@ -176,7 +176,7 @@ def test_summary_json(installed: Installed) -> None:
     assert isinstance(data, dict)
     assert data["documents"] == 5
     assert data["layouts"] == {"kbs_world": 2, "cri": 1, "korea_net": 1, "vn_portal": 1}
-    assert data["earliest"] == "2020-01"
+    assert data["earliest"] == "2020-01[Asia/Seoul]"
     assert installed.json("summary", str(SEEDS), "--since", "2024")["documents"] == 2  # type: ignore[index]
 
 

@@ -1,7 +1,27 @@
-"""seedcorpus: load corpora of scraped news articles into typed, clean, dated records."""
+"""seedcorpus: load corpora of scraped news articles into typed, clean, dated records.
+
+The public surface is this module; everything lives in private modules and is re-exported
+here.
+
+>>> import seedcorpus
+>>> corpus = seedcorpus.load()  # the five bundled seed articles
+>>> len(corpus), sorted(corpus.stats().layouts)
+(5, ['cri', 'kbs_world', 'korea_net', 'vn_portal'])
+"""
 
 from __future__ import annotations
 
+from seedcorpus._corpus import Corpus
+from seedcorpus._dates import (
+    PRECISIONS,
+    RESOLUTIONS,
+    DateMention,
+    PartialDate,
+    Precision,
+    Resolution,
+    find_dates,
+    parse_date,
+)
 from seedcorpus._exceptions import (
     ArchiveError,
     CorpusIndexError,
@@ -18,22 +38,68 @@ from seedcorpus._exceptions import (
     RegistryError,
     SeedCorpusError,
 )
+from seedcorpus._export import read_jsonl
+from seedcorpus._filters import F, Predicate
+from seedcorpus._index import IndexStats, build_index
+from seedcorpus._language import LanguageGuess, detect_language, language_shares
+from seedcorpus._layouts import Layout, LayoutRegistry, Parsed
+from seedcorpus._load import load, seeds_path
+from seedcorpus._parse import ParseOptions, parse
+from seedcorpus._records import ROLES, Document, Line, Problem, Role, Source
+from seedcorpus._sources import SourceEntry, SourceRegistry
+from seedcorpus._stats import CorpusStats
+from seedcorpus._writer import render, write_corpus
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ArchiveError",
+    "Corpus",
     "CorpusIndexError",
+    "CorpusStats",
     "DateError",
+    "DateMention",
     "DateParseError",
     "DecodeError",
+    "Document",
     "DocumentError",
     "DuplicateKeyError",
+    "F",
     "FileAccessError",
     "FileNameError",
     "FileTooLargeError",
+    "IndexStats",
+    "LanguageGuess",
+    "Layout",
     "LayoutError",
+    "LayoutRegistry",
+    "Line",
     "MissingExtraError",
+    "PRECISIONS",
+    "ParseOptions",
+    "Parsed",
+    "PartialDate",
+    "Precision",
+    "Predicate",
+    "Problem",
+    "RESOLUTIONS",
+    "ROLES",
     "RegistryError",
+    "Resolution",
+    "Role",
     "SeedCorpusError",
+    "Source",
+    "SourceEntry",
+    "SourceRegistry",
+    "build_index",
+    "detect_language",
+    "find_dates",
+    "language_shares",
+    "load",
+    "parse",
+    "parse_date",
+    "read_jsonl",
+    "render",
+    "seeds_path",
+    "write_corpus",
 ]

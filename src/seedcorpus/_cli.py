@@ -309,7 +309,7 @@ def _aligned(rows: Sequence[Sequence[str]]) -> Iterator[str]:
 def _list(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     corpus, progress = _view(args, "list")
     try:
-        documents = itertools.islice(corpus, args.limit)  # stops reading at the limit
+        documents = list(itertools.islice(corpus, args.limit))  # stops reading at the limit
         records = [_list_record(document) for document in documents]
     finally:
         progress.close()
@@ -319,13 +319,13 @@ def _list(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     rows = [_LIST_HEADER] + [
         (
             r["key"],
-            r["published"] or "-",
+            "-" if d.published is None else str(d.published),  # plain ISO, no [zone]
             r["layout"],
             r["language"] or "-",
             r["publisher"] or "-",
             _truncate(r["headline"], args.width),
         )
-        for r in records
+        for r, d in zip(records, documents, strict=True)
     ]
     for line in _aligned(rows):
         print(line)

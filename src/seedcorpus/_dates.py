@@ -42,7 +42,11 @@ __all__ = [
 ]
 
 Precision = Literal["year", "month", "day", "minute", "second"]
+"""How much of a :class:`PartialDate` is known, from coarsest to finest."""
+
 PRECISIONS: tuple[Precision, ...] = ("year", "month", "day", "minute", "second")
+"""Every :data:`Precision`, coarsest first."""
+
 _RANK: dict[str, int] = {p: i for i, p in enumerate(PRECISIONS)}
 
 Resolution = Literal[
@@ -53,6 +57,8 @@ Resolution = Literal[
     "year_from_text",
     "relative",
 ]
+"""How a :class:`DateMention` got its full date: printed whole, or completed by a rule."""
+
 RESOLUTIONS: tuple[Resolution, ...] = (
     "explicit",
     "two_digit_year",
@@ -61,6 +67,7 @@ RESOLUTIONS: tuple[Resolution, ...] = (
     "year_from_text",
     "relative",
 )
+"""Every :data:`Resolution`, in the order docs/dates.md explains them."""
 
 MIN_YEAR = 1
 MAX_YEAR = 9998  # the end of year 9999 is not a datetime

@@ -122,7 +122,13 @@ def _wall(document: Document, end: bool) -> Any:
 
 
 def _iso(document: Document) -> str | None:
+    """Lossless text (``2021-12[Asia/Seoul]``): :meth:`PartialDate.fromisoformat` reads it."""
     return None if document.published is None else document.published.isoformat()
+
+
+def _plain(document: Document) -> str | None:
+    """Plain ISO 8601 (``2021-12``, ``2024-05-27T17:07:04+08:00``), as spreadsheets read it."""
+    return None if document.published is None else str(document.published)
 
 
 def _join(values: Iterable[str]) -> str:
@@ -139,7 +145,7 @@ _COLUMN_LIST: Final = (
     _Column("path", "string", lambda d: d.path, _same(lambda d: d.path)),
     _Column("layout", "string", lambda d: d.layout, _same(lambda d: d.layout)),
     _Column("title", "string", lambda d: d.title, _same(lambda d: d.title)),
-    _Column("published", "timestamp", lambda d: _wall(d, False), _iso),
+    _Column("published", "timestamp", lambda d: _wall(d, False), _plain),
     _Column("published_end", "timestamp", lambda d: _wall(d, True), None),
     _Column(
         "published_precision",
@@ -147,7 +153,7 @@ _COLUMN_LIST: Final = (
         lambda d: None if d.published is None else d.published.precision,
         lambda d: None if d.published is None else d.published.precision,
     ),
-    _Column("published_iso", "string", _iso, None),
+    _Column("published_iso", "string", _iso, _iso),
     _Column("publisher", "string", lambda d: d.source.publisher, lambda d: d.source.publisher),
     _Column(
         "photo_credit", "string", lambda d: d.source.photo_credit, lambda d: d.source.photo_credit
@@ -186,7 +192,7 @@ CSV_FIELDS: Final[tuple[str, ...]] = tuple(c.name for c in _COLUMN_LIST if c.csv
 """Every field :func:`to_csv` can write."""
 
 DEFAULT_CSV_FIELDS: Final[tuple[str, ...]] = tuple(
-    name for name in CSV_FIELDS if name not in ("encoding", "language_confidence")
+    name for name in CSV_FIELDS if name not in ("encoding", "language_confidence", "published_iso")
 )
 """The fields :func:`to_csv` writes by default."""
 

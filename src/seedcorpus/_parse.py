@@ -57,7 +57,7 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str, tuple[Proble
     content: :class:`~seedcorpus.DecodeError`.
 
     >>> decode("Café".encode("cp1252"))[1:]
-    ('cp1252', (Problem(code='decoded_with_fallback', message="not valid UTF-8 (byte 0xe9 at offset 3); decoded as cp1252", path=None, line=None),))
+    ('cp1252', (Problem(code='decoded_with_fallback', message='not valid UTF-8 (byte 0xe9 at offset 3); decoded as cp1252', path=None, line=None),))
     >>> decode(b"\\x00\\x01junk", "x.txt")
     Traceback (most recent call last):
     seedcorpus._exceptions.DecodeError: x.txt: binary content (control byte 0x00 at offset 0) [binary]

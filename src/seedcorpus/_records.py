@@ -59,6 +59,7 @@ ROLES: Final[tuple[Role, ...]] = (
     "email_footer",
     "boilerplate",
 )
+"""Every :data:`Role`, in the order docs/format.md describes them."""
 
 
 @attrs.frozen
