@@ -364,6 +364,9 @@ def test_ministries_and_governments_are_not_citations(reg: SourceRegistry) -> No
         ("SEOUL (Pyeonghwa Ilbo) -- Talks opened.", ("Pyeonghwa Ilbo",)),
         ("Harga naik. (Sumber: Warta Timur)", ("Warta Timur",)),
         ("Harga naik.\nSumber: Warta Timur, Yonhap", ("Warta Timur", "Yonhap")),
+        # capitalised words start the name; the registry, in any case, completes it
+        ("Menurut báo Nhân dân, harga naik.", ("Nhân Dân",)),
+        ("Menurut surat kabar The korea herald, harga naik.", ("Korea Herald",)),
     ],
 )
 def test_unknown_outlets_are_kept_as_printed_where_the_wording_is_unambiguous(

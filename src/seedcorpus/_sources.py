@@ -341,6 +341,8 @@ class _Matcher:
 
 
 _BOUNDARY = re.compile(rf"[{_WORD}]")
+_WORDS_AHEAD = re.compile(r"[^\W_][\w.&'’\-]*(?:[ \t]+[^\W_][\w.&'’\-]*){0,5}")
+"""Up to six words on one line, as a registered name may run."""
 
 
 @functools.lru_cache(maxsize=8)
@@ -675,12 +677,30 @@ class SourceRegistry:
             value = candidate.group(group)
             for printed in _LABEL_SPLIT.split(value) if group in ("lab", "line") else (value,):
                 name = self._cited_name(printed, unknown_ok=True)
+                if name is not None and not self.is_known(name):
+                    name = self._registered_ahead(text, begin) or name
                 if name is not None:
                     hits.append((begin, name))
         cited: dict[str, str] = {}
         for _, name in sorted(hits, key=lambda hit: hit[0]):
             cited.setdefault(source_key(name), name)
         return tuple(cited.values())
+
+    def _registered_ahead(self, text: str, begin: int) -> str | None:
+        """The citable registered name the words at ``begin`` spell in any case, longest first.
+
+        An unknown name is read from capitalised words, so ``báo Nhân dân`` first gives
+        ``Nhân``; the words as printed, compared case-insensitively, give ``Nhân Dân``.
+        """
+        ahead = _WORDS_AHEAD.match(text, begin)
+        if ahead is None:
+            return None
+        words = ahead.group().split()
+        for count in range(len(words), 0, -1):
+            entry = self.lookup(" ".join(words[:count]).rstrip("."))
+            if entry is not None:
+                return entry.name if entry.kind in CITABLE_KINDS else None
+        return None
 
     def _cited_name(self, printed: str, *, unknown_ok: bool) -> str | None:
         entry = self.lookup(printed)
