@@ -147,3 +147,26 @@ def test_load_rejects_bad_arguments() -> None:
         seedcorpus.load(max_bytes=0)
     with pytest.raises(seedcorpus.FileAccessError, match="no/such"):
         seedcorpus.load("no/such/place")
+
+
+@pytest.mark.parametrize(
+    ("key", "expected", "inferred"),
+    [
+        ("18ee026d31d90e44", {"2021-12-23", "2022-08-24"}, set()),
+        ("17e8dcca59894ba3", {"2024-03-18", "2025-01-16"}, set()),  # 18 March: in the caption
+        ("78355a868c833a8d", {"2024-02-29"}, {"2024-02-29"}),  # no header date: year from text
+        ("0fe451fa7ae68fa1", {"2020-01-14"}, set()),
+        ("3ce8b0aa36825b41", {"2024-05-27"}, set()),
+    ],
+)
+def test_seed_date_mentions_match_the_dates_acceptance(
+    corpus: seedcorpus.Corpus, key: str, expected: set[str], inferred: set[str]
+) -> None:
+    mentions = corpus[key].dates
+    days = {str(m.date) for m in mentions if m.date.precision == "day"}
+    assert expected <= days
+    assert inferred <= {str(m.date) for m in mentions if m.resolution == "year_from_text"}
+    for mention in mentions:
+        where = corpus[key].text if mention.where == "text" else None
+        if where is not None:
+            assert where[slice(*mention.span)] == mention.text

@@ -1176,6 +1176,9 @@ class DateMention:
     ``inferred`` is True when a part of ``date`` was not printed (a year from the
     reference, the weekday or the text, a century, or a relative phrase);
     ``weekday_mismatch`` when a weekday printed with the date disagrees with it.
+    ``where`` names the text ``span`` indexes: ``"text"`` (the text given to
+    :func:`find_dates`, a document's body) or ``"captions[N]"`` (a document's N-th caption,
+    in :attr:`Document.dates <seedcorpus.Document.dates>`).
 
     >>> from seedcorpus._dates import find_dates, parse_date
     >>> [m] = find_dates("pada Kamis (23/12) lalu", reference=parse_date("2021-12"))
@@ -1189,6 +1192,7 @@ class DateMention:
     resolution: Resolution
     inferred: bool
     weekday_mismatch: bool = False
+    where: str = "text"
 
 
 def _scan(text: str) -> Iterator[_Raw]:

@@ -195,6 +195,7 @@ def _mention_to_dict(mention: DateMention) -> dict[str, Any]:
         "resolution": mention.resolution,
         "inferred": mention.inferred,
         "weekday_mismatch": mention.weekday_mismatch,
+        "where": mention.where,
     }
 
 
@@ -207,6 +208,7 @@ def _mention_from_dict(data: Mapping[str, Any]) -> DateMention:
         resolution=data["resolution"],
         inferred=bool(data["inferred"]),
         weekday_mismatch=bool(data.get("weekday_mismatch", False)),
+        where=str(data.get("where", "text")),
     )
 
 
@@ -245,8 +247,22 @@ class Document:
 
     @functools.cached_property
     def dates(self) -> tuple[DateMention, ...]:
-        """Every date the body mentions, resolved against :attr:`published`."""
-        return find_dates(self.text, reference=self.published)
+        """Every date the body, then each caption, mentions, resolved against :attr:`published`.
+
+        A mention's ``where`` says which text its ``span`` indexes: ``"text"`` or
+        ``"captions[N]"``.
+
+        >>> import seedcorpus
+        >>> doc = seedcorpus.load()["17e8dcca59894ba3"]
+        >>> [(m.where, str(m.date)) for m in doc.dates if m.date.precision == "day"]
+        [('text', '2025-01-16'), ('captions[0]', '2024-03-18')]
+        """
+        mentions = list(find_dates(self.text, reference=self.published))
+        for number, caption in enumerate(self.captions):
+            where = f"captions[{number}]"
+            found = find_dates(caption, reference=self.published)
+            mentions.extend(attrs.evolve(mention, where=where) for mention in found)
+        return tuple(mentions)
 
     @functools.cached_property
     def _language_guess(self) -> LanguageGuess:
