@@ -166,7 +166,7 @@ def test_seed_date_mentions_match_the_dates_acceptance(
     days = {str(m.date) for m in mentions if m.date.precision == "day"}
     assert expected <= days
     assert inferred <= {str(m.date) for m in mentions if m.resolution == "year_from_text"}
+    doc = corpus[key]
+    texts = {"text": doc.text} | {f"captions[{i}]": c for i, c in enumerate(doc.captions)}
     for mention in mentions:
-        where = corpus[key].text if mention.where == "text" else None
-        if where is not None:
-            assert where[slice(*mention.span)] == mention.text
+        assert texts[mention.where][slice(*mention.span)] == mention.text
