@@ -76,7 +76,7 @@ def _attribute_docstrings(module_name: str) -> dict[str, str]:
     """Module-level ``NAME = ...`` followed by a string literal, as Sphinx autodoc reads them."""
     tree = ast.parse(inspect.getsource(sys.modules[module_name]))
     docs = {}
-    for node, following in zip(tree.body, tree.body[1:]):
+    for node, following in zip(tree.body, tree.body[1:], strict=False):
         target = node.target if isinstance(node, ast.AnnAssign) else None
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
@@ -120,7 +120,7 @@ def test_every_public_method_of_an_exported_class_has_a_docstring() -> None:
         if not inspect.isclass(member):
             continue
         for attr, value in vars(member).items():
-            if attr.startswith("_") or not callable(value) and not isinstance(value, property):
+            if attr.startswith("_") or (not callable(value) and not isinstance(value, property)):
                 continue
             function = value.fget if isinstance(value, property) else value
             function = getattr(function, "__func__", function)

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from seedcorpus._dates import parse_date
 
 import seedcorpus
 from seedcorpus._corpus import Corpus
+from seedcorpus._dates import parse_date
 from seedcorpus._filters import SQL_COLUMNS, F, Predicate, fold_name
 from seedcorpus._records import Document
 from seedcorpus.testing import corpora, filter_criteria, predicates

@@ -77,7 +77,8 @@ def test_kbs_header_is_recognised_by_structure_in_any_language(
     assert doc.source.publisher == "KBS World Radio"
     assert doc.source.photo_credit == credit
     assert str(doc.published) == published
-    assert doc.published is not None and doc.published.tz == "Asia/Seoul"
+    assert doc.published is not None
+    assert doc.published.tz == "Asia/Seoul"
     assert doc.text == "Body one. Body two."
 
 
@@ -142,8 +143,10 @@ Paragraf kedua.
 penulis@korea.kr"""
 
 
-@pytest.mark.parametrize("byline", ["Penulis: Gil Kyuyoung", "Oleh: Gil Kyuyoung", "By Gil Kyuyoung",
-                                    "Writer: Gil Kyuyoung"])  # fmt: skip
+@pytest.mark.parametrize(
+    "byline",
+    ["Penulis: Gil Kyuyoung", "Oleh: Gil Kyuyoung", "By Gil Kyuyoung", "Writer: Gil Kyuyoung"],
+)
 def test_korea_net_byline_words(byline: str) -> None:
     doc = parse(KOREA_NET.format(byline=byline))
     assert doc.layout == "korea_net"
@@ -221,7 +224,8 @@ def test_cri_title_repeated_in_the_body_is_metadata() -> None:
 
 def test_cri_minute_precision_and_truncation() -> None:
     doc = parse("Judul\n\n2024-05-27 17:07")
-    assert doc.published is not None and doc.published.precision == "minute"
+    assert doc.published is not None
+    assert doc.published.precision == "minute"
     assert [p.code for p in doc.problems] == ["no_body"]
 
 
@@ -229,7 +233,10 @@ def test_cri_minute_precision_and_truncation() -> None:
 
 
 def test_portal_page_opening_with_the_caption_and_a_source_url() -> None:
-    text = "| Foto pertemuan. (Sumber: VNA) |\nIsi satu.\nIsi dua.\n[iklan_1]\nSumber: https://example.vn/a\n\nKomentar (3)"
+    text = (
+        "| Foto pertemuan. (Sumber: VNA) |\nIsi satu.\nIsi dua.\n[iklan_1]\n"
+        "Sumber: https://example.vn/a\n\nKomentar (3)"
+    )
     doc = parse(text)
     assert doc.layout == "vn_portal"
     assert doc.source.publisher is None

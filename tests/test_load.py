@@ -30,7 +30,9 @@ def corpus() -> seedcorpus.Corpus:
     return seedcorpus.load()
 
 
-def test_load_without_source_gives_the_five_seeds_in_ordinal_order(corpus: seedcorpus.Corpus) -> None:
+def test_load_without_source_gives_the_five_seeds_in_ordinal_order(
+    corpus: seedcorpus.Corpus,
+) -> None:
     assert len(corpus) == 5
     assert [d.key for d in corpus] == [row[0] for row in ACCEPTANCE]
     assert [d.ordinal for d in corpus] == [0, 1, 2, 3, 4]

@@ -80,7 +80,8 @@ def test_problem_to_error_picks_the_matching_exception(code: str, error: type[Ex
     assert isinstance(raised, error)
     assert isinstance(raised, seedcorpus.SeedCorpusError)
     assert str(raised) == "dir/000_0123456789abcdef.txt: line 3: what went wrong [" + code + "]"
-    assert raised.path == problem.path and raised.code == code
+    assert raised.path == problem.path
+    assert raised.code == code
 
 
 def test_document_errors_survive_pickling() -> None:

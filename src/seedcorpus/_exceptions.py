@@ -89,7 +89,7 @@ class FileNameError(DocumentError, ValueError):
 
 
 class DecodeError(DocumentError, UnicodeError):
-    """Bytes that cannot be decoded as text (binary junk, NUL bytes, invalid UTF-8 in strict mode)."""
+    """Bytes that cannot be decoded as text: binary junk, NUL bytes, an invalid BOM encoding."""
 
 
 class FileTooLargeError(DocumentError, ValueError):

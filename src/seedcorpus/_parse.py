@@ -56,11 +56,14 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str, tuple[Proble
     ``decoded_with_fallback`` problem. NUL bytes or other control characters mean binary
     content: :class:`~seedcorpus.DecodeError`.
 
-    >>> decode("Café".encode("cp1252"))[1:]
-    ('cp1252', (Problem(code='decoded_with_fallback', message='not valid UTF-8 (byte 0xe9 at offset 3); decoded as cp1252', path=None, line=None),))
+    >>> text, encoding, (problem,) = decode("Café".encode("cp1252"))
+    >>> text, encoding, problem.code
+    ('Café', 'cp1252', 'decoded_with_fallback')
+    >>> problem.message
+    'not valid UTF-8 (byte 0xe9 at offset 3); decoded as cp1252'
     >>> decode(b"\\x00\\x01junk", "x.txt")
     Traceback (most recent call last):
-    seedcorpus._exceptions.DecodeError: x.txt: binary content (control byte 0x00 at offset 0) [binary]
+    seedcorpus._exceptions.DecodeError: x.txt: binary content (control byte 0x00 at offset 0) ...
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -68,7 +71,8 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str, tuple[Proble
                 return data.decode(encoding), encoding, ()
             except UnicodeDecodeError as exc:
                 raise DecodeError(
-                    f"invalid {encoding} after its byte-order mark: {exc.reason} at offset {exc.start}",
+                    f"invalid {encoding} after its byte-order mark: "
+                    f"{exc.reason} at offset {exc.start}",
                     path=path,
                     code="undecodable",
                 ) from None
@@ -112,7 +116,8 @@ def parse(
     """
     options = options or ParseOptions()
     if isinstance(data, str):
-        raw, encoding, problems = data, "utf-8", ()
+        problems: tuple[Problem, ...] = ()
+        raw, encoding = data, "utf-8"
     else:
         if len(data) > options.max_bytes:
             raise FileTooLargeError(

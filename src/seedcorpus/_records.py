@@ -1,4 +1,4 @@
-"""The immutable records a corpus is made of: :class:`Document`, :class:`Source`, :class:`Problem`, :class:`Line`.
+"""The immutable records a corpus is made of: Document, Source, Problem and Line.
 
 Documents are plain values: equal when their fields are equal, hashable, picklable, and
 convertible to and from JSON-ready dictionaries without loss. The costly derived views
@@ -8,7 +8,7 @@ convertible to and from JSON-ready dictionaries without loss. The costly derived
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Final, Literal
 
 import attrs
@@ -62,6 +62,21 @@ ROLES: Final[tuple[Role, ...]] = (
 """Every :data:`Role`, in the order docs/format.md describes them."""
 
 
+def as_strings(values: Iterable[str]) -> tuple[str, ...]:
+    """A field converter: any iterable of strings as a tuple (a tuple is kept as it is)."""
+    return values if type(values) is tuple else tuple(values)
+
+
+def as_roles(values: Iterable[Role]) -> tuple[Role, ...]:
+    """A field converter: any iterable of roles as a tuple."""
+    return values if type(values) is tuple else tuple(values)
+
+
+def as_problems(values: Iterable[Problem]) -> tuple[Problem, ...]:
+    """A field converter: any iterable of problems as a tuple."""
+    return values if type(values) is tuple else tuple(values)
+
+
 @attrs.frozen
 class Source:
     """Who published a document, who took its photo, who wrote it and whom it cites.
@@ -79,7 +94,7 @@ class Source:
     author: str | None = None
     author_email: str | None = None
     category: str | None = None
-    cited: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    cited: tuple[str, ...] = attrs.field(default=(), converter=as_strings)
 
     def to_dict(self) -> dict[str, Any]:
         """The source as a JSON-ready dictionary.
@@ -238,11 +253,11 @@ class Document:
     published: PartialDate | None
     source: Source
     text: str
-    paragraphs: tuple[str, ...] = attrs.field(converter=tuple)
-    captions: tuple[str, ...] = attrs.field(converter=tuple)
+    paragraphs: tuple[str, ...] = attrs.field(converter=as_strings)
+    captions: tuple[str, ...] = attrs.field(converter=as_strings)
     raw: str
-    roles: tuple[Role, ...] = attrs.field(converter=tuple, repr=False)
-    problems: tuple[Problem, ...] = attrs.field(default=(), converter=tuple)
+    roles: tuple[Role, ...] = attrs.field(converter=as_roles, repr=False)
+    problems: tuple[Problem, ...] = attrs.field(default=(), converter=as_problems)
     encoding: str = "utf-8"
 
     @functools.cached_property
@@ -296,7 +311,9 @@ class Document:
 
         return tuple(
             Line(number, role, text)
-            for number, (role, text) in enumerate(zip(self.roles, split_lines(self.raw)), 1)
+            for number, (role, text) in enumerate(
+                zip(self.roles, split_lines(self.raw), strict=True), 1
+            )
         )
 
     @property

@@ -75,10 +75,56 @@ _DOMAIN_TAIL = re.compile(r"[^\W\d_]+\.[a-z]{2,}")
 # Short words that end with a full stop without ending a sentence (titles, initials,
 # common abbreviations in the corpus languages).
 _ABBREVIATIONS = frozenset(
-    """
-    tn ny nn sdr sdri dr drs dra prof ir h hj kh st mr mrs ms mme mlle jr sr no nr vol hal
-    dll dsb dst yth bpk ybs u.s u.k u.n e.g i.e etc vs mt ft gen col lt sgt capt gov sen rep
-    """.split()
+    [
+        "tn",
+        "ny",
+        "nn",
+        "sdr",
+        "sdri",
+        "dr",
+        "drs",
+        "dra",
+        "prof",
+        "ir",
+        "h",
+        "hj",
+        "kh",
+        "st",
+        "mr",
+        "mrs",
+        "ms",
+        "mme",
+        "mlle",
+        "jr",
+        "sr",
+        "no",
+        "nr",
+        "vol",
+        "hal",
+        "dll",
+        "dsb",
+        "dst",
+        "yth",
+        "bpk",
+        "ybs",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "mt",
+        "ft",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+    ]
 )
 
 

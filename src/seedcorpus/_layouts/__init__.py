@@ -27,7 +27,7 @@ import attrs
 
 from seedcorpus._dates import PartialDate, parse_header_date
 from seedcorpus._exceptions import DateParseError, RegistryError
-from seedcorpus._records import Problem, Role
+from seedcorpus._records import Problem, Role, as_problems, as_roles, as_strings
 from seedcorpus._text import clean_line, is_blank
 
 if TYPE_CHECKING:
@@ -51,8 +51,8 @@ class Parsed:
     the loader maps them to canonical names with the source registry.
     """
 
-    roles: tuple[Role, ...] = attrs.field(converter=tuple)
-    paragraphs: tuple[str, ...] = attrs.field(converter=tuple)
+    roles: tuple[Role, ...] = attrs.field(converter=as_roles)
+    paragraphs: tuple[str, ...] = attrs.field(converter=as_strings)
     title: str | None = None
     published: PartialDate | None = None
     publisher: str | None = None
@@ -60,8 +60,8 @@ class Parsed:
     author: str | None = None
     author_email: str | None = None
     category: str | None = None
-    captions: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    problems: tuple[Problem, ...] = attrs.field(default=(), converter=tuple)
+    captions: tuple[str, ...] = attrs.field(default=(), converter=as_strings)
+    problems: tuple[Problem, ...] = attrs.field(default=(), converter=as_problems)
 
 
 class Layout:
