@@ -23,6 +23,7 @@ key               published  layout     language  publisher        title
 from __future__ import annotations
 
 import argparse
+import collections
 import inspect
 import io
 import itertools
@@ -438,15 +439,32 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     corpus = _load(args)
-    problems: tuple[Problem, ...] = corpus.validate()
+    found: tuple[Problem, ...] = corpus.validate(unknown_sources=True)
+    problems = [problem for problem in found if problem.code != "unknown_source"]
+    unknown = collections.Counter(
+        problem.message.partition(" is not in")[0] for problem in found if problem not in problems
+    )
     files = len(corpus)
     if args.json:
-        _print_json({"files": files, "problems": [problem.to_dict() for problem in problems]})
+        _print_json(
+            {
+                "files": files,
+                "problems": [problem.to_dict() for problem in problems],
+                "unknown_sources": [
+                    problem.to_dict() for problem in found if problem.code == "unknown_source"
+                ],
+            }
+        )
     else:
         for problem in problems:
             print(problem)
         noun = "problem" if len(problems) == 1 else "problems"
-        print(f"{len(problems) or 'no'} {noun} in {files} files ({_where(args)})")
+        files_noun = "file" if files == 1 else "files"
+        print(f"{len(problems) or 'no'} {noun} in {files} {files_noun} ({_where(args)})")
+        if unknown:
+            print("names not in the source registry (kept as printed; see docs/sources.md):")
+            for name, count in unknown.most_common():
+                print(f"  {name}  ({count} {'document' if count == 1 else 'documents'})")
     return 1 if problems else 0
 
 
@@ -644,7 +662,9 @@ def build_parser() -> argparse.ArgumentParser:
         _validate,
         summary="report every problem; exit status 1 when there is any",
         description="Check a corpus and print every problem found (listing, unreadable "
-        "files, layout and date problems), one per line. Exit status 1 when any.",
+        "files, layout and date problems), one per line, then the publisher, photo credit "
+        "and cited names the source registry does not know (to extend it). Exit status 1 "
+        "when any problem is found; unknown names alone leave it 0.",
         examples=[
             "seedcorpus validate corpus/",
             "seedcorpus validate corpus.tar.gz --json",

@@ -457,19 +457,39 @@ class Corpus:
                 found.append(_problem_of(result))
         return tuple(found)
 
-    def validate(self) -> tuple[Problem, ...]:
+    def validate(self, *, unknown_sources: bool = False) -> tuple[Problem, ...]:
         """Every problem: the source's (see :attr:`problems`) and every document's, in corpus order.
 
+        With ``unknown_sources=True``, every publisher, photo credit and cited name the
+        source registry does not know is reported too, as an ``unknown_source`` problem of
+        its document: the names to add to the registry (see docs/sources.md). These are
+        findings about the registry, not the file: documents keep such names as printed,
+        and ``strict`` loading never raises for them.
+
         >>> import seedcorpus
-        >>> seedcorpus.load().validate()
+        >>> seedcorpus.load().validate(unknown_sources=True)
         ()
         """
         found = list(self._listing.problems)
+        registry = self._options.sources
         for _, result in self._lenient()._results():
             if isinstance(result, DocumentError):
                 found.append(_problem_of(result))
-            else:
-                found.extend(p for p in result.problems if p.code != "duplicate_key")
+                continue
+            found.extend(p for p in result.problems if p.code != "duplicate_key")
+            if unknown_sources:
+                source = result.source
+                named = [("publisher", source.publisher), ("photo_credit", source.photo_credit)]
+                named.extend(("cited", name) for name in source.cited)
+                found.extend(
+                    Problem(
+                        "unknown_source",
+                        f"{field} {name!r} is not in the source registry",
+                        result.path,
+                    )
+                    for field, name in named
+                    if name is not None and not registry.is_known(name)
+                )
         return tuple(found)
 
     def stats(self, *, language: bool = True) -> CorpusStats:
