@@ -446,6 +446,17 @@ def test_show_prints_metadata_then_the_text(
     assert re.search(r"^publisher:\s+Korea.net$", head, re.MULTILINE)
 
 
+def test_show_lists_every_date_mention_with_its_surface_and_rule(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "show", "18ee026d31d90e44")
+    dates = [line.split(None, 1)[1] for line in out.splitlines() if line.startswith("date:")]
+    assert "2021-12-23 ('Kamis (23/12)', year_from_reference)" in dates
+    assert "2022-08-24 ('24 Agustus tahun depan', relative)" in dates
+    _, out, _ = run(capsys, "show", "17e8dcca59894ba3")
+    assert "date:           2024-03-18 ('18 Maret 2024', explicit, in captions[0])" in out
+
+
 def test_show_json_is_the_documents_dictionary(
     capsys: pytest.CaptureFixture[str], seeds: Corpus
 ) -> None:

@@ -364,6 +364,10 @@ def _format_document(document: Document) -> str:
     lines = [f"{(name + ':').ljust(width)}  {value}" for name, value in fields]
     for caption in document.captions:
         lines.append(f"{'caption:'.ljust(width)}  {caption}")
+    for mention in document.dates:
+        where = "" if mention.where == "text" else f", in {mention.where}"
+        how = f"{mention.text!r}, {mention.resolution}{where}"
+        lines.append(f"{'date:'.ljust(width)}  {mention.date} ({how})")
     for problem in document.problems:
         lines.append(f"{'problem:'.ljust(width)}  {problem}")
     return "\n".join([*lines, "", document.text])
