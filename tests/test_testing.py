@@ -236,3 +236,26 @@ def test_corpus_dirs_give_a_new_directory_of_seed_named_files_per_example(
     assert [Path(d.path).read_text(encoding="utf-8") for d in documents] == [
         d.raw for d in documents
     ]
+
+
+def test_the_strategies_module_exports_a_sorted_documented_surface() -> None:
+    import inspect
+
+    import seedcorpus.testing as testing
+
+    assert testing.__all__ == sorted(testing.__all__)
+    public = {
+        name
+        for name, value in vars(testing).items()
+        if not name.startswith("_")
+        and not inspect.ismodule(value)
+        and getattr(value, "__module__", "seedcorpus.testing") == "seedcorpus.testing"
+    }
+    assert public - {"annotations", "Any"} == set(testing.__all__)
+    for name in testing.__all__:
+        value = getattr(testing, name)
+        if callable(value):
+            assert inspect.getdoc(value), name
+        assert f":data:`{name}`" in (testing.__doc__ or "") or f":func:`{name}`" in (
+            testing.__doc__ or ""
+        ), f"{name} is not listed in the module docstring"

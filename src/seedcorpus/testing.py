@@ -8,6 +8,21 @@ Each section belongs to one part of the library; use them in your own property t
 ... def test_len_is_the_number_of_keys(corpus):
 ...     assert len(corpus) == len(corpus.keys())
 >>> test_len_is_the_number_of_keys()
+
+The strategies, by section:
+
+- documents: :func:`layout_documents` (a generated document of any layout, every field
+  varied), :func:`sources`, :func:`round_trip_fields` and :data:`ROUND_TRIP_FIELDS` (what
+  :func:`~seedcorpus.render` then :func:`~seedcorpus.parse` must give back), :func:`corpus_dirs`
+  (documents written to a directory as a corpus) and :data:`LAYOUT_IDS`;
+- corpus: :func:`article_texts`, :func:`documents` (parsed from them), :func:`corpora`
+  (in-memory corpora), :func:`filter_criteria` and :func:`predicates` (for ``Corpus.filter``);
+- dates: :func:`partial_dates`, :func:`date_surface_forms`, :func:`dated_texts`,
+  :func:`date_like_texts` and :data:`DATE_ZONES`;
+- sources: :func:`source_names`, :func:`source_spellings`;
+- reliability: :func:`hostile_files`, :func:`mutate_file`.
+
+docs/testing.md shows how to write property tests with them.
 """
 
 from __future__ import annotations
@@ -18,6 +33,29 @@ from typing import Any
 
 import attrs
 from hypothesis import strategies as st
+
+__all__ = [
+    "DATE_ZONES",
+    "LAYOUT_IDS",
+    "ROUND_TRIP_FIELDS",
+    "article_texts",
+    "corpora",
+    "corpus_dirs",
+    "date_like_texts",
+    "date_surface_forms",
+    "dated_texts",
+    "documents",
+    "filter_criteria",
+    "hostile_files",
+    "layout_documents",
+    "mutate_file",
+    "partial_dates",
+    "predicates",
+    "round_trip_fields",
+    "source_names",
+    "source_spellings",
+    "sources",
+]
 
 # -- corpus ---------------------------------------------------------------------------
 # Documents parsed from generated files in the seed layouts, in-memory corpora, filter
@@ -903,6 +941,7 @@ DATE_ZONES: tuple[str | None, ...] = (
     "-05:30",
     "+00:00",
 )
+"""The zones :func:`partial_dates` draws from by default: none, IANA names and offsets."""
 
 
 @st.composite
