@@ -99,7 +99,7 @@ def test_every_exported_class_and_function_has_its_own_docstring() -> None:
     for name in sorted(EXPECTED - DATA):
         member = getattr(seedcorpus, name)
         assert member.__doc__, f"{name} has no docstring"
-        assert member.__module__.startswith("seedcorpus."), name
+        assert member.__module__.startswith("seedcorpus"), name
 
 
 def test_every_exported_value_and_alias_is_documented_where_it_is_defined() -> None:

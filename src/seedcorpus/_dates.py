@@ -185,7 +185,7 @@ class PartialDate:
     >>> PartialDate(2024, 2, 30)
     Traceback (most recent call last):
     ...
-    seedcorpus._exceptions.DateError: day 30 is out of range (1-29)
+    seedcorpus.DateError: day 30 is out of range (1-29)
     """
 
     year: int
@@ -1060,7 +1060,7 @@ def parse_date(
     >>> parse_date("31 Februari 2024")
     Traceback (most recent call last):
     ...
-    seedcorpus._exceptions.DateParseError: '31 Februari 2024' is not a valid date: day 31 is out ...
+    seedcorpus.DateParseError: '31 Februari 2024' is not a valid date: day 31 is out ...
     """
     if not isinstance(text, str):
         raise DateParseError(f"parse_date takes a str, not {type(text).__name__}")

@@ -131,3 +131,9 @@ class MissingExtraError(SeedCorpusError, ImportError):
     def for_extra(cls, module: str, extra: str) -> MissingExtraError:
         """Build the error for a missing ``module`` that the ``extra`` installs."""
         return cls(f"{module} is not installed: pip install 'seedcorpus[{extra}]'")
+
+
+# Tracebacks and reprs name the public path (``seedcorpus.DateParseError``), where users
+# import them from; pickling finds them there too.
+for _name in __all__:
+    globals()[_name].__module__ = "seedcorpus"

@@ -91,7 +91,7 @@ def load(
     >>> import seedcorpus
     >>> seedcorpus.load("no/such/dir")
     Traceback (most recent call last):
-    seedcorpus._exceptions.FileAccessError: no/such/dir: no such file or directory [vanished]
+    seedcorpus.FileAccessError: no/such/dir: no such file or directory [vanished]
     >>> len(seedcorpus.load(str(seeds_path() / "00[34]_*.txt")))
     2
     """

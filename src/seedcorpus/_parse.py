@@ -63,7 +63,7 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str, tuple[Proble
     'not valid UTF-8 (byte 0xe9 at offset 3); decoded as cp1252'
     >>> decode(b"\\x00\\x01junk", "x.txt")
     Traceback (most recent call last):
-    seedcorpus._exceptions.DecodeError: x.txt: binary content (control byte 0x00 at offset 0) ...
+    seedcorpus.DecodeError: x.txt: binary content (control byte 0x00 at offset 0) ...
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):

@@ -155,7 +155,7 @@ class SourceEntry:
     (('Yonhap News', '연합뉴스'), 'KR')
     >>> SourceEntry("Yonhap", "wire", ())
     Traceback (most recent call last):
-    seedcorpus._exceptions.RegistryError: source 'Yonhap': kind must be one of ... got 'wire'
+    seedcorpus.RegistryError: source 'Yonhap': kind must be one of ... got 'wire'
     """
 
     name: str = attrs.field(converter=_name, validator=_check_entry)
@@ -436,7 +436,7 @@ class SourceRegistry:
     ('Yonhap', True, 1)
     >>> SourceRegistry([SourceEntry("A", "outlet", ["X"]), SourceEntry("B", "outlet", ["x"])])
     Traceback (most recent call last):
-    seedcorpus._exceptions.RegistryError: two sources share a spelling: 'x' of 'B' is 'X' of 'A'
+    seedcorpus.RegistryError: two sources share a spelling: 'x' of 'B' is 'X' of 'A'
     """
 
     __slots__ = ("_entries", "_hash", "_index", "_matcher")
@@ -489,7 +489,7 @@ class SourceRegistry:
         'Harian Lokal'
         >>> SourceRegistry.from_json('{"sources": [{"name": "X"}]}')
         Traceback (most recent call last):
-        seedcorpus._exceptions.RegistryError: <json text>: sources[0] ('X'): missing 'kind'
+        seedcorpus.RegistryError: <json text>: sources[0] ('X'): missing 'kind'
         """
         if isinstance(source, bytes):
             text, where = source.decode("utf-8", errors="strict"), "<json bytes>"

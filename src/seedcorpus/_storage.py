@@ -106,7 +106,7 @@ def parse_name(name: str) -> tuple[int, str]:
     (12345, '0123456789abcdef')
     >>> parse_name("000_18ee026d31d90e4.txt")
     Traceback (most recent call last):
-    seedcorpus._exceptions.FileNameError: 000_18ee026d31d90e4.txt: ...
+    seedcorpus.FileNameError: 000_18ee026d31d90e4.txt: ...
     """
     base = name.rsplit("/", 1)[-1]
     found = NAME_PATTERN.match(base)

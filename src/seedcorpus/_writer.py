@@ -118,7 +118,7 @@ def refuse_fields(document: Document, layout: str, fields: Iterable[str]) -> Non
     >>> doc = attrs.evolve(parse("Satu."), title="Judul")
     >>> refuse_fields(doc, "unknown", ["title"])
     Traceback (most recent call last):
-    seedcorpus._exceptions.LayoutError: <memory>: unknown pages have no place for a title ('Judul')
+    seedcorpus.LayoutError: <memory>: unknown pages have no place for a title ('Judul')
     """
     for field in fields:
         holder: object = document.source if field in _SOURCE_FIELDS else document
@@ -164,7 +164,7 @@ def check_lines(document: Document) -> None:
     >>> import attrs
     >>> check_lines(attrs.evolve(parse("Satu."), paragraphs=("Satu\\nDua.",)))
     Traceback (most recent call last):
-    seedcorpus._exceptions.LayoutError: <memory>: paragraph 1 holds a line break: 'Satu\\nDua.'
+    seedcorpus.LayoutError: <memory>: paragraph 1 holds a line break: 'Satu\\nDua.'
     """
     values: list[tuple[str, str | None]] = [("title", document.title)]
     values += [(field, getattr(document.source, field)) for field in _SOURCE_FIELDS]
@@ -189,7 +189,7 @@ def require_date(
     '2021-12'
     >>> require_date(doc, "cri", ("minute", "second"), "Asia/Shanghai")
     Traceback (most recent call last):
-    seedcorpus._exceptions.LayoutError: <memory>: cri pages print dates at minute or second ...
+    seedcorpus.LayoutError: <memory>: cri pages print dates at minute or second ...
     """
     published = document.published
     if published is None:
