@@ -16,7 +16,7 @@ from hypothesis import given
 
 import seedcorpus
 from seedcorpus._corpus import Corpus
-from seedcorpus._exceptions import MissingExtraError
+from seedcorpus._exceptions import InterchangeError, MissingExtraError
 from seedcorpus._export import (
     COLUMNS,
     CSV_FIELDS,
@@ -125,8 +125,9 @@ def test_read_jsonl_names_the_file_and_line_of_a_bad_line(
     buffer = io.StringIO()
     seeds.head(1).to_jsonl(buffer)
     path.write_text(buffer.getvalue() + content, encoding="utf-8")
-    with pytest.raises(ValueError, match=f"bad.jsonl:{problem}"):
+    with pytest.raises(InterchangeError, match=f"bad.jsonl:{problem}") as raised:
         read_jsonl(path)
+    assert isinstance(raised.value, ValueError)
 
 
 def test_read_jsonl_rejects_what_is_not_a_file() -> None:

@@ -62,6 +62,7 @@ EXPECTED = {
     "FileAccessError",
     "FileNameError",
     "FileTooLargeError",
+    "InterchangeError",
     "LayoutError",
     "MissingExtraError",
     "RegistryError",

@@ -14,6 +14,7 @@ working for callers who do not know seedcorpus::
     │   ├── DuplicateKeyError (ValueError)  two files share one key
     │   └── LayoutError (ValueError)        content that breaks its layout (truncated header, ...)
     ├── ArchiveError (ValueError)           a truncated, corrupt or hostile archive
+    ├── InterchangeError (ValueError)       a JSON Lines file that holds no seedcorpus documents
     ├── RegistryError (ValueError)          a malformed source or layout registry
     ├── CorpusIndexError (RuntimeError)     an unusable SQLite index
     └── MissingExtraError (ImportError)     an optional dependency is not installed
@@ -39,6 +40,7 @@ __all__ = [
     "FileAccessError",
     "FileNameError",
     "FileTooLargeError",
+    "InterchangeError",
     "LayoutError",
     "MissingExtraError",
     "RegistryError",
@@ -110,6 +112,10 @@ class LayoutError(DocumentError, ValueError):
 
 class ArchiveError(SeedCorpusError, ValueError):
     """A zip or tar archive that is truncated, corrupt or hostile."""
+
+
+class InterchangeError(SeedCorpusError, ValueError):
+    """A JSON Lines file that is not what :meth:`Corpus.to_jsonl` writes; names file and line."""
 
 
 class RegistryError(SeedCorpusError, ValueError):

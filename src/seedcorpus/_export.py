@@ -67,7 +67,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, TextIO, cast
 
 import attrs
 
-from seedcorpus._exceptions import MissingExtraError
+from seedcorpus._exceptions import InterchangeError, MissingExtraError
 from seedcorpus._records import Document
 
 if TYPE_CHECKING:
@@ -294,12 +294,13 @@ def read_jsonl(
     The corpus holds the documents as stored, in file order (blank lines are skipped);
     it is a normal lazy view for filtering, sorting and export. ``sources`` is the
     registry filters use for names. A line that is not a document raises
-    :class:`ValueError` naming the file, the line and the problem.
+    :class:`~seedcorpus.InterchangeError` (a ``ValueError``) naming the file, the line and
+    the problem.
 
     >>> import io
     >>> read_jsonl(io.StringIO('{"key": "0123456789abcdef"}\\n'))
     Traceback (most recent call last):
-    ValueError: <stream>:1: not a seedcorpus document: missing 'ordinal'
+    seedcorpus.InterchangeError: <stream>:1: not a seedcorpus document: missing 'ordinal'
     """
     from seedcorpus._corpus import Corpus
     from seedcorpus._parse import ParseOptions
@@ -327,7 +328,7 @@ def _read_lines(handle: IO[str] | IO[bytes], name: str) -> Iterator[Document]:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise ValueError(f"{name}:{number}: not UTF-8 ({exc.reason})") from None
+                raise InterchangeError(f"{name}:{number}: not UTF-8 ({exc.reason})") from None
         else:
             line = raw
         if not line.strip():
@@ -335,17 +336,19 @@ def _read_lines(handle: IO[str] | IO[bytes], name: str) -> Iterator[Document]:
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"{name}:{number}: not JSON ({exc.msg})") from None
+            raise InterchangeError(f"{name}:{number}: not JSON ({exc.msg})") from None
         if not isinstance(data, dict):
-            raise ValueError(
+            raise InterchangeError(
                 f"{name}:{number}: not a seedcorpus document: a JSON {type(data).__name__}"
             )
         try:
             yield Document.from_dict(data)
         except KeyError as exc:
-            raise ValueError(f"{name}:{number}: not a seedcorpus document: missing {exc}") from None
+            raise InterchangeError(
+                f"{name}:{number}: not a seedcorpus document: missing {exc}"
+            ) from None
         except (TypeError, ValueError) as exc:
-            raise ValueError(f"{name}:{number}: not a seedcorpus document: {exc}") from None
+            raise InterchangeError(f"{name}:{number}: not a seedcorpus document: {exc}") from None
 
 
 def to_csv(
