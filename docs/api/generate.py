@@ -342,6 +342,29 @@ def _translator() -> type:
     return Translator
 
 
+def _name_summary_headers(app: object, doctree: Any, docname: str) -> None:
+    """Give the index's autosummary tables a header row (Markdown tables need one).
+
+    Without it the Markdown table would take its first entry as its header. A ``|`` in code
+    (``&``, ``|`` and ``~``) is escaped as ``\\|``, since a Markdown table splits cells on
+    every unescaped ``|``, in code or not.
+    """
+    from docutils import nodes
+    from sphinx.ext.autosummary import autosummary_table
+
+    for wrapper in doctree.findall(autosummary_table):
+        for literal in list(wrapper.findall(nodes.literal)):
+            for text in list(literal.findall(nodes.Text)):
+                if "|" in text:
+                    text.parent.replace(text, nodes.Text(text.replace("|", "\\|")))
+        for group in wrapper.findall(nodes.tgroup):
+            kinds = [type(child) for child in group.children]
+            if nodes.thead in kinds or nodes.tbody not in kinds:
+                continue
+            cells = (nodes.entry("", nodes.paragraph(text=text)) for text in ("Name", "Summary"))
+            group.insert(kinds.index(nodes.tbody), nodes.thead("", nodes.row("", *cells)))
+
+
 def generate(outdir: Path) -> list[str]:
     """Build the Markdown pages into ``outdir``; return the Sphinx warnings (none expected).
 
@@ -390,6 +413,7 @@ def generate(outdir: Path) -> list[str]:
         app.connect("autodoc-process-docstring", value_docstring)
         # After autodoc_preserve_defaults (priority 500) has read the generated source.
         app.connect("autodoc-before-process-signature", before_signature, priority=600)
+        app.connect("doctree-resolved", _name_summary_headers)
         app.set_translator("markdown", _translator(), override=True)
         app.build(force_all=True)
         for old in outdir.glob("*.md"):
