@@ -342,6 +342,27 @@ def _translator() -> type:
     return Translator
 
 
+def _prefer_own_members(app: object, doctree: Any) -> None:
+    """Resolve ``:meth:`parse``` in a class's docstring to the class's own ``parse`` method.
+
+    Sphinx looks an unqualified name up at module level first, so in ``Layout``'s docstring
+    ``:meth:`parse``` would link to the function ``seedcorpus.parse``. Marking such
+    references as specific (as ``:meth:`.parse``` would) makes Sphinx try
+    ``seedcorpus.Layout.parse`` first, as a reader of the class means.
+    """
+    from sphinx import addnodes
+
+    for ref in doctree.findall(addnodes.pending_xref):
+        target = ref.get("reftarget", "")
+        if (
+            ref.get("refdomain") == "py"
+            and ref.get("reftype") in {"meth", "attr"}
+            and ref.get("py:class")
+            and "." not in target
+        ):
+            ref["refspecific"] = True
+
+
 def _name_summary_headers(app: object, doctree: Any, docname: str) -> None:
     """Give the index's autosummary tables a header row (Markdown tables need one).
 
@@ -349,7 +370,7 @@ def _name_summary_headers(app: object, doctree: Any, docname: str) -> None:
     (``&``, ``|`` and ``~``) is escaped as ``\\|``, since a Markdown table splits cells on
     every unescaped ``|``, in code or not.
     """
-    from docutils import nodes
+    from docutils import nodes  # type: ignore[import-untyped,unused-ignore]
     from sphinx.ext.autosummary import autosummary_table
 
     for wrapper in doctree.findall(autosummary_table):
@@ -413,6 +434,7 @@ def generate(outdir: Path) -> list[str]:
         app.connect("autodoc-process-docstring", value_docstring)
         # After autodoc_preserve_defaults (priority 500) has read the generated source.
         app.connect("autodoc-before-process-signature", before_signature, priority=600)
+        app.connect("doctree-read", _prefer_own_members)
         app.connect("doctree-resolved", _name_summary_headers)
         app.set_translator("markdown", _translator(), override=True)
         app.build(force_all=True)
