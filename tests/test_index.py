@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import seedcorpus._index
 import seedcorpus._parse
 from seedcorpus._cli import main
 from seedcorpus._exceptions import CorpusIndexError, DecodeError
@@ -32,6 +34,8 @@ from seedcorpus._index import (
     index_path,
 )
 from seedcorpus._load import load
+from seedcorpus._parse import ParseOptions
+from seedcorpus._storage import open_store
 from seedcorpus.testing import article_texts, filter_criteria, predicates
 
 SRC = str(Path(seedcorpus._parse.__file__).resolve().parents[1])  # the package under test
@@ -277,6 +281,46 @@ def test_two_processes_indexing_at_once_stay_consistent(tmp_path: Path) -> None:
     with sqlite3.connect(folder / INDEX_NAME) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("SELECT count(*) FROM files").fetchone() == (60,)
+
+
+def test_connections_opening_a_new_index_at_once_wait_for_each_other(tmp_path: Path) -> None:
+    # Switching a new file to WAL is refused at once (no busy handler) while another
+    # connection creates it; each opener must wait its turn, not fail with "locked".
+    store = open_store(SEEDS)[0]
+    failures: list[BaseException] = []
+
+    def open_index(path: Path, barrier: threading.Barrier) -> None:
+        barrier.wait()
+        try:
+            IndexedStore(store, path, ParseOptions()).close()
+        except BaseException as exc:
+            failures.append(exc)
+
+    for round_ in range(40):
+        barrier = threading.Barrier(8)
+        path = tmp_path / f"{round_}.sqlite"
+        threads = [threading.Thread(target=open_index, args=(path, barrier)) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert failures == []
+
+
+def test_an_index_locked_past_the_busy_timeout_is_a_clear_error(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(seed_copy, index=True)
+    monkeypatch.setattr(seedcorpus._index, "BUSY_TIMEOUT_S", 0.2)
+    holder = sqlite3.connect(seed_copy / INDEX_NAME, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(CorpusIndexError, match="index is locked"):
+            load(seed_copy, index=True)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert len(load(seed_copy, index=True)) == 5
 
 
 def test_a_process_killed_mid_index_leaves_a_usable_index(tmp_path: Path) -> None:

@@ -45,6 +45,7 @@ import functools
 import hashlib
 import json
 import os
+import random
 import sqlite3
 import sys
 import threading
@@ -104,6 +105,9 @@ BATCH_ROWS: Final = 64
 
 BUSY_TIMEOUT_S: Final = 120.0
 """How long a writer waits for another process's transaction before giving up."""
+
+_BACKOFF_S: Final = 0.01
+"""The base pause between attempts to open an index another process holds locked."""
 
 RACY_NS: Final = 20_000_000
 """A file modified this close to when it was indexed (2 s on file systems with whole-second
@@ -425,6 +429,14 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
+def _is_busy(exc: sqlite3.DatabaseError) -> bool:
+    """Whether an error means another connection holds the lock (SQLITE_BUSY/LOCKED)."""
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11+
+    if isinstance(code, int):
+        return code & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED and their extended codes
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)
+
+
 @contextlib.contextmanager
 def _transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     connection.execute("BEGIN IMMEDIATE")
@@ -543,14 +555,22 @@ class IndexedStore:
         return self._connection
 
     def _open(self) -> None:
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
         with self._lock:
-            for attempt in range(2):
+            attempt = 0
+            while True:
                 try:
                     self._connection = self._prepare()
                     self._pid = os.getpid()
                     return
                 except sqlite3.DatabaseError as exc:
-                    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                    if _is_busy(exc):
+                        # Switching a new file to WAL takes its lock without SQLite's busy
+                        # handler, so a process opening the index while another creates it
+                        # is told "locked" at once: wait for it here instead.
+                        if time.monotonic() < deadline:
+                            time.sleep(_BACKOFF_S * (1 + random.random()))
+                            continue
                         raise CorpusIndexError(f"{self.path}: index is locked: {exc}") from exc
                     if attempt or not _is_ours_to_replace(self.path):
                         raise CorpusIndexError(
@@ -559,6 +579,7 @@ class IndexedStore:
                         ) from exc
                     _remove(self.path)  # corrupt: start again
                     self.rebuilt = True
+                    attempt += 1
 
     def _prepare(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
