@@ -393,6 +393,48 @@ def test_parse_header_date_puts_the_date_in_the_layout_zone() -> None:
         parse_header_date("2025.02.30", tz="Asia/Seoul")
 
 
+def _header_date_or_error(text: str, tz: str | None) -> object:
+    try:
+        return parse_header_date(text, tz=tz)
+    except DateParseError as exc:
+        return str(exc)
+
+
+def _parse_date_in_zone(text: str, tz: str | None) -> object:
+    """What parse_header_date means: parse_date, then the layout's zone when none is given."""
+    try:
+        date = parse_date(text)
+        if tz is None or date.tz is not None:
+            return date
+        try:
+            return date.with_tz(tz)
+        except DateError as exc:
+            quoted = repr(text if len(text) <= 80 else text[:80] + "…")
+            raise DateParseError(f"{quoted}: {exc}") from None
+    except DateParseError as exc:
+        return str(exc)
+
+
+_HEADER_SHAPES = st.builds(
+    "{}{}{}{}{}{}".format,
+    st.sampled_from(["2021", "2024", "0000", "0001", "9999", "1900"]),
+    st.sampled_from(["-", ".", "/", ""]),
+    st.sampled_from(["01", "02", "12", "13", "00", "7"]),
+    st.sampled_from(["", "-29", "-30", "-31", ".5", ".17", ".17.", "-00"]),
+    st.sampled_from(["", " 17:07", "T23:59:59", " 24:00", " 17:07:60", "t00:00:00"]),
+    st.sampled_from(["", "Z", "+09:00", "[Asia/Seoul]", " "]),
+)
+
+
+@given(
+    st.one_of(_HEADER_SHAPES, date_like_texts()),
+    st.sampled_from([None, "Asia/Seoul", "Asia/Shanghai", "+07:00", "Mars/Olympus"]),
+)
+def test_parse_header_date_is_parse_date_in_the_layout_zone(text: str, tz: str | None) -> None:
+    # The fast path for printed header dates gives what the general reading gives, errors too.
+    assert _header_date_or_error(text, tz) == _parse_date_in_zone(text, tz)
+
+
 # -- find_dates -------------------------------------------------------------------------------
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from seedcorpus import parse
 from seedcorpus._exceptions import RegistryError
 from seedcorpus._layouts import Layout, LayoutRegistry, Parsed, crawl_date, parse_lines
 from seedcorpus._layouts.kbs_world import KbsWorld
+from seedcorpus._text import clean_line
 
 
 def roles(text: str) -> list[tuple[str, str]]:
@@ -54,6 +59,61 @@ def test_a_user_layout_is_tried_before_the_shipped_ones_by_priority() -> None:
     options = ParseOptions(layouts=LayoutRegistry.default().with_layout(Memo()))
     doc = parse(" date 2021-12 Photo : YONHAP News\n\nx", options=options)
     assert (doc.layout, doc.title) == ("memo", "memo")
+
+
+def test_a_subclass_that_overrides_match_or_parse_is_what_runs() -> None:
+    class Strict(KbsWorld):
+        id = "strict_kbs"
+        priority = 1
+
+        def match(self, lines: Sequence[str]) -> bool:
+            return bool(lines) and lines[0].startswith("STRICT")
+
+        def parse(self, lines: Sequence[str]) -> Parsed:
+            return Parsed(roles=["header"] * len(lines), paragraphs=(), title="strict")
+
+    from seedcorpus._parse import ParseOptions
+
+    options = ParseOptions(layouts=LayoutRegistry.default().with_layout(Strict()))
+    kbs = parse(" date 2021-12 Photo : YONHAP News\n\nx", options=options)
+    strict = parse("STRICT\nx", options=options)
+    assert (kbs.layout, strict.layout, strict.title) == ("kbs_world", "strict_kbs", "strict")
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "",
+                    " \u00a0",
+                    " date 2021-12 Photo : YONHAP News",
+                    "Budaya",
+                    "2025.01.17",
+                    "2024-05-27 17:07:04\u00a0 ",
+                    "| Foto. (Sumber: Yonhap) |",
+                    "Foto. (Yonhap)",
+                    "Penulis: Kim A",
+                    "kima@korea.kr",
+                    "[iklan_2]",
+                    "Sumber",
+                    "Komentar (0)",
+                    "Isi  berita.Kedua.",
+                ]
+            ),
+            st.text(max_size=20),
+        ),
+        max_size=10,
+    )
+)
+def test_each_layout_reads_cleaned_lines_as_it_reads_lines(lines: list[str]) -> None:
+    # parse_lines hands layouts each line's clean_line too; the answers must not change.
+    cleaned = [clean_line(line) for line in lines]
+    for layout in LayoutRegistry.default():
+        matched = layout.match(lines)
+        assert layout.match_cleaned(lines, cleaned) == matched
+        if matched and any(cleaned):
+            assert layout.parse_cleaned(lines, cleaned) == layout.parse(lines)
 
 
 # -- kbs_world ----------------------------------------------------------------------------

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seedcorpus._text import clean_line, is_blank, restore_sentence_spaces, split_lines
+from seedcorpus._text import (
+    _SPACE_LIKE,
+    clean_line,
+    is_blank,
+    restore_sentence_spaces,
+    split_lines,
+)
 
 
 @pytest.mark.parametrize(
@@ -37,6 +45,19 @@ def test_clean_line_normalises_spaces_and_unicode() -> None:
     assert clean_line("e\u0301") == "\u00e9"
     assert clean_line("zero\u200bwidth") == "zerowidth"
     assert is_blank("\u00a0 \ufeff")
+
+
+def test_the_space_like_characters_are_exactly_python_white_space() -> None:
+    # clean_line folds white space with str.split(): the characters _SPACE_LIKE names.
+    spaces = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
+    assert {c for c in spaces if _SPACE_LIKE.fullmatch(c)} == spaces
+    assert _SPACE_LIKE.fullmatch("".join(sorted(spaces)))
+    assert not _SPACE_LIKE.search("".join(c for c in map(chr, range(0x3100)) if c not in spaces))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_clean_line_of_ascii_folds_white_space_runs(text: str) -> None:
+    assert clean_line(text) == " ".join(text.split())
 
 
 @given(st.text())

@@ -1147,6 +1147,14 @@ def _from_dateutil(
     return PartialDate(year, month, day, hour, minute, second, tz=tz)
 
 
+# The header dates the layouts print, with no zone of their own: ``2021-12``, ``2025-12-05``,
+# ``2024-05-27 17:07[:04]`` (and the dotted ``2025.01.17``): what parse_date reads from them,
+# read directly in the zone ``tz``.
+_HEADER_FAST = re.compile(
+    r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2})(?:[Tt ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?)?)?"
+)
+
+
 def parse_header_date(text: str, *, tz: str | None = None) -> PartialDate:
     """Parse a layout's header date, in the publisher's zone ``tz`` unless the text gives one.
 
@@ -1157,6 +1165,25 @@ def parse_header_date(text: str, *, tz: str | None = None) -> PartialDate:
     >>> parse_header_date("2024-05-27 17:07:04", tz="Asia/Shanghai").isoformat()
     '2024-05-27T17:07:04+08:00[Asia/Shanghai]'
     """
+    found = _HEADER_FAST.fullmatch(text) if isinstance(text, str) else None
+    if found is not None:
+        year, month, day, hour, minute, second = found.groups()
+    elif isinstance(text, str) and (found := _DOTTED.fullmatch(text)) is not None:
+        year, _, month, day = found.groups()
+        hour = minute = second = None
+    if found is not None:
+        try:
+            return PartialDate(
+                int(year),
+                int(month),
+                None if day is None else int(day),
+                None if hour is None else int(hour),
+                None if minute is None else int(minute),
+                None if second is None else int(second),
+                tz=tz,
+            )
+        except DateError:
+            pass  # parse_date below says why, in its words
     date = parse_date(text)
     if tz is not None and date.tz is None:
         try:

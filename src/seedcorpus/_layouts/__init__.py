@@ -21,14 +21,14 @@ import pkgutil
 import re
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from seedcorpus._dates import PartialDate, parse_header_date
 from seedcorpus._exceptions import DateParseError, RegistryError
 from seedcorpus._records import Problem, Role, as_problems, as_roles, as_strings
-from seedcorpus._text import clean_line, is_blank
+from seedcorpus._text import clean_line
 
 if TYPE_CHECKING:
     from seedcorpus._records import Document
@@ -69,13 +69,26 @@ class Layout:
 
     Subclasses set :attr:`id`, :attr:`publisher` (None when the page does not say it),
     :attr:`timezone` (the zone header dates are in, when the publisher implies one) and
-    :attr:`priority`, and implement :meth:`match` and :meth:`parse`.
+    :attr:`priority`, and implement :meth:`match` and :meth:`parse`. A layout may also
+    implement :meth:`match_cleaned` and :meth:`parse_cleaned`, which :func:`parse_lines`
+    calls with every line already passed through :func:`~seedcorpus._text.clean_line`
+    (so a file's lines are cleaned once, not once per layout tried); by default they call
+    :meth:`match` and :meth:`parse`, and a subclass that overrides only those keeps them.
     """
 
     id: ClassVar[str]
     publisher: ClassVar[str | None] = None
     timezone: ClassVar[str | None] = None
     priority: ClassVar[int] = 100
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # An override of match or parse must be what runs, even below a layout that
+        # implements the cleaned forms: fall back to the defaults, which call them.
+        if "match" in cls.__dict__ and "match_cleaned" not in cls.__dict__:
+            cls.match_cleaned = Layout.match_cleaned  # type: ignore[method-assign]
+        if "parse" in cls.__dict__ and "parse_cleaned" not in cls.__dict__:
+            cls.parse_cleaned = Layout.parse_cleaned  # type: ignore[method-assign]
 
     def match(self, lines: Sequence[str]) -> bool:
         """Whether these lines are in this layout (cheap: look at the first few lines)."""
@@ -84,6 +97,14 @@ class Layout:
     def parse(self, lines: Sequence[str]) -> Parsed:
         """Read the lines; must give one role per line and never raise for bad content."""
         raise NotImplementedError
+
+    def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
+        """:meth:`match`, given ``cleaned[i] == clean_line(lines[i])`` for every line."""
+        return self.match(lines)
+
+    def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
+        """:meth:`parse`, given ``cleaned[i] == clean_line(lines[i])`` for every line."""
+        return self.parse(lines)
 
     def render(self, document: Document) -> str:
         """Write a document back in this layout, so that parsing it gives equal fields."""
@@ -155,10 +176,15 @@ class LayoutRegistry:
         """The ids of the layouts, in the order they are tried."""
         return tuple(layout.id for layout in self._layouts)
 
-    def detect(self, lines: Sequence[str]) -> Layout | None:
-        """The first layout that matches the lines, or None."""
+    def detect(self, lines: Sequence[str], cleaned: Sequence[str] | None = None) -> Layout | None:
+        """The first layout that matches the lines, or None.
+
+        ``cleaned``, when given, holds :func:`~seedcorpus._text.clean_line` of each line.
+        """
+        if cleaned is None:
+            cleaned = [clean_line(line) for line in lines]
         for layout in self._layouts:
-            if layout.match(lines):
+            if layout.match_cleaned(lines, cleaned):
                 return layout
         return None
 
@@ -192,23 +218,38 @@ def crawl_date(line: str) -> str | None:
     return found.group(1) if found else None
 
 
-def _unknown(lines: Sequence[str]) -> Parsed:
-    roles: list[Role] = []
-    paragraphs: list[str] = []
-    for line in lines:
-        cleaned = clean_line(line)
-        roles.append("body" if cleaned else "blank")
-        if cleaned:
-            paragraphs.append(cleaned)
+def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
+    roles: list[Role] = ["body" if text else "blank" for text in cleaned]
+    paragraphs = [text for text in cleaned if text]
     problems = (Problem("unknown_layout", "no known layout matches this content"),)
     return Parsed(roles=roles, paragraphs=paragraphs, problems=problems if lines else ())
+
+
+def _replace(parsed: Parsed, **changes: Any) -> Parsed:
+    """``attrs.evolve(parsed, **changes)``, without its per-call field introspection."""
+    fields: dict[str, Any] = {
+        "roles": parsed.roles,
+        "paragraphs": parsed.paragraphs,
+        "title": parsed.title,
+        "published": parsed.published,
+        "publisher": parsed.publisher,
+        "photo_credit": parsed.photo_credit,
+        "author": parsed.author,
+        "author_email": parsed.author_email,
+        "category": parsed.category,
+        "captions": parsed.captions,
+        "problems": parsed.problems,
+    }
+    fields.update(changes)
+    return Parsed(**fields)
 
 
 def parse_lines(lines: Sequence[str], registry: LayoutRegistry) -> tuple[str, Parsed]:
     """Detect the layout of ``lines`` and parse them: ``(layout id, Parsed)``.
 
     A bare crawler date line on top (`` date 2025-12-05``) is metadata whatever follows: it
-    gives the published date when the layout itself prints none.
+    gives the published date when the layout itself prints none. Every line is cleaned
+    once (:func:`~seedcorpus._text.clean_line`) and handed to the layouts with the lines.
 
     >>> layout, parsed = parse_lines([" date 2025-12-05", "", "Satu.", "Dua."],
     ...                              LayoutRegistry.default())
@@ -224,24 +265,25 @@ def parse_lines(lines: Sequence[str], registry: LayoutRegistry) -> tuple[str, Pa
             crawled = parse_header_date(found)
         except DateParseError as exc:
             problems.append(Problem("invalid_date", str(exc), None, 1))
-    rest = lines[start:]
-    has_text = any(not is_blank(line) for line in rest)
-    layout = registry.detect(rest) if has_text else None
+    rest = lines[start:] if start else lines
+    cleaned = [clean_line(line) for line in rest]
+    has_text = any(cleaned)
+    layout = registry.detect(rest, cleaned) if has_text else None
     if layout is None:
-        layout_id, parsed = "unknown", _unknown(rest)
+        layout_id, parsed = "unknown", _unknown(rest, cleaned)
         if not has_text:  # no layout to tell: the file is empty, or a date line and no text
             no_body = Problem("no_body", "the date line is not followed by any text")
-            parsed = attrs.evolve(parsed, problems=(no_body,) if start else ())
+            parsed = _replace(parsed, problems=(no_body,) if start else ())
     else:
-        layout_id, parsed = layout.id, layout.parse(rest)
+        layout_id, parsed = layout.id, layout.parse_cleaned(rest, cleaned)
         if parsed.publisher is None and layout.publisher is not None:
-            parsed = attrs.evolve(parsed, publisher=layout.publisher)
+            parsed = _replace(parsed, publisher=layout.publisher)
     if start:
         problems.extend(
             attrs.evolve(p, line=p.line + start) if p.line is not None else p
             for p in parsed.problems
         )
-        parsed = attrs.evolve(
+        parsed = _replace(
             parsed,
             roles=("crawl_date", *parsed.roles),
             published=parsed.published or crawled,

@@ -30,10 +30,10 @@ __all__ = ["Cri"]
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$")
 
 
-def _first_two(lines: Sequence[str], limit: int = 6) -> list[int]:
+def _first_two(cleaned: Sequence[str], limit: int = 6) -> list[int]:
     found = []
-    for index, line in enumerate(lines[:limit]):
-        if clean_line(line):
+    for index, text in enumerate(cleaned[:limit]):
+        if text:
             found.append(index)
             if len(found) == 2:
                 break
@@ -50,29 +50,35 @@ class Cri(Layout):
     priority = 20
 
     def match(self, lines: Sequence[str]) -> bool:
-        found = _first_two(lines)
-        return len(found) == 2 and _DATETIME.match(clean_line(lines[found[1]])) is not None
+        return self.match_cleaned(lines, [clean_line(line) for line in lines[:6]])
+
+    def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
+        found = _first_two(cleaned)
+        return len(found) == 2 and _DATETIME.match(cleaned[found[1]]) is not None
 
     def parse(self, lines: Sequence[str]) -> Parsed:
-        title_at, date_at = _first_two(lines)
+        return self.parse_cleaned(lines, [clean_line(line) for line in lines])
+
+    def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
+        title_at, date_at = _first_two(cleaned)
         problems: list[Problem] = []
-        title = clean_line(lines[title_at])
-        published = self.header_date(clean_line(lines[date_at]), date_at + 1, problems)
+        title = cleaned[title_at]
+        published = self.header_date(cleaned[date_at], date_at + 1, problems)
         roles: list[Role] = []
         paragraphs: list[str] = []
-        for index, line in enumerate(lines):
-            cleaned = clean_line(line)
+        folded = title.casefold()
+        for index, text in enumerate(cleaned):
             if index == title_at:
                 roles.append("title")
             elif index == date_at:
                 roles.append("date")
-            elif not cleaned:
+            elif not text:
                 roles.append("blank")
-            elif not paragraphs and cleaned.casefold() == title.casefold():
+            elif not paragraphs and text.casefold() == folded:
                 roles.append("title_repeat")
             else:
                 roles.append("body")
-                paragraphs.append(cleaned)
+                paragraphs.append(text)
         if not paragraphs:
             problems.append(Problem("no_body", "the date line is not followed by any text"))
         return Parsed(

@@ -74,7 +74,13 @@ class KbsWorld(Layout):
     def match(self, lines: Sequence[str]) -> bool:
         return bool(lines) and _HEADER.match(lines[0]) is not None
 
+    def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
+        return bool(lines) and _HEADER.match(lines[0]) is not None
+
     def parse(self, lines: Sequence[str]) -> Parsed:
+        return self.parse_cleaned(lines, [clean_line(line) for line in lines])
+
+    def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
         header = _HEADER.match(lines[0])
         assert header is not None  # match() accepted these lines
         problems: list[Problem] = []
@@ -82,13 +88,10 @@ class KbsWorld(Layout):
         credit = clean_line(header.group("credit") or "") or None
         if credit is None:
             problems.append(Problem("truncated_header", "header line has no photo credit", None, 1))
+        body = cleaned[1:]
         roles: list[Role] = ["header"]
-        paragraphs: list[str] = []
-        for line in lines[1:]:
-            cleaned = clean_line(line)
-            roles.append("body" if cleaned else "blank")
-            if cleaned:
-                paragraphs.append(restore_sentence_spaces(cleaned))
+        roles += ["body" if text else "blank" for text in body]
+        paragraphs = [restore_sentence_spaces(text) for text in body if text]
         if not paragraphs:
             problems.append(Problem("no_body", "the header is not followed by any text"))
         return Parsed(

@@ -48,13 +48,23 @@ _FUZZY_LIMIT = 1000  # longer lines are compared for equality and truncation onl
 
 def _same_caption(a: str, b: str) -> bool:
     """Whether two caption lines are copies of one caption (equal, truncated or re-punctuated)."""
-    fold_a = re.sub(r"\W+", " ", split_credit(a)[0]).casefold().strip()
-    fold_b = re.sub(r"\W+", " ", split_credit(b)[0]).casefold().strip()
+    if a == b:
+        return True
+    fold_a = _fold_caption(a)
+    fold_b = _fold_caption(b)
     if fold_a == fold_b or fold_a.startswith(fold_b) or fold_b.startswith(fold_a):
         return True
     if max(len(fold_a), len(fold_b)) > _FUZZY_LIMIT:  # difflib is quadratic in the length
         return False
     return difflib.SequenceMatcher(None, fold_a, fold_b, autojunk=False).ratio() >= 0.85
+
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def _fold_caption(line: str) -> str:
+    """A caption without its credit, punctuation and case, as :func:`_same_caption` compares."""
+    return _NON_WORD.sub(" ", split_credit(line)[0]).casefold().strip()
 
 
 @register
@@ -67,12 +77,14 @@ class KoreaNet(Layout):
     priority = 30
 
     def match(self, lines: Sequence[str]) -> bool:
+        return self.match_cleaned(lines, [clean_line(line) for line in lines[:_HEAD_LIMIT]])
+
+    def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
         seen = 0
-        for line in lines[:_HEAD_LIMIT]:
-            cleaned = clean_line(line)
-            if not cleaned:
+        for text in cleaned[:_HEAD_LIMIT]:
+            if not text:
                 continue
-            if _DATE.match(cleaned):
+            if _DATE.match(text):
                 return True
             seen += 1
             if seen == 2:
@@ -80,22 +92,26 @@ class KoreaNet(Layout):
         return False
 
     def parse(self, lines: Sequence[str]) -> Parsed:
+        return self.parse_cleaned(lines, [clean_line(line) for line in lines])
+
+    def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
         problems: list[Problem] = []
-        roles: list[Role] = ["blank" if not clean_line(line) else "body" for line in lines]
-        content = [i for i, role in enumerate(roles) if role == "body"]
-        date_at = next(i for i in content if _DATE.match(clean_line(lines[i])))
+        roles: list[Role] = ["body" if text else "blank" for text in cleaned]
+        content = [i for i, text in enumerate(cleaned) if text]
+        date_at = next(i for i in content if _DATE.match(cleaned[i]))
         category = None
         for i in content:
-            if i < date_at:
-                roles[i] = "category"
-                category = clean_line(lines[i])
+            if i >= date_at:
+                break
+            roles[i] = "category"
+            category = cleaned[i]
         roles[date_at] = "date"
-        published = self.header_date(clean_line(lines[date_at]).rstrip("."), date_at + 1, problems)
+        published = self.header_date(cleaned[date_at].rstrip("."), date_at + 1, problems)
 
         after = [i for i in content if i > date_at]
         byline_at, author = None, None
         for i in after[: _CAPTION_LIMIT + 1]:
-            found = _BYLINE.match(clean_line(lines[i]))
+            found = _BYLINE.match(cleaned[i])
             if found:
                 byline_at, author = i, clean_line(found.group("name") or found.group("bare"))
                 break
@@ -108,7 +124,7 @@ class KoreaNet(Layout):
             caption_lines = []
             if (
                 len(after) >= 2
-                and not _EMAIL_LINE.match(clean_line(lines[after[1]]))
+                and not _EMAIL_LINE.match(cleaned[after[1]])
                 and _same_caption(lines[after[0]], lines[after[1]])
             ):
                 caption_lines = after[:2]
@@ -116,7 +132,7 @@ class KoreaNet(Layout):
         captions: list[str] = []
         photo_credit = None
         for i in caption_lines:
-            text, credit = split_credit(clean_line(lines[i]))
+            text, credit = split_credit(cleaned[i])
             photo_credit = photo_credit or credit
             duplicate = next(
                 (k for k, kept in enumerate(captions) if _same_caption(kept, text)), None
@@ -131,10 +147,10 @@ class KoreaNet(Layout):
 
         body = [i for i in after if roles[i] == "body"]
         author_email = None
-        while body and _EMAIL_LINE.match(clean_line(lines[body[-1]])):
+        while body and _EMAIL_LINE.match(cleaned[body[-1]]):
             i = body.pop()
             roles[i] = "email_footer"
-            printed = clean_line(lines[i])
+            printed = cleaned[i]
             address = validate_email(printed)
             if address is None:
                 problems.append(
@@ -142,7 +158,7 @@ class KoreaNet(Layout):
                 )
             else:
                 author_email = author_email or address
-        paragraphs = [clean_line(lines[i]) for i in body]
+        paragraphs = [cleaned[i] for i in body]
         if not paragraphs:
             problems.append(Problem("no_body", "the header is not followed by any text"))
         return Parsed(

@@ -50,18 +50,22 @@ class VnPortal(Layout):
     priority = 40
 
     def match(self, lines: Sequence[str]) -> bool:
-        head = [clean_line(line) for line in lines[:6]]
-        head = [line for line in head if line][:2]
-        if any(line.startswith("|") and len(line) > 2 for line in head):
+        return self.match_cleaned(lines, [clean_line(line) for line in lines])
+
+    def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
+        head = [text for text in cleaned[:6] if text][:2]
+        if any(text.startswith("|") and len(text) > 2 for text in head):
             return True
-        tail = [clean_line(line) for line in lines[-12:]]
-        return any(_AD_SLOT.match(line) for line in tail) and any(
-            _TRAILER.match(line) for line in tail
+        tail = cleaned[-12:]
+        return any(_AD_SLOT.match(text) for text in tail) and any(
+            _TRAILER.match(text) for text in tail
         )
 
     def parse(self, lines: Sequence[str]) -> Parsed:
+        return self.parse_cleaned(lines, [clean_line(line) for line in lines])
+
+    def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
         problems: list[Problem] = []
-        cleaned = [clean_line(line) for line in lines]
         roles: list[Role] = ["body" if text else "blank" for text in cleaned]
         # The trailer: from the last run of trailer/ad/blank lines that holds a trailer line.
         end = len(lines)
@@ -78,8 +82,8 @@ class VnPortal(Layout):
         captions: list[str] = []
         photo_credit = None
         for i, text in enumerate(cleaned):
-            if roles[i] != "body":
-                continue
+            if roles[i] != "body" or (text[0] != "|" and text[0] != "["):
+                continue  # only a caption ``|`` or an ad slot ``[`` is not body text
             if _AD_SLOT.match(text):
                 roles[i] = "boilerplate"
                 continue
