@@ -220,7 +220,7 @@ def format_summary(stats: CorpusStats) -> str:
     Every table lists names by count, then name; ``(none)`` counts documents without a
     value. Date precisions and cited sources are shown when there are any.
 
-    >>> from seedcorpus._stats import CorpusStats
+    >>> from seedcorpus import CorpusStats
     >>> print(format_summary(CorpusStats(2, {"cri": 2}, {}, {"CRI": 2}, {}, {"2024": 2},
     ...                                  None, None, 0)))
     documents: 2

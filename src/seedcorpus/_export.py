@@ -43,7 +43,7 @@ Optional libraries are imported when first needed; a missing one raises
 :class:`~seedcorpus.MissingExtraError` naming the extra to install.
 
 >>> import io, seedcorpus
->>> from seedcorpus._export import read_jsonl
+>>> from seedcorpus import read_jsonl
 >>> corpus = seedcorpus.load()
 >>> buffer = io.StringIO()
 >>> corpus.to_jsonl(buffer)

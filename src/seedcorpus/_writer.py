@@ -8,7 +8,7 @@ text gives back equal fields. Each layout renders itself (:meth:`Layout.render`)
 place for (a title on a KBS World page, a CRI page without a date, a line break inside a
 caption). What each layout can represent is listed in ``docs/testing.md``.
 
->>> from seedcorpus._parse import parse
+>>> from seedcorpus import parse
 >>> doc = parse(" date 2021-12 Photo : YONHAP News\\n\\nSatu.Dua.")
 >>> render(doc)
 ' date 2021-12 Photo : Yonhap\\n\\nSatu.Dua.'
@@ -50,7 +50,7 @@ def render(document: Document, *, layouts: LayoutRegistry | None = None) -> str:
     another layout (a portal lead that reads as a KBS header), or when no layout has its
     id.
 
-    >>> from seedcorpus._parse import parse
+    >>> from seedcorpus import parse
     >>> doc = parse("Judul\\n\\n2024-05-27 17:07\\n\\nIsi berita.")
     >>> render(doc).split("\\n")
     ['Judul', '', '2024-05-27 17:07\xa0 \xa0 ', '', 'Isi berita.']
@@ -90,7 +90,7 @@ def render_unknown(document: Document, *, layouts: LayoutRegistry | None = None)
     match the page, such as a ``| caption |`` line on top, are refused with a
     :class:`~seedcorpus.LayoutError`: the page would not read back as ``unknown``.
 
-    >>> from seedcorpus._parse import parse
+    >>> from seedcorpus import parse
     >>> render_unknown(parse(" date 2025-12-05\\nSatu.\\nDua."))
     ' date 2025-12-05\\n\\nSatu.\\n\\nDua.'
     """
@@ -113,7 +113,7 @@ def refuse_fields(document: Document, layout: str, fields: Iterable[str]) -> Non
     ``fields`` name document attributes (``title``, ``captions``) or source attributes
     (``photo_credit``, ``author``...) that ``layout`` has no place for.
 
-    >>> from seedcorpus._parse import parse
+    >>> from seedcorpus import parse
     >>> import attrs
     >>> doc = attrs.evolve(parse("Satu."), title="Judul")
     >>> refuse_fields(doc, "unknown", ["title"])
@@ -137,7 +137,7 @@ def require_publisher(document: Document, layout: str, publisher: str | None) ->
     """Raise :class:`~seedcorpus.LayoutError` unless the document's publisher is the one the
     layout implies (``publisher``, or its canonical name in the default source registry).
 
-    >>> from seedcorpus._parse import parse
+    >>> from seedcorpus import parse
     >>> require_publisher(parse("Satu."), "unknown", None) is None
     True
     """
@@ -160,7 +160,7 @@ def check_lines(document: Document) -> None:
     Every field of every layout is printed on lines of its own: a title, caption, name or
     paragraph with a CR or LF in it would be read back as two lines.
 
-    >>> from seedcorpus._parse import parse
+    >>> from seedcorpus import parse
     >>> import attrs
     >>> check_lines(attrs.evolve(parse("Satu."), paragraphs=("Satu\\nDua.",)))
     Traceback (most recent call last):
@@ -183,7 +183,7 @@ def require_date(
     Raises :class:`~seedcorpus.LayoutError` naming the document otherwise: a layout prints
     its dates at fixed precisions in its publisher's time zone.
 
-    >>> from seedcorpus._parse import parse
+    >>> from seedcorpus import parse
     >>> doc = parse(" date 2021-12 Photo : YONHAP News\\n\\nSatu.")
     >>> str(require_date(doc, "kbs_world", ("month", "day"), "Asia/Seoul"))
     '2021-12'
@@ -212,7 +212,7 @@ def crawl_date_line(document: Document, layout: str) -> str:
     """The bare crawler date line (`` date YYYY-MM[-DD]``) that gives a page with no date of
     its own its published date (month or day precision, no time zone).
 
-    >>> from seedcorpus._parse import parse
+    >>> from seedcorpus import parse
     >>> crawl_date_line(parse(" date 2025-12\\nSatu."), "unknown")
     ' date 2025-12'
     """
@@ -246,7 +246,7 @@ def file_name(document: Document) -> str:
     Raises :class:`~seedcorpus.FileNameError` when the key is not 16 lower-case hex digits
     or the ordinal is negative.
 
-    >>> from seedcorpus._parse import parse
+    >>> from seedcorpus import parse
     >>> file_name(parse("Satu.", key="0123456789abcdef", ordinal=7))
     '007_0123456789abcdef.txt'
     """
@@ -277,8 +277,8 @@ def write_corpus(
     ``overwrite``), and :class:`~seedcorpus.LayoutError` from :func:`render`.
 
     >>> import tempfile
-    >>> from seedcorpus._parse import parse
-    >>> from seedcorpus._load import load
+    >>> from seedcorpus import parse
+    >>> from seedcorpus import load
     >>> doc = parse(" date 2021-12 Photo : YONHAP News\\n\\nSatu.Dua.", key="0123456789abcdef")
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     paths = write_corpus([doc], tmp)

@@ -219,7 +219,7 @@ def source_names(registry: Any = None) -> st.SearchStrategy[str]:
     """Canonical names and aliases of ``registry`` in random case and white space.
 
     >>> from hypothesis import given
-    >>> from seedcorpus._sources import SourceRegistry
+    >>> from seedcorpus import SourceRegistry
     >>> @given(source_names())
     ... def test_every_spelling_is_known(name):
     ...     assert SourceRegistry.default().is_known(name)
@@ -372,7 +372,7 @@ def hostile_files(base: st.SearchStrategy[bytes] | None = None) -> st.SearchStra
 
     >>> from hypothesis import given
     >>> from seedcorpus import DocumentError
-    >>> from seedcorpus._parse import parse
+    >>> from seedcorpus import parse
     >>> @given(hostile_files())
     ... def test_parse_is_total(data):
     ...     try:
@@ -822,7 +822,7 @@ def layout_documents(
     rendering, both give back the :data:`ROUND_TRIP_FIELDS`.
 
     >>> from hypothesis import given
-    >>> from seedcorpus._parse import parse
+    >>> from seedcorpus import parse
     >>> @given(layout_documents("cri"))
     ... def test_cri_titles_survive_parsing(doc):
     ...     assert parse(doc.raw).title == doc.title
@@ -865,7 +865,7 @@ def layout_documents(
 def round_trip_fields(document: Any) -> dict[str, Any]:
     """The :data:`ROUND_TRIP_FIELDS` of a document, to compare a parse with what was written.
 
-    >>> from seedcorpus._parse import parse
+    >>> from seedcorpus import parse
     >>> round_trip_fields(parse("Satu."))["paragraphs"]
     ('Satu.',)
     """
@@ -893,7 +893,7 @@ def corpus_dirs(
 
     >>> import tempfile
     >>> from hypothesis import given, settings
-    >>> from seedcorpus._load import load
+    >>> from seedcorpus import load
     >>> base = tempfile.mkdtemp()
     >>> @settings(max_examples=5)
     ... @given(corpus_dirs(base, max_size=3))
@@ -956,7 +956,7 @@ def partial_dates(
     """A :class:`~seedcorpus.PartialDate` at one of ``precisions`` (all by default) in ``zones``.
 
     >>> from hypothesis import given
-    >>> from seedcorpus._dates import PartialDate
+    >>> from seedcorpus import PartialDate
     >>> @given(partial_dates(precisions=("month",), zones=(None,)))
     ... def test_month_dates_have_no_day(date):
     ...     assert date.day is None and date.month is not None
