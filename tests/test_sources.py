@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from seedcorpus._sources import (
     KINDS,
     SourceEntry,
     SourceRegistry,
+    _compile,
+    _opener_starts,
     source_key,
     split_credit,
     validate_email,
@@ -434,8 +437,40 @@ def test_registered_spellings_in_any_case_resolve_when_cited(
     assert entry is not None
     cited = reg.find_cited(template.format(" ".join(spelling.split())))
     # Random case may turn a name into a word (``antara``): then it is not cited, but
-    # whatever is cited is the entry's canonical name.
-    assert cited in ((), (canonical,)) or entry.kind not in CITABLE_KINDS
+    # whatever is cited is the entry's canonical name, or, when the case makes a name's
+    # last words plain words, the name its first words spell (``Vietnam News agency`` is
+    # the newspaper Vietnam News, named as an agency).
+    if entry.kind not in CITABLE_KINDS:
+        return
+    words = spelling.split()
+    leading = {source_key(" ".join(words[:count])) for count in range(1, len(words))}
+    assert len(cited) <= 1
+    for name in cited:
+        found = reg.lookup(name)
+        assert found is not None
+        assert found.name == name
+        assert name == canonical or leading & {source_key(s) for s in found.spellings}
+
+
+_OPENING_WORDS = [
+    "menurut", "Menurut", "MENURUT", "mEnUrUt", "tờ báo", "Tờ\nBáo", "a report", "A-REPORT",
+    "de acuerdo", "d'après", "D’APRÈS", "harian", "báo", "(Sumber", "[source", "(출처",
+    "laporan", "x", "İ", "ı", "ſ", "\u212a", "Σ", "\u00a0", "\u2010", "\u2013",
+]  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_OPENING_WORDS), st.sampled_from(" \n([-,"), st.text(max_size=4)),
+        max_size=30,
+    ).map("".join)
+)
+def test_openers_are_found_where_one_pattern_of_them_all_finds_them(text: str) -> None:
+    # find_cited looks for the openers through lower-cased cues, one pattern per opening
+    # character; the places must be those finditer gives for all the openers at once.
+    matcher = _compile(SourceRegistry.default()._entries)
+    together = re.compile("|".join(p.pattern for p in matcher.openers.values()))
+    assert _opener_starts(text, matcher) == [m.start() for m in together.finditer(text)]
 
 
 def test_find_cited_refuses_non_strings(reg: SourceRegistry) -> None:

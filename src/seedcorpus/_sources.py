@@ -193,8 +193,11 @@ class SourceEntry:
 # Characters that continue a word in the scripts that separate words with spaces; CJK and
 # Hangul are left out so that ``연합뉴스에`` (particle attached) still ends the name.
 _WORD = "0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff"
-_SEP_CLASS = r"\s\-\u2010\u2011\u2013"
-_SEP = rf"[{_SEP_CLASS}]+"
+# A run of white space and hyphens (``[\s\-\u2010\u2011\u2013]+``), spelled so that the
+# regex compiler does not build a 64K-character table for each of the hundreds of copies in
+# the tries (a class with more than two runs of characters above U+00FF costs that; the
+# ``(?=)`` keeps the parser from merging the two branches back into one class).
+_SEP = r"(?:[\s\-\u2010\u2011]|\u2013(?=))+"
 
 # Verbs and phrases that put the source after them: ``menurut Xinhua``, ``according to AP``.
 _PREFIXES: Final = (
@@ -282,20 +285,17 @@ def _trie(words: Iterable[Iterable[str]]) -> str:
             node = node.setdefault(token, {})
         node[""] = {}
 
-    def emit(node: dict[str, Any], top: bool) -> str:
+    def emit(node: dict[str, Any]) -> str:
         tokens = sorted(token for token in node if token)
         if not tokens:
             return ""
-        branches = [token + emit(node[token], False) for token in tokens]
+        branches = [token + emit(node[token]) for token in tokens]
+        # The engine skips a branch whose first character differs with one comparison, so
+        # a lookahead class in front of the branches costs more than it saves (measured).
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if len(branches) >= 4 and not top:
-            # One class test rejects a character before the branches are tried in turn
-            # (at the top the engine's own first-character scan does this).
-            chars = "".join(_SEP_CLASS if t == _SEP else re.escape(t[-1]) for t in tokens)
-            body = f"(?=[{chars}]){body}"
         return f"(?:{body})?" if "" in node else body
 
-    return emit(root, True)
+    return emit(root)
 
 
 def _tokens(spelling: str) -> tuple[str, ...]:
@@ -319,19 +319,25 @@ def _variants(spelling: str) -> set[str]:
     return {spelling, spelling.upper(), initials}
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class _Matcher:
     """The compiled patterns of one registry's :meth:`SourceRegistry.find_cited`.
 
-    ``scan`` and ``openers`` are the two patterns run over the whole text: they stop at
-    every spelling of a known name, and at attribution words that may introduce an unknown
-    outlet and at source labels. Both are tries of literals, so the regex engine skips in C
-    every position whose character cannot start a match. The other patterns are only tried
+    ``scan`` and ``openers`` say where to look: ``scan`` stops at every spelling of a known
+    name, ``openers`` (one pattern per opening character: a space, a line break or a
+    bracket) at attribution words that may introduce an unknown outlet and at source
+    labels. All are tries of literals, so the regex engine skips in C every position whose
+    character cannot start a match; a pattern that starts with one literal character is
+    searched much faster than one starting with a set of them. ``scan`` runs over the whole
+    text. The openers are found through ``cues``: the same words in lower case, searched in
+    the lower-cased text (a third of the branches of the three case forms); each place a
+    cue stops is then matched with the opener itself. The other patterns are only tried
     where these stopped (and at line starts).
     """
 
     scan: re.Pattern[str]  # every spelling of every entry
-    openers: re.Pattern[str]  # a space, bracket or quote + an attribution word or label
+    openers: dict[str, re.Pattern[str]]  # opening character: it + an attribution word or label
+    cues: tuple[tuple[str, re.Pattern[str]], ...]  # the openers lower-cased, no word boundary
     before: re.Pattern[str]  # attribution words ending where a name starts
     after: re.Pattern[str]  # attribution words starting where a name ends
     close: re.Pattern[str]  # ``) --`` after ``(`` + name: a dateline credit
@@ -377,10 +383,14 @@ def _compile(entries: tuple[SourceEntry, ...]) -> _Matcher:
     # ``scan`` is one trie of literals so that the regex engine skips, in C, every position
     # whose character cannot start a match (most lower-case letters).
     anchors = {_anchor(p) for p in (*_PREFIXES, *_OUTLET_NOUNS)}
-    opened = {(re.escape(c), *_tokens(v)) for c in _OPENERS for a in anchors for v in _variants(a)}
-    opened |= {
-        (re.escape(c), *_tokens(v)) for c in "([" for a in _LABEL_WORDS_LIST for v in _variants(a)
-    }
+    # An opener: a character, then a case form of an attribution word or a label.
+    words = {(c, v) for c in _OPENERS for a in anchors for v in _variants(a)}
+    words |= {(c, v) for c in "([" for a in _LABEL_WORDS_LIST for v in _variants(a)}
+    opened: dict[str, set[tuple[str, ...]]] = {}
+    lowered: dict[str, set[tuple[str, ...]]] = {}
+    for c, v in words:
+        opened.setdefault(c, set()).add(_tokens(v))
+        lowered.setdefault(c, set()).add(_tokens(v.lower()))
     label = r"[(\[]\s*" + _SOURCE_LABELS + r"\s*[:：]\s*(?P<lab>[^()\[\]\n]{1,100}?)\s*[)\]]"
     line = [
         r"[ \t]*" + _SOURCE_LABELS + r"[ \t]*[:：][ \t]*(?P<line>[^\n]{1,100}?)[ \t]*$",
@@ -388,10 +398,16 @@ def _compile(entries: tuple[SourceEntry, ...]) -> _Matcher:
         r"\([ \t]*(?P<dl>[^()\n]{1,40}?)[ \t]*\)[ \t]*[-–—]",
     ]
     scan = _trie(sorted({_tokens(x) for x in spellings}))
-    openers = _trie(sorted(opened))
     return _Matcher(
         scan=re.compile(rf"{scan}(?![{_WORD}])"),
-        openers=re.compile(rf"{openers}(?![{_WORD}])"),
+        openers={
+            c: re.compile(re.escape(c) + _trie(sorted(tokens)) + rf"(?![{_WORD}])")
+            for c, tokens in opened.items()
+        },
+        cues=tuple(
+            (c, re.compile(re.escape(c) + _trie(sorted(tokens))))
+            for c, tokens in sorted(lowered.items())
+        ),
         before=re.compile("(?:" + "|".join(before) + r")\Z"),
         after=re.compile("|".join(f"(?:{a})" for a in after)),
         close=re.compile(r"\s*[)\]](?=[ \t]*(?:[-–—]|$))", re.MULTILINE),
@@ -405,6 +421,37 @@ def _anchor(phrase: str) -> str:
     """The word a phrase is found by: its first word, or first two when the first is short."""
     words = phrase.split()
     return " ".join(words[:2]) if len(words[0]) < 3 and len(words) > 1 else words[0]
+
+
+def _opener_starts(text: str, matcher: _Matcher) -> list[int]:
+    """Where the openers start in ``text``, as finditer would find them with one pattern.
+
+    A cue stops wherever an opener may start (and sometimes elsewhere): the lower-cased
+    text has the characters of the text at the same places, each lower-cased, unless
+    ``İ`` (the one character that lower-cases to two) is in it; then the openers
+    themselves are searched for. Each stop is matched with its opener, keeping the matches
+    that start after the previous one ended (finditer's rule).
+    """
+    openers = matcher.openers
+    searched, cues = text.lower(), matcher.cues
+    if "\u0130" in text:
+        searched, cues = text, tuple(openers.items())
+    stops: list[int] = []
+    for char, cue in cues:
+        if char not in text:
+            continue
+        found = cue.search(searched)
+        while found is not None:
+            stops.append(found.start())
+            found = cue.search(searched, found.start() + 1)
+    stops.sort()
+    starts: list[int] = []
+    end = 0
+    for stop in stops:
+        if stop >= end and (match := openers[text[stop]].match(text, stop)) is not None:
+            starts.append(stop)
+            end = match.end()
+    return starts
 
 
 _LABEL_SPLIT = re.compile(r"\s*[/,;|]\s*|\s+(?:dan|and|và|et|y)\s+")
@@ -648,8 +695,7 @@ class SourceRegistry:
         first = matcher.anchored.match(text)  # the openers need a character before
         if first is not None:
             unknown.append(first)
-        for match in matcher.openers.finditer(text):
-            begin = match.start()
+        for begin in _opener_starts(text, matcher):
             found = None
             if text[begin] in "([":
                 found = matcher.label.match(text, begin)
