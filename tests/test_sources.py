@@ -526,6 +526,31 @@ def test_parentheticals_that_are_not_credits_stay_in_the_caption(caption: str) -
     assert split_credit(caption) == (caption, None)
 
 
+_TRAILING_PARENTHESIS = re.compile(
+    r"(?P<text>.*?)[ \t]*[(\[][ \t]*(?P<inner>[^()\[\]\n]{1,120}?)[ \t]*[)\]]\s*\Z", re.S
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["(", ")", "[", "]", " ", "\t", "\n", "\u00a0", "Foto:", "Yonhap", "x", "."]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_only_a_last_parenthesis_running_to_the_end_can_be_a_credit(text: str) -> None:
+    # The credit is read from the trailing parenthesis: what is before it (spaces and tabs
+    # dropped) and what is inside it, 1 to 120 characters, on one line, without brackets.
+    caption, credit = split_credit(text)
+    found = _TRAILING_PARENTHESIS.fullmatch(text)
+    if found is None:
+        assert (caption, credit) == (text, None)
+    elif credit is not None:
+        assert caption == found.group("text").rstrip()
+        assert " ".join(found.group("inner").split()).endswith(credit)
+
+
 def test_split_credit_asks_the_given_registry_about_unlabelled_names() -> None:
     mine = SourceRegistry([SourceEntry("Harian Lokal", "newspaper", ["HL"])])
     assert split_credit("Foto di pasar (HL)", mine) == ("Foto di pasar", "HL")

@@ -849,9 +849,10 @@ def _entries_from_json(text: str, where: str) -> list[SourceEntry]:
 
 # -- captions and e-mail ------------------------------------------------------------------------
 
-_CREDIT_TAIL = re.compile(
-    r"(?P<text>.*?)[ \t]*[(\[][ \t]*(?P<inner>[^()\[\]\n]{1,120}?)[ \t]*[)\]]\s*\Z", re.S
-)
+# A trailing parenthesis, to the end of the text. Its opening bracket can only be the last
+# ``(`` or ``[`` (nothing after it may be a bracket but the closing one), so split_credit
+# matches it there, rather than trying every place a caption could end.
+_CREDIT_TAIL = re.compile(r"[(\[][ \t]*(?P<inner>[^()\[\]\n]{1,120}?)[ \t]*[)\]]\s*\Z")
 _LABEL_WORDS = (
     r"(?:foto|fotos|photo|photos|photograph|picture|image|gambar|sumber|source|ảnh|nguồn|"
     r"사진|출처|图|图片|圖片|来源|來源|写真|fuente|fonte|crédit|credit|credits|dok|dokumentasi)"
@@ -882,10 +883,11 @@ def split_credit(text: str, sources: SourceRegistry | None = None) -> tuple[str,
     """
     if not isinstance(text, str):
         raise TypeError(f"split_credit takes a str, not {type(text).__name__}")
-    found = _CREDIT_TAIL.fullmatch(text)
+    opening = max(text.rfind("("), text.rfind("["))
+    found = None if opening < 0 else _CREDIT_TAIL.match(text, opening)
     if found is None:
         return text, None
-    caption, inner = found.group("text").rstrip(), _collapse(found.group("inner"))
+    caption, inner = text[:opening].rstrip(), _collapse(found.group("inner"))
     labelled = _CREDIT_LABEL.match(inner)
     if labelled is not None:
         credit = labelled.group("name").strip()
@@ -932,8 +934,10 @@ def validate_email(text: str) -> str | None:
     if len(local) > 64 or not _LOCAL_PART.match(local):
         return None
     domain = domain.lower()
+    # An ASCII domain is its own IDNA form (the codec only refuses empty or over-long
+    # labels, which the label test below refuses too).
     try:
-        ascii_domain = domain.encode("idna").decode("ascii")
+        ascii_domain = domain if domain.isascii() else domain.encode("idna").decode("ascii")
     except UnicodeError:
         return None
     labels = ascii_domain.split(".")
