@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -29,6 +30,7 @@ from seedcorpus._filters import F
 from seedcorpus._index import (
     INDEX_NAME,
     IndexedStore,
+    IndexStats,
     build_index,
     has_fts5,
     index_path,
@@ -62,8 +64,15 @@ def _dicts(corpus: Any) -> list[dict[str, Any]]:
 def _write_corpus(folder: Path, texts: list[str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for ordinal, text in enumerate(texts):
-        (folder / f"{ordinal:03d}_{ordinal:016x}.txt").write_text(text, encoding="utf-8")
+        _write_settled(folder / f"{ordinal:03d}_{ordinal:016x}.txt", text.encode("utf-8"))
     return folder
+
+
+def _write_settled(path: Path, data: bytes) -> None:
+    """Write a file dated 10 s ago: an index made now trusts it at once (not racily new)."""
+    path.write_bytes(data)
+    past = time.time_ns() - 10_000_000_000
+    os.utime(path, ns=(past, past))
 
 
 # -- what is stored, and where ----------------------------------------------------------------
@@ -127,6 +136,89 @@ def test_same_size_rewrite_with_its_mtime_restored_is_parsed_again(
     assert str(corpus["0fe451fa7ae68fa1"].published) == "2019-07"
 
 
+def _snapshots(folder: Path) -> int:
+    with contextlib.closing(sqlite3.connect(folder / INDEX_NAME)) as connection:
+        return int(connection.execute("SELECT count(*) FROM snapshot").fetchone()[0])
+
+
+def test_an_unchanged_corpus_is_refreshed_from_its_snapshot_without_reading_rows(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(seed_copy, index=True)  # parses: no snapshot yet
+    assert _snapshots(seed_copy) == 0
+    expected = _dicts(load(seed_copy, index=True))  # every row current: a snapshot
+    assert _snapshots(seed_copy) == 1
+
+    def no_rows(self: IndexedStore) -> Any:
+        raise AssertionError("the rows were read although nothing changed")
+
+    monkeypatch.setattr(IndexedStore, "_rows", no_rows)
+    assert build_index(seed_copy)[2] == IndexStats(5, 0, 5, 0, False)
+    assert _dicts(load(seed_copy, index=True)) == expected
+
+
+def test_changes_after_a_snapshot_are_all_found(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(seed_copy, index=True)
+    load(seed_copy, index=True)
+    assert _snapshots(seed_copy) == 1
+    changed = seed_copy / "001_17e8dcca59894ba3.txt"
+    changed.write_bytes(changed.read_bytes() + b"\n\nParagraf baru.")
+    rewritten = seed_copy / "003_0fe451fa7ae68fa1.txt"
+    before = rewritten.stat()
+    rewritten.write_bytes(rewritten.read_bytes().replace(b"2020-01", b"2019-07", 1))
+    os.utime(rewritten, ns=(before.st_atime_ns, before.st_mtime_ns))  # only ctime tells
+    (seed_copy / "002_78355a868c833a8d.txt").unlink()
+    shutil.copy(seed_copy / "000_18ee026d31d90e44.txt", seed_copy / "009_00000000000000ff.txt")
+    parsed = _parse_counter(monkeypatch)
+    _, _, stats = build_index(seed_copy)
+    assert sorted(parsed) == [
+        "001_17e8dcca59894ba3.txt",
+        "003_0fe451fa7ae68fa1.txt",
+        "009_00000000000000ff.txt",
+    ]
+    assert (stats.files, stats.parsed, stats.reused, stats.removed) == (5, 3, 2, 1)
+    assert _dicts(load(seed_copy, index=True)) == _dicts(load(seed_copy))
+
+
+def test_a_snapshot_is_void_once_any_row_is_written(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load(seed_copy, index=True)
+    load(seed_copy, index=True)
+    other = IndexedStore(open_store(seed_copy)[0], seed_copy / INDEX_NAME, ParseOptions())
+    entry = load(seed_copy)._listing.entries[0]
+    other._write([seedcorpus._index.make_row(other.store, entry, other.options)])
+    other.close()
+    reads: list[int] = []
+    real = IndexedStore._rows
+
+    def counted(self: IndexedStore) -> Any:
+        reads.append(1)
+        return real(self)
+
+    monkeypatch.setattr(IndexedStore, "_rows", counted)
+    assert build_index(seed_copy)[2].reused == 5
+    assert reads == [1]  # compared row by row, then a new snapshot
+    assert build_index(seed_copy)[2].reused == 5
+    assert reads == [1]
+
+
+def test_a_file_modified_as_it_was_indexed_is_parsed_again_and_not_snapshotted(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = seed_copy / "004_3ce8b0aa36825b41.txt"
+    soon = time.time_ns() + 5_000_000_000  # an mtime at or after the indexing: racy
+    os.utime(target, ns=(soon, soon))
+    load(seed_copy, index=True)
+    parsed = _parse_counter(monkeypatch)
+    for _ in range(2):
+        assert build_index(seed_copy)[2].parsed == 1
+    assert parsed == [target.name] * 2
+    assert _snapshots(seed_copy) == 0
+
+
 def test_a_file_changed_after_loading_is_parsed_again_when_read(seed_copy: Path) -> None:
     corpus = load(seed_copy, index=True)
     target = seed_copy / "003_0fe451fa7ae68fa1.txt"
@@ -137,7 +229,7 @@ def test_a_file_changed_after_loading_is_parsed_again_when_read(seed_copy: Path)
 def test_files_without_a_document_are_stored_with_their_error(
     seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (seed_copy / "007_00000000000000aa.txt").write_bytes(b"\x00\x01binary")
+    _write_settled(seed_copy / "007_00000000000000aa.txt", b"\x00\x01binary")
     expected = load(seed_copy).problems
     load(seed_copy, index=True)
     parsed = _parse_counter(monkeypatch)
@@ -188,6 +280,7 @@ def test_archives_are_indexed_in_the_cache(tmp_path: Path, monkeypatch: pytest.M
     with zipfile.ZipFile(archive, "w") as handle:
         for path in sorted(SEEDS.iterdir()):
             handle.write(path, path.name)
+    _write_settled(archive, archive.read_bytes())
     assert _dicts(load(archive, index=True)) == _dicts(load(archive))
     parsed = _parse_counter(monkeypatch)
     assert len(list(load(archive, index=True))) == 5

@@ -8,7 +8,10 @@ returns documents without reading, parsing or detecting anything. Files that mad
 document are stored with their error.
 
 Loading refreshes the index: every listed file is stat'ed, and only new and changed files
-are parsed (rows of deleted files are dropped). Rows are committed in batches inside
+are parsed (rows of deleted files are dropped). A refresh that finds every row current
+stores a snapshot (a digest of the listing's names and identities, and each file's row
+id) that the next refresh of the same listing uses instead of comparing every row, as
+long as no row was written in between. Rows are committed in batches inside
 transactions, so a process killed mid-build leaves a usable index that the next refresh
 completes; concurrent processes write the same rows for the same identities and stay
 consistent. An index written by another schema or parser version (seedcorpus version,
@@ -51,10 +54,13 @@ import sys
 import threading
 import time
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, compress, islice, repeat
+from operator import attrgetter, itemgetter, lt
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -72,6 +78,7 @@ from seedcorpus._filters import (
 from seedcorpus._parse import ParseOptions
 from seedcorpus._records import Document, Problem
 from seedcorpus._storage import (
+    CHUNK,
     DirectoryStore,
     Entries,
     Entry,
@@ -80,6 +87,7 @@ from seedcorpus._storage import (
     Store,
     TarStore,
     ZipStore,
+    _list,
 )
 
 __all__ = [
@@ -96,7 +104,7 @@ __all__ = [
 INDEX_NAME: Final = ".seedcorpus-index.sqlite"
 """The file name of an index kept next to a directory corpus."""
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 """The layout of the tables; an index of another version is rebuilt."""
 
 APPLICATION_ID: Final = 0x53434958  # "SCIX": marks a SQLite file as a seedcorpus index
@@ -142,12 +150,23 @@ _SCHEMA: Final = (
     """CREATE TABLE IF NOT EXISTS cited (id INTEGER NOT NULL, name TEXT NOT NULL,
         PRIMARY KEY (id, name)) WITHOUT ROWID""",
     "CREATE INDEX IF NOT EXISTS cited_name ON cited (name)",
+    """CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY CHECK (id = 0),
+        generation INTEGER NOT NULL, digest BLOB NOT NULL, ids BLOB NOT NULL)""",
 )
 _FTS_SCHEMA: Final = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS texts USING "
     "fts5(folded, tokenize='trigram case_sensitive 1', detail=none)"
 )
-_TABLES: Final = ("meta", "files", "documents", "cited", "texts")
+_TABLES: Final = ("meta", "files", "documents", "cited", "texts", "snapshot")
+
+_BUMP: Final = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'generation'"
+"""Run in every transaction that writes file rows: a snapshot of another generation is void."""
+
+_SETTLED_SQL: Final = (
+    "mtime_ns < indexed_ns - CASE WHEN mtime_ns % 1000000000 != 0 "
+    f"THEN {RACY_NS} ELSE 2000000000 END"
+)
+""":func:`_settled` in SQL (NULL, so false, for a row without an mtime)."""
 
 _FILE_COLUMNS: Final = (
     "name, size, mtime_ns, ctime_ns, indexed_ns, key, ordinal, path, "
@@ -164,6 +183,10 @@ _UPSERT: Final = (
 
 Identity = tuple[int, int, int]
 """A file's (size, mtime_ns, ctime_ns)."""
+
+_IDENTITY: Final = attrgetter("st_size", "st_mtime_ns", "st_ctime_ns")
+_MISSING: Final = (-1, -1, -1)
+"""The identity recorded for a file that cannot be stat'ed (matches no row)."""
 
 
 # -- where the index lives --------------------------------------------------------------
@@ -326,6 +349,29 @@ def _identity(path: str) -> Identity | None:
     except (OSError, ValueError):
         return None
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+_T = TypeVar("_T")
+
+
+def _blocks(items: Iterable[_T], size: int) -> Iterator[Sequence[_T]]:
+    if isinstance(items, (list, tuple)):
+        for start in range(0, len(items), size):
+            yield items[start : start + size]
+        return
+    iterator = iter(items)
+    while block := list(islice(iterator, size)):
+        yield block
+
+
+def _listing_digest(names: Sequence[str], identities: array[int]) -> bytes:
+    """A digest of a listing: every name (in order) and its file's identity."""
+    digest = hashlib.sha256(len(names).to_bytes(8, "little"))
+    digest.update(array("q", map(len, names)).tobytes())
+    for block in _blocks(names, CHUNK):
+        digest.update("\0".join(block).encode("utf-8", "surrogatepass"))
+    digest.update(identities.tobytes())
+    return digest.digest()
 
 
 def _settled(mtime_ns: int, indexed_ns: int) -> bool:
@@ -505,8 +551,7 @@ class IndexedStore:
         self._lock = threading.RLock()
         self._connection: sqlite3.Connection | None = None
         self._pid = -1
-        self._ids: list[int] = []  # position -> file id (-1: unknown), set by refresh
-        self._positions: dict[int, int] = {}  # file id -> position
+        self._ids = array("q")  # position -> file id (-1: unknown), set by refresh
         self._open()
 
     # -- pickling: workers reopen the database themselves --
@@ -525,8 +570,7 @@ class IndexedStore:
         self._lock = threading.RLock()
         self._connection = None
         self._pid = -1
-        self._ids = []
-        self._positions = {}
+        self._ids = array("q")
 
     def __repr__(self) -> str:
         return f"IndexedStore({self.store!r}, index={str(self.path)!r})"
@@ -620,7 +664,8 @@ class IndexedStore:
                     if self.fts:
                         connection.execute(_FTS_SCHEMA)
                     connection.executemany(
-                        "INSERT INTO meta (name, value) VALUES (?, ?)", sorted(wanted.items())
+                        "INSERT INTO meta (name, value) VALUES (?, ?)",
+                        [*sorted(wanted.items()), ("generation", "0")],
                     )
         except BaseException:
             connection.close()
@@ -641,6 +686,7 @@ class IndexedStore:
         connection = self._db()
         ids: list[int] = []
         with self._lock, _transaction(connection):
+            connection.execute(_BUMP)
             for row in rows:
                 file_row, (blob, folded, cited) = row[:30], row[30:]
                 connection.execute(_UPSERT, file_row)
@@ -671,6 +717,7 @@ class IndexedStore:
         for start in range(0, len(ids), BATCH_ROWS):
             chunk = [(i,) for i in ids[start : start + BATCH_ROWS]]
             with self._lock, _transaction(connection):
+                connection.execute(_BUMP)
                 for table, column in (("files", "id"), ("documents", "id"), ("cited", "id")):
                     connection.executemany(f"DELETE FROM {table} WHERE {column} = ?", chunk)
                 if self.fts:
@@ -678,12 +725,28 @@ class IndexedStore:
 
     # -- refreshing --
 
+    def list_and_refresh(
+        self,
+        *,
+        explicit: bool = False,
+        workers: int | None = 1,
+        progress: Callable[[int], object] | None = None,
+    ) -> tuple[Entries, tuple[Problem, ...], frozenset[str], IndexStats]:
+        """List the store, then :meth:`refresh` the index for that listing.
+
+        Returns what :func:`~seedcorpus._storage.list_entries` returns, and the stats.
+        """
+        listed = _list(self.store, explicit=explicit, keep_names=True)
+        stats = self.refresh(listed.entries, workers=workers, progress=progress, names=listed.names)
+        return listed.entries, listed.problems, listed.duplicates, stats
+
     def refresh(
         self,
         entries: Sequence[Entry],
         *,
         workers: int | None = 1,
         progress: Callable[[int], object] | None = None,
+        names: Sequence[str] | None = None,
     ) -> IndexStats:
         """Bring the index up to date for a listing: parse new and changed files only.
 
@@ -691,50 +754,134 @@ class IndexedStore:
         ctime_ns) match and it was not indexed within :data:`RACY_NS` of its mtime;
         transient errors (unreadable, vanished...) are always retried. Rows of files no
         longer listed are dropped. ``workers`` processes parse (None: one per CPU when
-        many files are stale); ``progress(n)`` is called as files are done.
+        many files are stale); ``progress(n)`` is called as files are done. ``names``
+        are the entries' names when the caller has them (else they are rebuilt).
+
+        A refresh that found every row current stores a *snapshot*: a digest of the
+        listing's names and identities and the row id of each entry. The next refresh
+        whose listing and identities give the same digest, with no row written since
+        (the ``generation`` in ``meta`` counts write transactions), takes the ids from
+        it instead of comparing every row: the same answer, without reading ``files``.
         """
         from seedcorpus._parallel import check_workers, default_workers
 
-        stored: dict[str, tuple[int, tuple[Any, Any, Any], int]] = {}
-        for name, file_id, size, mtime, ctime, indexed in self._db().execute(
-            "SELECT name, id, size, mtime_ns, ctime_ns, indexed_ns FROM files"
-        ):
-            stored[name] = (file_id, (size, mtime, ctime), indexed)
-        ids = [-1] * len(entries)
-        stale: list[int] = []
-        identities: dict[str, Identity | None] = {}
-        archive = isinstance(self.store, (ZipStore, TarStore))
-        for position, (name, file) in enumerate(self._files(entries)):
-            if archive:
-                if file not in identities:
-                    identities[file] = _identity(file)
-                identity = identities[file]
-            else:
-                identity = _identity(file)
-            row = stored.pop(name, None)
-            if (
-                row is not None
-                and identity is not None
-                and row[1] == identity
-                and _settled(identity[1], row[2])
-            ):
-                ids[position] = row[0]
-            else:
-                stale.append(position)
+        if names is None:
+            names = [entries[position].name for position in range(len(entries))]
+        identities = self._identities(names)
+        digest = _listing_digest(names, identities)
+        with self._lock:
+            found = (
+                self._db()
+                .execute(
+                    "SELECT s.ids FROM snapshot s JOIN meta m ON m.name = 'generation' "
+                    "AND s.generation = CAST(m.value AS INTEGER) WHERE s.digest = ?",
+                    (digest,),
+                )
+                .fetchone()
+            )
+        if found is not None and len(found[0]) == 8 * len(entries):
+            ids = array("q")
+            ids.frombytes(found[0])
+            self._ids = ids
+            if progress is not None and len(entries):
+                progress(len(entries))
+            return IndexStats(len(entries), 0, len(entries), 0, self.rebuilt)
+
+        generation, rows = self._rows()
+        # The identity of each reusable row, keyed as the listing is: (name, size, mtime, ctime).
+        current = list(compress(rows, map(itemgetter(5), rows)))
+        reusable = dict(
+            zip(map(itemgetter(0, 1, 2, 3), current), map(itemgetter(4), current), strict=True)
+        )
+        del current
+        keys = zip(names, identities[0::3], identities[1::3], identities[2::3], strict=True)
+        ids = array("q", map(reusable.get, keys, repeat(-1)))
+        del reusable
+        stale = list(compress(range(len(ids)), map(lt, ids, repeat(0))))
+        unlisted = set(map(itemgetter(0), rows)).difference(names)
+        gone = [row[4] for row in rows if row[0] in unlisted and self._vanished(row[0])]
+        del rows, unlisted
         if progress is not None and len(stale) < len(entries):
             progress(len(entries) - len(stale))
         count = check_workers(workers) or default_workers(len(stale))
-        for positions, rows in self._parse(entries, stale, count):
-            for position, file_id in zip(positions, self._write(rows), strict=True):
+        for positions, parsed in self._parse(entries, stale, count):
+            for position, file_id in zip(positions, self._write(parsed), strict=True):
                 ids[position] = file_id
             if progress is not None:
-                progress(len(rows))
-        gone = [row[0] for name, row in stored.items() if self._vanished(name)]
+                progress(len(parsed))
         self._delete(gone)
         self._ids = ids
-        self._positions = {file_id: p for p, file_id in enumerate(ids) if file_id >= 0}
+        if not stale and not gone:
+            self._store_snapshot(generation, digest, ids)
         reused = len(entries) - len(stale)
         return IndexStats(len(entries), len(stale), reused, len(gone), self.rebuilt)
+
+    def _identities(self, names: Sequence[str]) -> array[int]:
+        """Each name's file identity, flat: size, mtime_ns, ctime_ns, size... (-1, -1, -1
+        where the file cannot be stat'ed).
+
+        Stat'ed a block at a time with ``map``, keeping no ``stat_result`` alive (no Python
+        call per file unless a block has a file that fails); an archive is stat'ed once for
+        all its members.
+        """
+        identities = array("q")
+        store = self.store
+        if isinstance(store, (ZipStore, TarStore)):
+            identities.extend((_identity(store.path) or _MISSING) * len(names))
+            return identities
+        if isinstance(store, DirectoryStore) and os.sep == "/":
+            path_of: Callable[[str], str] = os.path.join(store.root, "").__add__
+        else:
+            path_of = functools.partial(_file_of, store)
+        for names_block in _blocks(names, CHUNK):
+            block = list(map(path_of, names_block))
+            try:
+                found = array("q", chain.from_iterable(map(_IDENTITY, map(os.stat, block))))
+            except (OSError, ValueError):
+                found = array("q", chain.from_iterable(_identity(p) or _MISSING for p in block))
+            identities.extend(found)
+        return identities
+
+    def _rows(self) -> tuple[int, list[tuple[Any, ...]]]:
+        """The generation and every row's (name, size, mtime, ctime, id, settled), read in
+        one transaction (so the generation is the one these rows belong to)."""
+        with self._lock:
+            connection = self._db()
+            connection.execute("BEGIN")
+            try:
+                (generation,) = connection.execute(
+                    "SELECT CAST(value AS INTEGER) FROM meta WHERE name = 'generation'"
+                ).fetchone()
+                rows = connection.execute(
+                    "SELECT name, size, mtime_ns, ctime_ns, id, "
+                    f"COALESCE({_SETTLED_SQL}, 0) FROM files"
+                ).fetchall()
+            finally:
+                connection.execute("COMMIT")
+        return int(generation), rows
+
+    def _store_snapshot(self, generation: int, digest: bytes, ids: array[int]) -> None:
+        """Remember this listing's ids, unless a row was written since ``generation`` was
+        read (or another process holds the lock: a snapshot is only a shortcut)."""
+        connection = self._db()
+        with self._lock:
+            connection.execute("PRAGMA busy_timeout = 50")
+            try:
+                with _transaction(connection):
+                    (now,) = connection.execute(
+                        "SELECT CAST(value AS INTEGER) FROM meta WHERE name = 'generation'"
+                    ).fetchone()
+                    if now == generation:
+                        connection.execute(
+                            "INSERT OR REPLACE INTO snapshot (id, generation, digest, ids) "
+                            "VALUES (0, ?, ?, ?)",
+                            (generation, digest, ids.tobytes()),
+                        )
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+            finally:
+                connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
 
     def _parse(
         self, entries: Sequence[Entry], stale: list[int], workers: int
@@ -766,22 +913,6 @@ class IndexedStore:
             for _, future in pending:
                 future.cancel()
             pool.shutdown(wait=True, cancel_futures=True)
-
-    def _files(self, entries: Sequence[Entry]) -> Iterator[tuple[str, str]]:
-        """Each entry's name and the local file that stands for it, without building
-        :class:`Entry` objects for the compact listing of a directory (the fast path)."""
-        store = self.store
-        if isinstance(entries, Entries) and isinstance(store, DirectoryStore) and os.sep == "/":
-            prefixes, keys = entries._prefixes, entries._keys.hex()
-            base = os.path.join(store.root, "")
-            numbers = zip(entries._prefix_of, entries._ordinals, entries._widths, strict=False)
-            for i, (prefix, ordinal, width) in enumerate(numbers):
-                name = f"{prefixes[prefix]}{ordinal:0{width}d}_{keys[16 * i : 16 * i + 16]}.txt"
-                yield name, base + name
-            return
-        for position in range(len(entries)):
-            name = entries[position].name
-            yield name, _file_of(store, name)
 
     def _vanished(self, name: str) -> bool:
         """Whether an unlisted row's file is gone (a file another process listed after this
@@ -858,13 +989,20 @@ class IndexedStore:
         where = " AND ".join(f"({clause.sql})" for clause in clauses)
         params = [param for clause in clauses for param in clause.params]
         with self._lock:
-            matching = {
-                row[0]
-                for row in self._db().execute(
-                    f"SELECT id FROM files WHERE error_class IS NULL AND {where}", params
+            matching = set(
+                map(
+                    itemgetter(0),
+                    self._db().execute(
+                        f"SELECT id FROM files WHERE error_class IS NULL AND {where}", params
+                    ),
                 )
-            }
+            )
         ids = self._ids
+        positions = positions if isinstance(positions, (range, list, tuple)) else list(positions)
+        if max(positions, default=-1) < len(ids):
+            file_ids = list(map(ids.__getitem__, positions))
+            if min(file_ids, default=0) >= 0:  # every position is indexed (the usual case)
+                return list(compress(positions, map(matching.__contains__, file_ids))), exact
         kept: list[int] = []
         for position in positions:
             file_id = ids[position] if position < len(ids) else -1
@@ -971,7 +1109,7 @@ def build_index(
     >>> build_index(folder)[2]
     IndexStats(files=5, parsed=0, reused=5, removed=0, rebuilt=False)
     """
-    from seedcorpus._storage import list_entries, open_store
+    from seedcorpus._storage import open_store
 
     if isinstance(source, (str, os.PathLike)):
         store, explicit = open_store(source)
@@ -980,6 +1118,7 @@ def build_index(
     indexed = IndexedStore(
         store, index_path(store) if index is None else index, options or ParseOptions()
     )
-    entries, _, _ = list_entries(indexed.store, explicit=explicit)
-    stats = indexed.refresh(entries, workers=workers, progress=progress)
+    entries, _, _, stats = indexed.list_and_refresh(
+        explicit=explicit, workers=workers, progress=progress
+    )
     return indexed, entries, stats

@@ -115,8 +115,10 @@ def load(
             raise TypeError(f"index takes True, False, None or a path, not {type(index).__name__}")
         location = index_path(store) if isinstance(index, bool) else index
         indexed = IndexedStore(store, location, options)
-        listing = _Listing.of(indexed, explicit=explicit, workers=workers or 1)
-        indexed.refresh(listing.entries, workers=workers)
+        entries, problems, duplicates, _ = indexed.list_and_refresh(
+            explicit=explicit, workers=workers
+        )
+        listing = _Listing(indexed, entries, problems, duplicates, workers or 1)
     corpus = Corpus(listing, options, strict=strict)
     if strict and listing.problems:
         raise listing.problems[0].to_error()

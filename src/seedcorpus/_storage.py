@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import errno
+import functools
 import glob
 import hashlib
 import lzma
@@ -42,6 +43,8 @@ import zlib
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress, count, islice, repeat
+from operator import and_, eq, itemgetter, lshift, or_, rshift
 from pathlib import Path
 from typing import Any, Final, Protocol, overload, runtime_checkable
 
@@ -109,7 +112,7 @@ def parse_name(name: str) -> tuple[int, str]:
     seedcorpus.FileNameError: 000_18ee026d31d90e4.txt: ...
     """
     base = name.rsplit("/", 1)[-1]
-    found = NAME_PATTERN.match(base)
+    found = NAME_PATTERN.fullmatch(base)  # not match: "$" would accept a final line break
     if found is not None:
         return int(found.group("ordinal")), found.group("key")
     raise FileNameError(_name_rule(base), path=name, code="bad_filename")
@@ -306,80 +309,163 @@ def _compact_ints(values: Iterable[int]) -> array[int] | list[int]:
         return items
 
 
+_BULK_NAMES: Final = re.compile(r"^(?:(.*/)?([0-9]+)_([0-9a-f]{16})\.txt|(.+))$", re.MULTILINE)
+"""Sorts a block of newline-joined names in one pass: (folder, ordinal, key, "") for a corpus
+file name, ("", "", "", name) for any other."""
+
+CHUNK: Final = 16_384
+"""Names classified at a time while listing (bounds the memory of a listing)."""
+
+
 class _EntriesBuilder:
     """Collects corpus names as one sortable int each, then packs them into :class:`Entries`.
 
-    Each file is one int ``ordinal << 128 | key << 64 | width << 32 | directory`` while
-    listing, so that sorting is a plain in-place ``list.sort`` without key objects.
+    Each file is one int ``ordinal << 96 | key << 32 | slot`` while listing (``slot``: its
+    place in listing order, where its directory and the width of its ordinal are kept in
+    arrays), so that sorting is a plain in-place ``list.sort`` without key objects. Names
+    are classified a block at a time (:meth:`add_block`: one regular expression over the
+    block, the numbers converted by ``map``), not one Python call per name.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, keep_names: bool = False) -> None:
         self.packed: list[int] = []
         self.prefixes: dict[str, int] = {}
+        self.prefix_slots = array("I")
+        self.width_slots = array("I")
+        self.names: list[str] | None = [] if keep_names else None
+        self.order = array("I")  # set by build(): the slot of each entry, in entries order
+        self.duplicates: frozenset[str] = frozenset()  # set by build(): keys used twice or more
 
     def add(self, name: str) -> bool:
+        """Add one name; False when it is not a corpus file name."""
         base = name[name.rfind("/") + 1 :]
-        found = NAME_PATTERN.match(base)
+        found = NAME_PATTERN.fullmatch(base)
         if found is None:
             return False
-        digits = found.group("ordinal")
         prefix = name[: len(name) - len(base)]
-        index = self.prefixes.get(prefix)
-        if index is None:
-            index = self.prefixes[prefix] = len(self.prefixes)
-        width = len(digits)
-        if width > _MASK32 or index > _MASK32:
-            return False
-        self.packed.append(
-            (((int(digits) << 64) | int(found.group("key"), 16)) << 64) | (width << 32) | index
+        self._append(
+            self._folders([prefix]), [found.group("ordinal")], [found.group("key")], [name]
         )
         return True
 
+    def add_block(self, names: list[str]) -> list[str]:
+        """Add the corpus file names of a block; returns the other names, in order."""
+        if not names:
+            return []
+        joined = "\n".join(names)
+        if joined.count("\n") != len(names) - 1:  # a name with a line break in it
+            return [name for name in names if not self.add(name)]
+        folder = names[0][: names[0].rfind("/") + 1]
+        if len(names) >= 64 and _block_pattern(folder).fullmatch(joined):
+            # The usual block: corpus files of one folder. Cut the numbers out by position.
+            self._append(
+                repeat(next(self._folders([folder])), len(names)),
+                list(map(itemgetter(slice(len(folder), -21)), names)),
+                list(map(itemgetter(slice(-20, -4)), names)),
+                names,
+            )
+            return []
+        found = _BULK_NAMES.findall(joined)
+        if len(found) != len(names):  # an empty name
+            return [name for name in names if not self.add(name)]
+        prefixes, digits, keys, others = zip(*found, strict=True)
+        if not any(others):
+            self._append(self._folders(prefixes), digits, keys, names)
+            return []
+        kept = [not other for other in others]
+        self._append(
+            self._folders(list(compress(prefixes, kept))),
+            list(compress(digits, kept)),
+            list(compress(keys, kept)),
+            list(compress(names, kept)),
+        )
+        return [other for other in others if other]
+
+    def _folders(self, prefixes: Sequence[str]) -> Iterator[int]:
+        """The directory index of each prefix (new directories are numbered as they come)."""
+        known = self.prefixes
+        for prefix in dict.fromkeys(prefixes):
+            if prefix not in known:
+                known[prefix] = len(known)
+        return map(known.__getitem__, prefixes)
+
+    def _append(
+        self,
+        folders: Iterable[int],
+        digits: Sequence[str],
+        keys: Sequence[str],
+        names: Sequence[str],
+    ) -> None:
+        first = len(self.width_slots)
+        self.prefix_slots.extend(folders)
+        self.width_slots.extend(map(len, digits))
+        ordinals = map(lshift, map(int, digits), repeat(96))
+        rest = map(or_, map(lshift, map(int, keys, repeat(16)), repeat(32)), count(first))
+        self.packed.extend(map(or_, ordinals, rest))
+        if self.names is not None:
+            self.names.extend(names)
+
     def build(self) -> Entries:
+        """The sorted table; :attr:`order` then holds each entry's listing slot."""
         packed = self.packed
         packed.sort()
-        prefixes = list(self.prefixes)
-        count = len(packed)
-        prefix_of, widths = array("I", bytes(4 * count)), array("I", bytes(4 * count))
-        keys = bytearray(8 * count)
-        ordinals: array[int] | list[int] = array("q", bytes(8 * count))
-        # Unpack from the end, freeing the packed ints as we go (bounds the peak memory).
-        index = count
-        while packed:
-            index -= 1
-            value = packed.pop()
-            prefix_of[index] = value & _MASK32
-            widths[index] = (value >> 32) & _MASK32
-            keys[8 * index : 8 * index + 8] = ((value >> 64) & _MASK64).to_bytes(8, "big")
-            try:
-                ordinals[index] = value >> 128
-            except OverflowError:  # an ordinal beyond 64 bits: keep Python ints
-                ordinals = list(ordinals)
-                ordinals[index] = value >> 128
-        entries = Entries(prefixes, prefix_of, ordinals, widths, bytes(keys))
-        return _order_ties_by_name(entries, prefixes)
+        self.order = order = array("I", map(and_, packed, repeat(_MASK32)))
+        big_endian = array("Q", map(and_, map(rshift, packed, repeat(32)), repeat(_MASK64)))
+        if sys.byteorder == "little":
+            big_endian.byteswap()
+        keys = big_endian.tobytes()
+        del big_endian
+        try:
+            ordinals: array[int] | list[int] = array("q", map(rshift, packed, repeat(96)))
+        except OverflowError:  # an ordinal beyond 64 bits: keep Python ints
+            ordinals = list(map(rshift, packed, repeat(96)))
+        self.packed = []
+        del packed
+        prefix_of = array("I", map(self.prefix_slots.__getitem__, order))
+        widths = array("I", map(self.width_slots.__getitem__, order))
+        entries = Entries(list(self.prefixes), prefix_of, ordinals, widths, keys)
+        return self._order_ties_by_name(entries)
+
+    def names_in_order(self) -> list[str]:
+        """The kept names in entries order (after :meth:`build`)."""
+        assert self.names is not None, "names were not kept"
+        return list(map(self.names.__getitem__, self.order))
+
+    def _order_ties_by_name(self, entries: Entries) -> Entries:
+        """Files with equal (ordinal, key) in different directories: put them in name order.
+
+        Such files share a key, so only the positions of duplicated keys are looked at.
+        """
+        self.duplicates = _duplicate_keys(entries._keys)
+        ordinals = entries._ordinals
+        for key in self.duplicates:
+            positions = entries.positions_of(key)
+            runs: dict[int, list[int]] = {}
+            for position in positions:
+                runs.setdefault(ordinals[position], []).append(position)
+            for run in runs.values():
+                if len(run) < 2:
+                    continue
+                # a run of one (ordinal, key) is contiguous in (ordinal, key) order
+                slots = sorted(
+                    ((entries[p].name, entries._prefix_of[p], entries._widths[p], self.order[p])
+                     for p in run),
+                )  # fmt: skip
+                for position, (_, prefix, width, slot) in zip(run, slots, strict=True):
+                    entries._prefix_of[position] = prefix
+                    entries._widths[position] = width
+                    self.order[position] = slot
+        return entries
 
 
-def _order_ties_by_name(entries: Entries, prefixes: list[str]) -> Entries:
-    """Files with equal (ordinal, key) in different directories: put them in name order."""
-    keys, ordinals = entries._keys, entries._ordinals
-    index, count = 0, len(entries)
-    while index < count - 1:
-        run = index + 1
-        while (
-            run < count
-            and keys[8 * run : 8 * run + 8] == keys[8 * index : 8 * index + 8]
-            and ordinals[run] == ordinals[index]
-        ):
-            run += 1
-        if run - index > 1:
-            span = sorted(range(index, run), key=lambda i: entries[i].name)
-            slots = [(entries._prefix_of[i], entries._widths[i]) for i in span]
-            for offset, (prefix, width) in enumerate(slots):
-                entries._prefix_of[index + offset] = prefix
-                entries._widths[index + offset] = width
-        index = run
-    return entries
+@attrs.frozen
+class _Listed:
+    """What listing a store found (see :func:`list_entries`), and the names when kept."""
+
+    entries: Entries
+    problems: tuple[Problem, ...]
+    duplicates: frozenset[str]
+    names: list[str] | None  # entries[i].name, in entries order, when asked for
 
 
 def list_entries(
@@ -397,25 +483,31 @@ def list_entries(
     >>> len(entries), problems, duplicates
     (5, (), frozenset())
     """
-    builder = _EntriesBuilder()
+    listed = _list(store, explicit=explicit)
+    return listed.entries, listed.problems, listed.duplicates
+
+
+def _list(store: Store, *, explicit: bool = False, keep_names: bool = False) -> _Listed:
+    """:func:`list_entries`, optionally keeping every name (for an index refresh)."""
+    builder = _EntriesBuilder(keep_names=keep_names)
     problems: list[Problem] = []
-    for item in store.names():
-        if isinstance(item, Problem):
-            problems.append(item)
+    for found in name_blocks(store):
+        if isinstance(found, Problem):
+            problems.append(found)
             continue
-        if builder.add(item):
-            continue
-        classified = classify_name(item)
-        if classified is None and explicit:
-            classified = Problem(
-                "bad_filename", "not a corpus file name (<ordinal>_<16 hex>.txt)", item
-            )
-        if isinstance(classified, Problem):
-            problems.append(attrs.evolve(classified, path=store.display(item)))
+        for item in builder.add_block(found):
+            classified = classify_name(item)
+            if classified is None and explicit:
+                classified = Problem(
+                    "bad_filename", "not a corpus file name (<ordinal>_<16 hex>.txt)", item
+                )
+            if isinstance(classified, Problem):
+                problems.append(attrs.evolve(classified, path=store.display(item)))
     problems.sort(key=lambda problem: (problem.path or "", problem.code))
     entries = builder.build()
+    names = builder.names_in_order() if keep_names else None
+    duplicates = builder.duplicates
     del builder
-    duplicates = _duplicate_keys(entries._keys)
     if duplicates:
         for position in range(len(entries)):
             key = entries.key_at(position)
@@ -427,18 +519,45 @@ def list_entries(
                         store.display(entries[position].name),
                     )
                 )
-    return entries, tuple(problems), duplicates
+    return _Listed(entries, tuple(problems), duplicates, names)
+
+
+@functools.lru_cache(maxsize=64)
+def _block_pattern(folder: str) -> re.Pattern[str]:
+    """Matches a block of newline-joined corpus file names, all directly in ``folder``."""
+    one = re.escape(folder) + r"[0-9]+_[0-9a-f]{16}\.txt"
+    return re.compile(f"(?:{one}\n)*{one}")
+
+
+def name_blocks(store: Store) -> Iterator[list[str] | Problem]:
+    """A store's names in blocks of at most :data:`CHUNK` (its own ``name_blocks`` when it
+    has one, as :class:`DirectoryStore` does), and its listing problems one by one."""
+    method = getattr(store, "name_blocks", None)
+    if callable(method):
+        yield from method()
+        return
+    block: list[str] = []
+    for item in store.names():
+        if isinstance(item, Problem):
+            yield item
+            continue
+        block.append(item)
+        if len(block) >= CHUNK:
+            yield block
+            block = []
+    if block:
+        yield block
 
 
 def _duplicate_keys(blob: bytes) -> frozenset[str]:
-    """Keys present more than once in a blob of 8-byte keys, sorting 1/256th at a time."""
-    buckets = [bytearray() for _ in range(256)]
-    for start in range(0, len(blob), 8):
-        buckets[blob[start]] += blob[start : start + 8]
-    found: set[int] = set()
-    for bucket in buckets:
-        values = sorted(array("Q", bucket))  # native byte order: only equality matters
-        found.update(values[i] for i in range(1, len(values)) if values[i] == values[i - 1])
+    """Keys present more than once in a blob of 8-byte keys (one sort of the keys as ints)."""
+    values = array("Q")
+    values.frombytes(blob)  # native byte order: only equality matters
+    ordered = sorted(values)
+    del values
+    if not any(map(eq, ordered, islice(ordered, 1, None))):  # the usual case: all unique
+        return frozenset()
+    found = {a for a, b in zip(ordered, islice(ordered, 1, None), strict=False) if a == b}
     return frozenset(value.to_bytes(8, sys.byteorder).hex() for value in found)
 
 
@@ -529,6 +648,14 @@ class DirectoryStore:
 
     def names(self) -> Iterator[str | Problem]:
         """Every file name below the root (relative, ``/``-separated), and listing problems."""
+        for block in self.name_blocks():
+            if isinstance(block, Problem):
+                yield block
+            else:
+                yield from block
+
+    def name_blocks(self) -> Iterator[list[str] | Problem]:
+        """:meth:`names` in blocks of at most :data:`CHUNK` names (the fast way to list)."""
         root = os.fspath(self.root)
         seen: set[tuple[int, int]] = set()
         stack = [""]
@@ -545,19 +672,26 @@ class DirectoryStore:
             except OSError as exc:
                 yield Problem("unreadable", f"cannot list directory: {exc.strerror}", folder)
                 continue
-            subfolders = []
+            subfolders: list[str] = []
+            files: list[str] = []
             with listing:
                 for child in listing:
-                    name = f"{relative}/{child.name}" if relative else child.name
                     try:
                         is_dir = child.is_dir(follow_symlinks=True)
                     except OSError:
                         is_dir = False
                     if is_dir:
                         if not child.name.startswith("."):
-                            subfolders.append(name)
+                            subfolders.append(
+                                f"{relative}/{child.name}" if relative else child.name
+                            )
                     else:
-                        yield name
+                        files.append(child.name)
+                        if len(files) >= CHUNK:
+                            yield _under(relative, files)
+                            files = []
+            if files:
+                yield _under(relative, files)
             stack.extend(sorted(subfolders, reverse=True))
 
     def read(self, name: str, max_bytes: int) -> bytes:
@@ -567,6 +701,10 @@ class DirectoryStore:
     def display(self, name: str) -> str:
         """The file's path on disk."""
         return os.path.join(self.root, *name.split("/"))
+
+
+def _under(relative: str, names: list[str]) -> list[str]:
+    return list(map(f"{relative}/".__add__, names)) if relative else names
 
 
 def _as_paths(paths: Iterable[str]) -> tuple[str, ...]:
