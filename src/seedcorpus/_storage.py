@@ -1120,6 +1120,10 @@ def _import_fsspec() -> Any:
     return fsspec
 
 
+def _as_options(options: Mapping[str, Any]) -> dict[str, Any]:
+    return dict(options)
+
+
 @attrs.frozen
 class FsspecStore:
     """Files under any fsspec URL: ``s3://bucket/corpus/``, ``memory://corpus``, ``zip://::a.zip``.
@@ -1138,7 +1142,9 @@ class FsspecStore:
     """
 
     url: str
-    storage_options: Mapping[str, Any] = attrs.field(factory=dict, converter=dict, hash=False)
+    storage_options: Mapping[str, Any] = attrs.field(
+        factory=dict, converter=_as_options, hash=False
+    )
     single: bool = False
 
     @classmethod
