@@ -477,6 +477,22 @@ def test_openers_are_found_where_one_pattern_of_them_all_finds_them(text: str) -
     assert _opener_starts(text, matcher) == [m.start() for m in together.finditer(text)]
 
 
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["\n", "SEOUL (Yonhap) --", "Sumber: Antara", "(AFP) -", " \t", "x"]),
+            st.text(max_size=4),
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_labels_and_datelines_are_read_at_every_line_start(text: str) -> None:
+    matcher = _compile(SourceRegistry.default()._entries)
+    each = [matcher.line.match(text, at + 1) for at, c in enumerate(text) if c == "\n"]
+    found = [(m.lastgroup, m.span(m.lastgroup or 0)) for m in each if m is not None]
+    assert [(m.lastgroup, m.span(m.lastgroup or 0)) for m in matcher.lines.finditer(text)] == found
+
+
 def test_find_cited_refuses_non_strings(reg: SourceRegistry) -> None:
     with pytest.raises(TypeError, match="takes a str"):
         reg.find_cited(b"Yonhap")  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Any, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple
 
 import attrs
 from dateutil import parser as du_parser
@@ -160,6 +160,13 @@ def _check(name: str, value: object, low: int, high: int) -> int:
     return value
 
 
+_MONTH_DAYS: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _february(year: int) -> int:
+    return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+
+
 class _Bounds(NamedTuple):
     start: int  # seconds, as UTC (a naive date counts as UTC)
     end: int
@@ -200,6 +207,39 @@ class PartialDate:
     )
 
     def __attrs_post_init__(self) -> None:
+        year, month, day, hour, minute, second = (
+            self.year,
+            self.month,
+            self.day,
+            self.hour,
+            self.minute,
+            self.second,
+        )
+        if (  # the common valid shapes, checked inline (the checks below say what is wrong)
+            type(year) is int
+            and MIN_YEAR <= year <= MAX_YEAR
+            and type(month) is int
+            and 1 <= month <= 12
+            and (
+                (day is None and hour is None and minute is None and second is None)
+                or (
+                    type(day) is int
+                    and 1 <= day <= (_MONTH_DAYS[month] if month != 2 else _february(year))
+                    and (
+                        (hour is None and minute is None and second is None)
+                        or (
+                            type(hour) is int
+                            and 0 <= hour <= 23
+                            and type(minute) is int
+                            and 0 <= minute <= 59
+                            and (second is None or (type(second) is int and 0 <= second <= 59))
+                        )
+                    )
+                )
+            )
+            and (self.tz is None or (type(self.tz) is str and self.tz in _TZ_CACHE))
+        ):
+            return
         _check("year", self.year, MIN_YEAR, MAX_YEAR)
         if self.month is not None:
             _check("month", self.month, 1, 12)

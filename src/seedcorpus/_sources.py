@@ -346,6 +346,7 @@ class _Matcher:
     anchored: re.Pattern[str]  # unknown names after attribution words
     label: re.Pattern[str]  # ``(Sumber: X)``
     line: re.Pattern[str]  # ``Sumber: X`` lines and ``CITY (X) --`` datelines
+    lines: re.Pattern[str]  # a line break and ``line``: the same after the first line
 
 
 _BOUNDARY = re.compile(rf"[{_WORD}]")
@@ -412,6 +413,7 @@ def _compile(entries: tuple[SourceEntry, ...]) -> _Matcher:
         anchored=re.compile("|".join(f"(?:{a})" for a in anchored)),
         label=re.compile(label),
         line=re.compile("|".join(f"(?:{x})" for x in line), re.MULTILINE),
+        lines=re.compile("\n(?:" + "|".join(f"(?:{x})" for x in line) + ")", re.MULTILINE),
     )
 
 
@@ -690,13 +692,9 @@ class SourceRegistry:
         line = matcher.line.match(text)
         if line is not None:
             unknown.append(line)
-        at = text.find("\n")
-        while at >= 0:
-            if not text.startswith("\n", at + 1):  # an empty line is never a label or dateline
-                line = matcher.line.match(text, at + 1)
-                if line is not None:
-                    unknown.append(line)
-            at = text.find("\n", at + 1)
+        # Lines never hold a line break, so each match of ``lines`` is ``line`` matched at
+        # a line start, and the next line's start is after it.
+        unknown.extend(matcher.lines.finditer(text))
         first = matcher.anchored.match(text)  # the openers need a character before
         if first is not None:
             unknown.append(first)

@@ -49,6 +49,8 @@ def clean_line(line: str) -> str:
     >>> clean_line("\ufeff  Caf\u0065\u0301\u200b  au\u00a0lait ")
     'Café au lait'
     """
+    if not line:
+        return line
     if line.isascii():
         if (
             "  " in line

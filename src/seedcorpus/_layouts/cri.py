@@ -83,6 +83,7 @@ class Cri(Layout):
             problems.append(Problem("no_body", "the date line is not followed by any text"))
         return Parsed(
             roles=roles,
+            publisher=self.publisher,
             paragraphs=paragraphs,
             title=title,
             published=published,

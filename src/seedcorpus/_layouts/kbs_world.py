@@ -96,6 +96,7 @@ class KbsWorld(Layout):
             problems.append(Problem("no_body", "the header is not followed by any text"))
         return Parsed(
             roles=roles,
+            publisher=self.publisher,
             paragraphs=paragraphs,
             published=published,
             photo_credit=credit,

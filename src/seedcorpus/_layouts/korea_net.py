@@ -163,6 +163,7 @@ class KoreaNet(Layout):
             problems.append(Problem("no_body", "the header is not followed by any text"))
         return Parsed(
             roles=roles,
+            publisher=self.publisher,
             paragraphs=paragraphs,
             published=published,
             photo_credit=photo_credit,
