@@ -221,7 +221,7 @@ def test_export_parquet_without_the_extra_names_it(installed: Installed) -> None
 
 
 def test_validate(installed: Installed, tmp_path: Path) -> None:
-    assert installed.json("validate") == {"files": 5, "problems": []}
+    assert installed.json("validate") == {"files": 5, "problems": [], "unknown_sources": []}
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)
     (corpus / "005_00000000000000aa.txt").write_bytes(b"\x00\xff" * 100)
