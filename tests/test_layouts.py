@@ -12,6 +12,7 @@ from seedcorpus import parse
 from seedcorpus._exceptions import RegistryError
 from seedcorpus._layouts import Layout, LayoutRegistry, Parsed, crawl_date, parse_lines
 from seedcorpus._layouts.kbs_world import KbsWorld
+from seedcorpus._layouts.vn_portal import _CAPTION, _caption
 from seedcorpus._text import clean_line
 
 
@@ -309,6 +310,15 @@ def test_portal_page_opening_with_the_caption_and_a_source_url() -> None:
         "blank",
         "boilerplate",
     ]
+
+
+@given(st.text(alphabet=st.sampled_from(["|", " ", "\t", "\u00a0", "\n", "a", "("]), max_size=12))
+def test_portal_caption_lines_are_read_from_their_ends_as_the_pattern_reads_them(
+    line: str,
+) -> None:
+    found = _CAPTION.match(line)
+    expected = None if found is None else (found.group("text"), found.group("close") is not None)
+    assert _caption(line) == expected
 
 
 def test_portal_caption_without_closing_bar_is_flagged() -> None:

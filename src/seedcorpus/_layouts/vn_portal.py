@@ -33,6 +33,23 @@ if TYPE_CHECKING:
 __all__ = ["VnPortal"]
 
 _CAPTION = re.compile(r"^\|\s*(?P<text>.*?)\s*(?P<close>\|)?$")
+
+
+def _caption(line: str) -> tuple[str, bool] | None:
+    """``(text, closed)`` of a ``| caption |`` line as _CAPTION reads it; None if it is not one.
+
+    Computed from the ends of the line: the pattern's lazy text tries every length.
+    """
+    if not line.startswith("|"):
+        return None
+    if "\n" in line:  # ``.`` and ``$`` treat a line break specially: let the pattern say
+        found = _CAPTION.match(line)
+        return None if found is None else (found.group("text"), found.group("close") is not None)
+    rest = line[1:].lstrip()
+    closed = rest.endswith("|")
+    return (rest[:-1] if closed else rest).rstrip(), closed
+
+
 _AD_SLOT = re.compile(r"^\[(?:iklan|ads?|quangcao|advert)_?\d*\]$", re.IGNORECASE)
 # Lines that end the page: the source label (alone or with a URL) and the comment counter.
 _TRAILER = re.compile(
@@ -87,15 +104,15 @@ class VnPortal(Layout):
             if _AD_SLOT.match(text):
                 roles[i] = "boilerplate"
                 continue
-            found = _CAPTION.match(text)
+            found = _caption(text)
             if found is None:
                 continue
             roles[i] = "caption"
-            if found.group("close") is None:
+            if not found[1]:
                 problems.append(
                     Problem("unclosed_caption", "caption line has no closing '|'", None, i + 1)
                 )
-            caption, credit = split_credit(found.group("text"))
+            caption, credit = split_credit(found[0])
             photo_credit = photo_credit or credit
             if caption:
                 captions.append(caption)
