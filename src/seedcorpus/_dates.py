@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any, Final, Literal, NamedTuple
@@ -812,9 +813,17 @@ _FIRST_WORDS = {
     *("next", "last", "this"),
 }
 _GATE = rf"(?=\(|\b(?:[0-9]|{_trie(_FIRST_WORDS)}))"
-_SCAN = re.compile(
-    _GATE + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _FORMS.items()) + ")", re.IGNORECASE
-)
+
+
+@functools.cache
+def _scan_pattern() -> re.Pattern[str]:
+    """The mention grammar, compiled on first use (a tenth of the package's import time)."""
+    return re.compile(
+        _GATE + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _FORMS.items()) + ")",
+        re.IGNORECASE,
+    )
+
+
 _KINDS = tuple(_FORMS)
 
 _REL_STEP = {
@@ -1126,7 +1135,7 @@ def _parse(text: str, reference: PartialDate | None) -> PartialDate:
         raise DateParseError("the text is empty")
     if len(text) > _MAX_DATE_TEXT:
         raise DateParseError(f"too long to be one date (over {_MAX_DATE_TEXT} characters)")
-    found = _SCAN.fullmatch(text)
+    found = _scan_pattern().fullmatch(text)
     raw = None if found is None else _raw(found)
     if raw is not None:
         resolved = _resolve(raw, reference, None)
@@ -1263,7 +1272,7 @@ class DateMention:
 
 
 def _scan(text: str) -> Iterator[_Raw]:
-    for found in _SCAN.finditer(text):
+    for found in _scan_pattern().finditer(text):
         try:
             raw = _raw(found)
         except (DateError, KeyError, ValueError):

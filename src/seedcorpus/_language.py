@@ -42,11 +42,12 @@ LanguageGuess(code=None, confidence=0.0)
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 from langdetect.detector import Detector
@@ -133,28 +134,40 @@ _UNDETERMINED_GUESS: Final = LanguageGuess(None, 0.0)
 
 # -- script check ---------------------------------------------------------------------
 
-# Any character of the scripts below: Latin texts skip the per-script counts.
-_SCRIPT_CHAR: Final = re.compile(
-    r"[\u0370-\u03ff\u0590-\u05ff\u0980-\u0d7f\u0e00-\u0e7f\u1100-\u11ff\u1f00-\u1fff"
-    r"\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
-    r"\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
-)
-_HANGUL: Final = re.compile(r"[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
-_KANA: Final = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-_HAN: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-# Scripts that exactly one of langdetect's languages is written in.
-_UNIQUE_SCRIPTS: Final = (
-    ("th", re.compile(r"[\u0e00-\u0e7f]")),
-    ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
-    ("he", re.compile(r"[\u0590-\u05ff]")),
-    ("bn", re.compile(r"[\u0980-\u09ff]")),
-    ("pa", re.compile(r"[\u0a00-\u0a7f]")),
-    ("gu", re.compile(r"[\u0a80-\u0aff]")),
-    ("ta", re.compile(r"[\u0b80-\u0bff]")),
-    ("te", re.compile(r"[\u0c00-\u0c7f]")),
-    ("kn", re.compile(r"[\u0c80-\u0cff]")),
-    ("ml", re.compile(r"[\u0d00-\u0d7f]")),
-)
+
+class _Scripts(NamedTuple):
+    any: re.Pattern[str]  # any character of the scripts below: Latin texts skip the counts
+    hangul: re.Pattern[str]
+    kana: re.Pattern[str]
+    han: re.Pattern[str]
+    unique: tuple[tuple[str, re.Pattern[str]], ...]  # scripts one language is written in
+
+
+@functools.cache
+def _scripts() -> _Scripts:
+    """The script patterns, compiled on first use (classes beyond the BMP compile slowly)."""
+    return _Scripts(
+        any=re.compile(
+            r"[\u0370-\u03ff\u0590-\u05ff\u0980-\u0d7f\u0e00-\u0e7f\u1100-\u11ff\u1f00-\u1fff"
+            r"\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+            r"\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
+        ),
+        hangul=re.compile(r"[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]"),
+        kana=re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]"),
+        han=re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"),
+        unique=(
+            ("th", re.compile(r"[\u0e00-\u0e7f]")),
+            ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
+            ("he", re.compile(r"[\u0590-\u05ff]")),
+            ("bn", re.compile(r"[\u0980-\u09ff]")),
+            ("pa", re.compile(r"[\u0a00-\u0a7f]")),
+            ("gu", re.compile(r"[\u0a80-\u0aff]")),
+            ("ta", re.compile(r"[\u0b80-\u0bff]")),
+            ("te", re.compile(r"[\u0c00-\u0c7f]")),
+            ("kn", re.compile(r"[\u0c80-\u0cff]")),
+            ("ml", re.compile(r"[\u0d00-\u0d7f]")),
+        ),
+    )
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
@@ -163,21 +176,24 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
 
 def _script_guess(text: str, letters: int) -> LanguageGuess | None:
     """The guess a dominant single-language script gives, or None to ask langdetect."""
-    if text.isascii() or _SCRIPT_CHAR.search(text) is None:
+    if text.isascii():
+        return None
+    scripts = _scripts()
+    if scripts.any.search(text) is None:
         return None
     floor = _SCRIPT_SHARE * letters
-    hangul = _count(_HANGUL, text)
+    hangul = _count(scripts.hangul, text)
     if hangul >= floor:
         return LanguageGuess("ko", min(1.0, hangul / letters))
-    kana = _count(_KANA, text)
-    han = _count(_HAN, text)
+    kana = _count(scripts.kana, text)
+    han = _count(scripts.han, text)
     if kana + han >= floor:
         if kana >= _KANA_SHARE * (kana + han):
             return LanguageGuess("ja", min(1.0, (kana + han) / letters))
         if kana == 0 and hangul == 0:
             return LanguageGuess("zh", min(1.0, han / letters))
         return None
-    for code, pattern in _UNIQUE_SCRIPTS:
+    for code, pattern in scripts.unique:
         found = _count(pattern, text)
         if found >= floor:
             return LanguageGuess(code, min(1.0, found / letters))

@@ -18,7 +18,6 @@ photo credit is the caption's trailing parenthesis. Dates are in Asia/Seoul.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -56,6 +55,8 @@ def _same_caption(a: str, b: str) -> bool:
         return True
     if max(len(fold_a), len(fold_b)) > _FUZZY_LIMIT:  # difflib is quadratic in the length
         return False
+    import difflib  # here: most pages print their caption twice alike, and it costs 5 ms
+
     return difflib.SequenceMatcher(None, fold_a, fold_b, autojunk=False).ratio() >= 0.85
 
 
