@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from seedcorpus._text import (
     _SPACE_LIKE,
     clean_line,
+    clean_lines,
     is_blank,
     restore_sentence_spaces,
     split_lines,
@@ -58,6 +59,11 @@ def test_the_space_like_characters_are_exactly_python_white_space() -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
 def test_clean_line_of_ascii_folds_white_space_runs(text: str) -> None:
     assert clean_line(text) == " ".join(text.split())
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab \t\n\r\u00a0\x1f"), max_size=6)))
+def test_clean_lines_cleans_each_line(lines: list[str]) -> None:
+    assert clean_lines(lines) == [clean_line(line) for line in lines]
 
 
 @given(st.text())

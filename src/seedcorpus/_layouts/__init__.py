@@ -28,7 +28,7 @@ import attrs
 from seedcorpus._dates import PartialDate, parse_header_date
 from seedcorpus._exceptions import DateParseError, RegistryError
 from seedcorpus._records import Problem, Role, as_problems, as_roles, as_strings
-from seedcorpus._text import clean_line
+from seedcorpus._text import clean_lines
 
 if TYPE_CHECKING:
     from seedcorpus._records import Document
@@ -182,7 +182,7 @@ class LayoutRegistry:
         ``cleaned``, when given, holds :func:`~seedcorpus._text.clean_line` of each line.
         """
         if cleaned is None:
-            cleaned = [clean_line(line) for line in lines]
+            cleaned = clean_lines(lines)
         for layout in self._layouts:
             if layout.match_cleaned(lines, cleaned):
                 return layout
@@ -266,7 +266,7 @@ def parse_lines(lines: Sequence[str], registry: LayoutRegistry) -> tuple[str, Pa
         except DateParseError as exc:
             problems.append(Problem("invalid_date", str(exc), None, 1))
     rest = lines[start:] if start else lines
-    cleaned = [clean_line(line) for line in rest]
+    cleaned = clean_lines(rest)
     has_text = any(cleaned)
     layout = registry.detect(rest, cleaned) if has_text else None
     if layout is None:

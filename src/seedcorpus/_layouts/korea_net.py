@@ -132,8 +132,12 @@ class KoreaNet(Layout):
 
         captions: list[str] = []
         photo_credit = None
+        split: dict[str, tuple[str, str | None]] = {}  # a caption is printed twice
         for i in caption_lines:
-            text, credit = split_credit(cleaned[i])
+            line = cleaned[i]
+            if line not in split:
+                split[line] = split_credit(line)
+            text, credit = split[line]
             photo_credit = photo_credit or credit
             duplicate = next(
                 (k for k, kept in enumerate(captions) if _same_caption(kept, text)), None
