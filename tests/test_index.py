@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -25,20 +26,22 @@ from hypothesis import strategies as st
 import seedcorpus._index
 import seedcorpus._parse
 from seedcorpus._cli import main
-from seedcorpus._exceptions import CorpusIndexError, DecodeError
+from seedcorpus._exceptions import CorpusIndexError, DecodeError, DocumentError
 from seedcorpus._filters import F
 from seedcorpus._index import (
     INDEX_NAME,
+    SORT_COLUMNS,
     IndexedStore,
     IndexStats,
     build_index,
     has_fts5,
     index_path,
+    order_key,
 )
 from seedcorpus._load import load
 from seedcorpus._parse import ParseOptions
 from seedcorpus._storage import open_store
-from seedcorpus.testing import article_texts, filter_criteria, predicates
+from seedcorpus.testing import article_texts, filter_criteria, partial_dates, predicates
 
 SRC = str(Path(seedcorpus._parse.__file__).resolve().parents[1])  # the package under test
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -508,6 +511,70 @@ def test_predicate_expressions_give_the_same_results_with_and_without_the_index(
     indexed = load(generated_folder, index=True).filter(predicate)
     assert indexed.keys() == plain.keys()
     assert [d.key for d in indexed] == [d.key for d in plain]
+
+
+SORTABLE = [*sorted(SORT_COLUMNS), "ordinal", "key", "headline", "path"]
+
+
+@given(
+    by=st.sampled_from(SORTABLE),
+    reverse=st.booleans(),
+    criteria=filter_criteria(),
+    window=st.sampled_from([None, slice(3, 40), slice(None, None, -1)]),
+)
+def test_sorted_views_are_the_same_with_and_without_the_index(
+    generated_folder: Path, by: str, reverse: bool, criteria: dict[str, Any], window: Any
+) -> None:
+    views = [load(generated_folder), load(generated_folder, index=True)]
+    views = [view.filter(**criteria) for view in views]
+    if window is not None:
+        views = [view[window] for view in views]
+    plain, indexed = (view.sorted(by, reverse=reverse) for view in views)
+    assert indexed.keys() == plain.keys()
+    assert [d.key for d in indexed.head(5)] == [d.key for d in plain.head(5)]
+
+
+@pytest.mark.parametrize("by", sorted(SORT_COLUMNS))
+def test_sorting_on_the_index_reads_no_document(
+    generated_folder: Path, monkeypatch: pytest.MonkeyPatch, by: str
+) -> None:
+    expected = load(generated_folder).sorted(by, reverse=by == "published").keys()
+    corpus = load(generated_folder, index=True)
+
+    def no_document(self: IndexedStore, entry: Any) -> Any:
+        raise AssertionError(f"{entry.name} was read to sort by {by}")
+
+    monkeypatch.setattr(IndexedStore, "document", no_document)
+    assert corpus.sorted(by, reverse=by == "published").keys() == expected
+
+
+def test_without_json_each_sorting_still_uses_the_index(
+    generated_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(seedcorpus._index, "has_json", lambda: False)
+    for by in ("published", "title", "publisher"):
+        for reverse in (False, True):
+            plain = load(generated_folder).sorted(by, reverse=reverse)
+            indexed = load(generated_folder, index=True).sorted(by, reverse=reverse)
+            assert indexed.keys() == plain.keys()
+
+
+def test_sorting_by_a_function_or_in_strict_mode_reads_documents(generated_folder: Path) -> None:
+    def words(document: Any) -> int:
+        return len(document.text.split())
+
+    plain = load(generated_folder).sorted(words)
+    assert load(generated_folder, index=True).sorted(words).keys() == plain.keys()
+    with pytest.raises(DocumentError):  # the first file without a document, as without an index
+        load(generated_folder, index=True, strict=True).sorted("published")
+
+
+@given(st.lists(partial_dates(min_year=1, max_year=9998), min_size=2, max_size=12))
+def test_order_keys_sort_as_the_dates_do(dates: list[Any]) -> None:
+    assert sorted(dates, key=order_key) == sorted(dates)
+    for a, b in itertools.pairwise(dates):
+        assert (order_key(a) < order_key(b)) == (a < b)
+        assert (order_key(a) == order_key(b)) == (a._sort_key() == b._sort_key())
 
 
 def test_views_keep_their_problems_stats_and_order(generated_folder: Path) -> None:

@@ -28,7 +28,7 @@ from seedcorpus._parallel import parallel_results
 from seedcorpus._parse import ParseOptions, parse
 from seedcorpus._records import Document, Problem, Source
 from seedcorpus._stats import CorpusStats, compute_stats
-from seedcorpus._storage import Entry, Store, list_entries
+from seedcorpus._storage import Entries, Entry, Store, list_entries
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -228,9 +228,7 @@ class Corpus:
         rest: list[Test] = []
         for part in predicate.conjuncts():
             if isinstance(part, FieldIn) and part.field == "key":
-                wanted = frozenset(part.values)
-                entries = self._listing.entries
-                base = [p for p in base if entries[p].key in wanted]
+                base = self._with_keys(base, frozenset(part.values))
                 indices = tuple(base)
             else:
                 rest.append(part)
@@ -291,7 +289,10 @@ class Corpus:
         """A view sorted by a field name or a key function; documents without a value go last.
 
         ``published`` sorts by :class:`~seedcorpus.PartialDate` order (by start, coarser
-        precision first). Sorting is stable; ties keep corpus order.
+        precision first). Sorting is stable; ties keep corpus order. On an indexed corpus,
+        metadata fields (``published``, ``title``, ``publisher``, ``language``...) are
+        sorted in SQL without reading a document, from the index as refreshed when the
+        corpus was loaded.
 
         >>> import seedcorpus
         >>> [str(d.published) for d in seedcorpus.load().sorted("published")][:2]
@@ -301,10 +302,19 @@ class Corpus:
         positions = self._positions()
         if by in ("ordinal", "key"):
             entries = self._listing.entries
-            field = by
-            keyed = [(getattr(entries[p], field), p) for p in positions]
-            keyed.sort(key=lambda pair: pair[0], reverse=reverse)
-            return self._view(indices=tuple(p for _, p in keyed), predicates=())
+            if isinstance(entries, Entries):  # no Entry built per file
+                at = entries.ordinal_at if by == "ordinal" else entries.key_at
+                ordered = sorted(positions, key=at, reverse=reverse)
+            else:
+                keyed = [(getattr(entries[p], by), p) for p in positions]
+                keyed.sort(key=lambda pair: pair[0], reverse=reverse)
+                ordered = [p for _, p in keyed]
+            return self._view(indices=tuple(ordered), predicates=())
+        store = self._listing.store
+        if isinstance(store, IndexedStore) and isinstance(by, str) and not self._strict:
+            in_sql = store.order(positions, by, reverse=reverse)
+            if in_sql is not None:
+                return self._view(indices=tuple(in_sql), predicates=())
         pairs = []
         for position, document in self._iter_pairs(positions):
             value = key(document)
@@ -317,10 +327,17 @@ class Corpus:
 
     # -- access -----------------------------------------------------------------------
 
-    def _entry_positions_for(self, key: str) -> list[int]:
-        return [
-            position for position in self._positions() if self._listing.entries[position].key == key
-        ]
+    def _with_keys(self, base: Sequence[int], keys: frozenset[str]) -> list[int]:
+        """The positions among ``base`` (in its order) whose key is one of ``keys``."""
+        entries = self._listing.entries
+        if not isinstance(entries, Entries):
+            return [p for p in base if entries[p].key in keys]
+        found: set[int] = set()
+        for key in keys:  # a scan of the packed keys each, no Entry built
+            found.update(entries.positions_of(key))
+        if base == range(len(entries)):
+            return sorted(found)
+        return [p for p in base if p in found]
 
     def _load(self, position: int) -> Document:
         entry = self._listing.entries[position]
@@ -425,13 +442,8 @@ class Corpus:
         """The document with ``key`` (the first by ordinal when duplicated), or ``default``."""
         if not isinstance(key, str):
             raise TypeError(f"keys are str, not {type(key).__name__}")
-        candidates = [
-            position
-            for position in (
-                self._indices if self._indices is not None else range(len(self._listing.entries))
-            )
-            if self._listing.entries[position].key == key
-        ]
+        base = self._indices if self._indices is not None else range(len(self._listing.entries))
+        candidates = self._with_keys(base, frozenset((key,)))
         for _, document in self._iter_pairs(candidates):
             return document
         return default
@@ -439,6 +451,8 @@ class Corpus:
     def keys(self) -> tuple[str, ...]:
         """The keys of this view's documents, in order (an unfiltered view parses no file)."""
         entries = self._listing.entries
+        if isinstance(entries, Entries):
+            return tuple(map(entries.key_at, self._positions()))
         return tuple(entries[p].key for p in self._positions())
 
     def _lenient(self) -> Corpus:

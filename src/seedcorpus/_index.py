@@ -65,6 +65,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from seedcorpus import _exceptions, _parse
+from seedcorpus._dates import PartialDate
 from seedcorpus._exceptions import CorpusIndexError, DocumentError
 from seedcorpus._filters import (
     AllOf,
@@ -93,18 +94,21 @@ from seedcorpus._storage import (
 __all__ = [
     "INDEX_NAME",
     "SCHEMA_VERSION",
+    "SORT_COLUMNS",
     "IndexStats",
     "IndexedStore",
     "build_index",
     "has_fts5",
+    "has_json",
     "index_path",
+    "order_key",
     "parser_fingerprint",
 ]
 
 INDEX_NAME: Final = ".seedcorpus-index.sqlite"
 """The file name of an index kept next to a directory corpus."""
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 """The layout of the tables; an index of another version is rebuilt."""
 
 APPLICATION_ID: Final = 0x53434958  # "SCIX": marks a SQLite file as a seedcorpus index
@@ -139,7 +143,8 @@ _SCHEMA: Final = (
         published TEXT, published_precision TEXT, published_start TEXT, published_end TEXT,
         publisher TEXT, photo_credit TEXT, author TEXT, author_email TEXT, category TEXT,
         cited TEXT, language TEXT, language_confidence REAL, problems TEXT,
-        publisher_name TEXT, photo_credit_name TEXT, author_name TEXT, category_name TEXT
+        publisher_name TEXT, photo_credit_name TEXT, author_name TEXT, category_name TEXT,
+        published_order BLOB
     )""",
     "CREATE INDEX IF NOT EXISTS files_published ON files (published_start, published_end)",
     "CREATE INDEX IF NOT EXISTS files_language ON files (language)",
@@ -173,10 +178,11 @@ _FILE_COLUMNS: Final = (
     "error_class, error_code, error_message, layout, title, published, published_precision, "
     "published_start, published_end, publisher, photo_credit, author, author_email, category, "
     "cited, language, language_confidence, problems, "
-    "publisher_name, photo_credit_name, author_name, category_name"
+    "publisher_name, photo_credit_name, author_name, category_name, published_order"
 )
+_FILE_WIDTH: Final = len(_FILE_COLUMNS.split(","))
 _UPSERT: Final = (
-    f"INSERT INTO files ({_FILE_COLUMNS}) VALUES ({', '.join('?' * 30)}) "
+    f"INSERT INTO files ({_FILE_COLUMNS}) VALUES ({', '.join('?' * _FILE_WIDTH)}) "
     "ON CONFLICT(name) DO UPDATE SET "
     + ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in _FILE_COLUMNS.split(",")[1:])
 )
@@ -340,6 +346,36 @@ def has_fts5() -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1)
+def has_json() -> bool:
+    """Whether this Python's SQLite has ``json_each`` (sorting then runs in SQL).
+
+    >>> isinstance(has_json(), bool)
+    True
+    """
+    with contextlib.closing(sqlite3.connect(":memory:")) as connection:
+        try:
+            connection.execute("SELECT key FROM json_each('[1]')").fetchall()
+        except sqlite3.Error:
+            return False
+    return True
+
+
+SORT_COLUMNS: Final = {
+    "author": "author_name",
+    "author_email": "author_email",
+    "category": "category_name",
+    "language": "language",
+    "language_confidence": "language_confidence",
+    "layout": "layout",
+    "photo_credit": "photo_credit_name",
+    "published": "published_order",
+    "publisher": "publisher_name",
+    "title": "title",
+}
+"""The fields :meth:`Corpus.sorted` sorts in SQL on an indexed corpus, and their columns."""
+
+
 # -- rows -------------------------------------------------------------------------------
 
 
@@ -399,6 +435,27 @@ Row = tuple[Any, ...]
 """One ``files`` row (see ``_FILE_COLUMNS``), then the document blob, folded text, cited."""
 
 
+def order_key(date: PartialDate) -> bytes:
+    """Bytes that sort (as SQLite compares BLOBs) exactly as :class:`PartialDate` values do.
+
+    The date's sort key (its first instant, then precision, zone and fields) with each
+    int as 8 big-endian bytes offset by 2**63 and the zone as UTF-8 ending in two NULs
+    (a NUL inside is escaped), so byte order is the key's order.
+
+    >>> from seedcorpus._dates import PartialDate
+    >>> a, b = PartialDate(2021, 12, tz="Asia/Seoul"), PartialDate(2021, 12, 1, tz="Asia/Seoul")
+    >>> (a < b, order_key(a) < order_key(b))
+    (True, True)
+    """
+    out = bytearray()
+    for part in date._sort_key():
+        if isinstance(part, str):
+            out += part.encode("utf-8", "surrogatepass").replace(b"\0", b"\0\xff") + b"\0\0"
+        else:
+            out += (part + (1 << 63)).to_bytes(8, "big")
+    return bytes(out)
+
+
 def _document_row(name: str, identity: Identity | None, started: int, doc: Document) -> Row:
     published = doc.published
     source = doc.source
@@ -419,6 +476,7 @@ def _document_row(name: str, identity: Identity | None, started: int, doc: Docum
         doc.language, doc.language_confidence,
         json.dumps([p.to_dict() for p in doc.problems], ensure_ascii=False),
         source.publisher, source.photo_credit, source.author, source.category,
+        None if published is None else order_key(published),
         blob, doc.text.casefold(), tuple(dict.fromkeys(cited)),
     )  # fmt: skip
 
@@ -431,7 +489,7 @@ def _error_row(
     return (
         name, size, None if transient else mtime, ctime, started, entry.key, entry.ordinal,
         path, type(exc).__name__, exc.code, exc.message, *([None] * 15),
-        *([None] * 4), None, None, (),
+        *([None] * 5), None, None, (),
     )  # fmt: skip
 
 
@@ -688,7 +746,7 @@ class IndexedStore:
         with self._lock, _transaction(connection):
             connection.execute(_BUMP)
             for row in rows:
-                file_row, (blob, folded, cited) = row[:30], row[30:]
+                file_row, (blob, folded, cited) = row[:_FILE_WIDTH], row[_FILE_WIDTH:]
                 connection.execute(_UPSERT, file_row)
                 (file_id,) = connection.execute(
                     "SELECT id FROM files WHERE name = ?", (row[0],)
@@ -957,7 +1015,7 @@ class IndexedStore:
             self._write([row])
         if row[8] is not None:
             raise _error(row[8], row[10], path, row[9])
-        return _document_from(row[30], path, path)
+        return _document_from(row[_FILE_WIDTH], path, path)
 
     # -- answering predicates --
 
@@ -1012,6 +1070,42 @@ class IndexedStore:
             elif file_id in matching:
                 kept.append(position)
         return kept, exact
+
+    def order(
+        self, positions: Sequence[int], by: str, *, reverse: bool = False
+    ) -> list[int] | None:
+        """The positions whose files made a document, sorted by the field ``by`` in SQL.
+
+        The order of :meth:`Corpus.sorted`: by the field's value (``published`` in
+        :class:`PartialDate` order, through :func:`order_key`), ties and documents without
+        a value in the given order, the latter last. None when ``by`` has no column
+        (:data:`SORT_COLUMNS`) or a position is not indexed.
+        """
+        column = SORT_COLUMNS.get(by)
+        ids = self._ids
+        if column is None or max(positions, default=-1) >= len(ids):
+            return None
+        file_ids = list(map(ids.__getitem__, positions))
+        if min(file_ids, default=0) < 0:
+            return None
+        direction = "DESC" if reverse else "ASC"
+        with self._lock:
+            connection = self._db()
+            if has_json():
+                found = connection.execute(
+                    "SELECT j.key FROM json_each(?) AS j JOIN files AS f ON f.id = j.value "
+                    f"WHERE f.error_class IS NULL ORDER BY f.{column} IS NULL, "
+                    f"f.{column} {direction}, j.key",
+                    ("[" + ",".join(map(str, file_ids)) + "]",),
+                ).fetchall()
+                return list(map(positions.__getitem__, map(itemgetter(0), found)))
+            values = dict(
+                connection.execute(f"SELECT id, {column} FROM files WHERE error_class IS NULL")
+            )
+        kept = [(values[i], p) for i, p in zip(file_ids, positions, strict=True) if i in values]
+        present = [pair for pair in kept if pair[0] is not None]
+        present.sort(key=itemgetter(0), reverse=reverse)
+        return [p for _, p in present] + [p for value, p in kept if value is None]
 
     def _sql(self, predicate: Predicate) -> SqlClause | None:
         """The exact SQL of a predicate, FTS5 ``contains`` included; None when impossible."""
