@@ -244,6 +244,17 @@ def test_files_without_a_document_are_stored_with_their_error(
     assert parsed == []
 
 
+def test_documents_of_a_duplicated_key_carry_the_problem_from_the_index_too(
+    seed_copy: Path,
+) -> None:
+    shutil.copy2(seed_copy / "000_18ee026d31d90e44.txt", seed_copy / "007_18ee026d31d90e44.txt")
+    expected = _dicts(load(seed_copy))
+    assert [p["code"] for p in expected[0]["problems"]] == ["duplicate_key"]
+    assert _dicts(load(seed_copy, index=True)) == expected
+    assert _dicts(load(seed_copy, index=True)) == expected  # warm
+    assert _dicts(load(seed_copy, index=True, workers=2)) == expected
+
+
 def test_unreadable_files_are_retried_not_remembered(seed_copy: Path) -> None:
     target = seed_copy / "000_18ee026d31d90e44.txt"
     data = target.read_bytes()

@@ -339,23 +339,25 @@ class Corpus:
             return sorted(found)
         return [p for p in base if p in found]
 
-    def _load(self, position: int) -> Document:
+    def _load(self, position: int, data: bytes | None = None) -> Document:
+        """The document at ``position`` (parsed from ``data`` when the bytes are given)."""
         entry = self._listing.entries[position]
         store, options = self._listing.store, self._options
         if isinstance(store, _MemoryStore):
             document = store.document(entry.name)
-        elif isinstance(store, IndexedStore):  # from the index; parsed only if the file changed
-            document = store.document(entry)
-            path = document.path
         else:
-            path = store.display(entry.name)
-            document = parse(
-                store.read(entry.name, options.max_bytes),
-                key=entry.key,
-                ordinal=entry.ordinal,
-                path=path,
-                options=options,
-            )
+            if isinstance(store, IndexedStore) and data is None:
+                document = store.document(entry)  # parsed only if the file changed
+                path = document.path
+            else:
+                path = store.display(entry.name)
+                document = parse(
+                    store.read(entry.name, options.max_bytes) if data is None else data,
+                    key=entry.key,
+                    ordinal=entry.ordinal,
+                    path=path,
+                    options=options,
+                )
             if entry.key in self._listing.duplicates:
                 problem = Problem(
                     "duplicate_key", f"key {entry.key} is used by more than one file", path
