@@ -94,6 +94,21 @@ def test_strict_fails_the_task_with_the_document_error(client: Any, corpus_dir: 
         bag.compute()
 
 
+def test_a_memory_filesystem_corpus_is_read_here_and_parsed_on_the_workers(
+    client: Any, corpus_dir: Path
+) -> None:
+    fsspec = pytest.importorskip("fsspec")
+    memory = fsspec.filesystem("memory")
+    for path in sorted(corpus_dir.iterdir()):
+        memory.pipe(f"/dask-memory/{path.name}", path.read_bytes())
+    corpus = load("memory://dask-memory")  # the workers' own memory filesystems are empty
+    assert corpus.to_dask(partition_size=5).compute() == list(corpus)
+    recent = corpus.filter(since="2024")
+    assert recent.to_dask(partition_size=4).compute() == list(recent)
+    with pytest.raises(DocumentError):
+        load("memory://dask-memory", strict=True).to_dask(partition_size=30).compute()
+
+
 @pytest.mark.parametrize("size", [0, -3])
 def test_partition_size_must_be_positive(size: int) -> None:
     with pytest.raises(ValueError, match="partition_size"):

@@ -5,10 +5,14 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import shutil
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
+import seedcorpus._parse
 from seedcorpus._exceptions import DocumentError
 from seedcorpus._load import load
 from seedcorpus._parallel import (
@@ -18,6 +22,8 @@ from seedcorpus._parallel import (
     default_workers,
     parallel_results,
 )
+
+SRC = str(Path(seedcorpus._parse.__file__).resolve().parents[1])  # the package under test
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +117,42 @@ def test_workers_must_be_none_or_a_positive_int(bad: object) -> None:
         check_workers(bad)
     with pytest.raises(ValueError, match="workers must be"):
         load(workers=bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("method", ["spawn", "forkserver"])
+def test_a_memory_filesystem_corpus_parses_on_workers_that_do_not_share_it(
+    tmp_path: Path, method: str
+) -> None:
+    pytest.importorskip("fsspec")
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} start method here")
+    script = tmp_path / "memory_workers.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import multiprocessing, sys
+            sys.path.insert(0, {SRC!r})
+            import fsspec
+            from seedcorpus import load, seeds_path
+
+            if __name__ == "__main__":
+                multiprocessing.set_start_method({method!r})
+                memory = fsspec.filesystem("memory")
+                for path in sorted(seeds_path().iterdir()):
+                    memory.pipe("/workers/" + path.name, path.read_bytes())
+                memory.pipe("/workers/009_00000000000000b1.txt", b"\\x00binary")
+                serial = load("memory://workers", workers=1)
+                parallel = load("memory://workers", workers=2)
+                assert len(serial) == 6 and len(list(serial)) == 5
+                assert list(parallel) == list(serial)
+                assert parallel.problems == serial.problems
+                assert [p.code for p in serial.problems] == ["binary"]
+                print("same documents")
+            """
+        )
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "same documents"

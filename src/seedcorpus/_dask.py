@@ -6,7 +6,9 @@ partition carries only what its worker needs to find its files: the picklable st
 of the listing (about 24 bytes a file), the parse options and the view's filters. The
 worker reads its files from the store itself and parses them there; nothing but the
 names travels from the client. With the store on object storage every worker reads its
-own files, so the same code runs on a laptop and on a cluster (``docs/scale.md``).
+own files, so the same code runs on a laptop and on a cluster (``docs/scale.md``). A
+``memory://`` store lives in the client process only, so its files are read there and
+their bytes travel in the partitions instead.
 
 Needs the ``dask`` extra (``pip install 'seedcorpus[dask]'``).
 
@@ -18,15 +20,15 @@ Needs the ``dask`` extra (``pip install 'seedcorpus[dask]'``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from seedcorpus._exceptions import MissingExtraError
+from seedcorpus._exceptions import DocumentError, MissingExtraError
 from seedcorpus._parse import ParseOptions
-from seedcorpus._records import Document
-from seedcorpus._storage import Entries, Entry
+from seedcorpus._records import Document, Problem
+from seedcorpus._storage import Entries, Entry, Store
 
 if TYPE_CHECKING:
     from seedcorpus._corpus import _Listing
@@ -44,6 +46,37 @@ def _import_bag() -> Any:
     except ImportError:
         raise MissingExtraError.for_extra("dask", "dask") from None
     return dask
+
+
+@attrs.frozen
+class _ReadStore:
+    """A partition's files read in the client, for a store the workers cannot open
+    (``memory://`` lives in one process): the bytes, or the error reading gave."""
+
+    store: Store
+    data: Mapping[str, bytes | DocumentError]
+
+    def names(self) -> Iterator[str | Problem]:
+        return iter(self.data)
+
+    def read(self, name: str, max_bytes: int) -> bytes:
+        found = self.data[name]
+        if isinstance(found, DocumentError):
+            raise found
+        return found
+
+    def display(self, name: str) -> str:
+        return self.store.display(name)
+
+
+def _read_all(store: Store, names: Sequence[str], max_bytes: int) -> _ReadStore:
+    data: dict[str, bytes | DocumentError] = {}
+    for name in names:
+        try:
+            data[name] = store.read(name, max_bytes)
+        except DocumentError as exc:
+            data[name] = exc
+    return _ReadStore(store, data)
 
 
 @attrs.frozen
@@ -98,6 +131,7 @@ def to_dask(
         raise ValueError(f"partition_size must be at least 1, not {partition_size}")
     dask = _import_bag()
     entries = listing.entries
+    here = bool(getattr(listing.store, "process_local", False))
     parts = []
     for start in range(0, len(positions), partition_size):
         chunk = positions[start : start + partition_size]
@@ -113,6 +147,10 @@ def to_dask(
             duplicates=frozenset(listing.duplicates & keys),
             workers=1,
         )
+        if here:  # the workers would see an empty filesystem: send them the bytes
+            names = [entry.name for entry in sliced]
+            read = _read_all(listing.store, names, options.max_bytes)
+            part_listing = attrs.evolve(part_listing, store=read)
         parts.append(
             dask.delayed(_parse_partition)(_Partition(part_listing, options, strict, predicates))
         )

@@ -13,6 +13,10 @@ however large the corpus.
 where starting processes costs more than it saves, otherwise one per usable CPU, at most
 :data:`MAX_AUTO_WORKERS`.
 
+A store whose files live in this process only (``memory://``: see
+:attr:`~seedcorpus._storage.FsspecStore.process_local`) is read here and its bytes are
+sent to the workers, which parse them; every other store is read by the workers.
+
 Worker processes start with the platform's default start method (``fork`` on Linux
 before Python 3.14, ``forkserver`` or ``spawn`` elsewhere): under ``spawn`` and
 ``forkserver`` your script is imported again in the workers, so keep its top level under
@@ -127,6 +131,36 @@ def _parse_chunk(positions: list[int]) -> list[Result]:
     return results
 
 
+def _parse_given(items: list[tuple[int, bytes | DocumentError]]) -> list[Result]:
+    """In a worker: parse bytes this process read (for stores workers cannot open)."""
+    corpus = _WORKER
+    assert corpus is not None, "worker process was not initialised"
+    results: list[Result] = []
+    for position, data in items:
+        if isinstance(data, DocumentError):
+            results.append((position, data))
+            continue
+        try:
+            results.append((position, corpus._load(position, data)))
+        except DocumentError as exc:
+            results.append((position, exc))
+    return results
+
+
+def _read_here(
+    listing: _Listing, options: ParseOptions, chunk: list[int]
+) -> list[tuple[int, bytes | DocumentError]]:
+    """The bytes (or the read error) of each position, read in this process."""
+    items: list[tuple[int, bytes | DocumentError]] = []
+    for position in chunk:
+        name = listing.entries[position].name
+        try:
+            items.append((position, listing.store.read(name, options.max_bytes)))
+        except DocumentError as exc:
+            items.append((position, exc))
+    return items
+
+
 def _chunk_size(files: int | None, workers: int) -> int:
     if files is None:
         return 64
@@ -173,13 +207,20 @@ def parallel_results(
     pool = ProcessPoolExecutor(
         max_workers=count, initializer=_start_worker, initargs=(listing, options, strict)
     )
+    here = bool(getattr(listing.store, "process_local", False))
+
+    def submit(chunk: list[int]) -> Future[list[Result]]:
+        if here:  # the workers cannot open the store: this process reads, they parse
+            return pool.submit(_parse_given, _read_here(listing, options, chunk))
+        return pool.submit(_parse_chunk, chunk)
+
     try:
         for chunk in itertools.islice(chunks, 2 * count):
-            pending.append(pool.submit(_parse_chunk, chunk))
+            pending.append(submit(chunk))
         while pending:
             results = pending.popleft().result()
             for chunk in itertools.islice(chunks, 1):
-                pending.append(pool.submit(_parse_chunk, chunk))
+                pending.append(submit(chunk))
             for position, result in results:
                 if strict and isinstance(result, DocumentError):
                     raise result

@@ -1161,6 +1161,20 @@ class FsspecStore:
             raise FileAccessError(f"cannot reach: {exc}", path=url, code="unreadable") from None
         raise FileAccessError("no such file or directory", path=url, code="vanished")
 
+    @property
+    def process_local(self) -> bool:
+        """Whether the files live in this process only (``memory://``, also in a chained
+        URL): another process opening the same URL sees an empty filesystem.
+
+        >>> FsspecStore("memory://corpus").process_local, FsspecStore("s3://b/c").process_local
+        (True, False)
+        """
+        for part in self.url.split("::"):
+            protocol = part.split("://", 1)[0] if "://" in part else ""
+            if protocol == "memory":
+                return True
+        return self.storage_options.get("target_protocol") == "memory"
+
     def _fs(self) -> tuple[Any, str]:
         key = (os.getpid(), self.url, repr(sorted(self.storage_options.items())))
         found = _FILESYSTEMS.get(key)
