@@ -18,6 +18,7 @@ from seedcorpus._sources import (
     SourceEntry,
     SourceRegistry,
     _compile,
+    _folded,
     _opener_starts,
     source_key,
     split_credit,
@@ -474,7 +475,29 @@ def test_openers_are_found_where_one_pattern_of_them_all_finds_them(text: str) -
     # character; the places must be those finditer gives for all the openers at once.
     matcher = _compile(SourceRegistry.default()._entries)
     together = re.compile("|".join(p.pattern for p in matcher.openers.values()))
-    assert _opener_starts(text, matcher) == [m.start() for m in together.finditer(text)]
+    starts = [m.start() for m in together.finditer(text)]
+    assert _opener_starts(text, matcher, _folded(text)) == starts
+    assert _opener_starts(text, matcher, None) == starts
+
+
+@given(
+    st.lists(
+        st.sampled_from(["menurut", "MENURUT", "seperti", "citing", "theo", "selon", "según"])
+        | st.text(alphabet=st.sampled_from("İıſKkSsIiÉéÚú \u2010-ab")),
+        max_size=12,
+    ).map("".join),
+    st.sampled_from(["menurut", "seperti", "citing", "theo", "selon", "según", "dilansir"]),
+)
+def test_folded_text_holds_every_case_insensitive_match_in_lower_case(text: str, word: str) -> None:
+    # find_cited looks for attribution phrases in _folded(text): every place a
+    # case-insensitive pattern finds one must hold it in lower case there.
+    folded = _folded(text)
+    if folded is None:
+        assert "\u0130" in text
+        return
+    assert len(folded) == len(text)
+    for found in re.finditer(f"(?i:{re.escape(word)})", text):
+        assert folded.startswith(word, found.start())
 
 
 @given(

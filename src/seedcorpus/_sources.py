@@ -340,6 +340,7 @@ class _Matcher:
     scan: re.Pattern[str]  # every spelling of every entry
     openers: dict[str, re.Pattern[str]]  # opening character: it + an attribution word or label
     cue: re.Pattern[str]  # a space + the openers' words lower-cased, no word boundary
+    prefix_words: re.Pattern[str]  # the attribution phrases' first words (_anchor), lower-cased
     before: re.Pattern[str]  # attribution words ending where a name starts
     after: re.Pattern[str]  # attribution words starting where a name ends
     close: re.Pattern[str]  # ``) --`` after ``(`` + name: a dateline credit
@@ -407,6 +408,7 @@ def _compile(entries: tuple[SourceEntry, ...]) -> _Matcher:
             for c, tokens in opened.items()
         },
         cue=re.compile(" " + _trie(sorted(lowered))),
+        prefix_words=re.compile(_trie(sorted({_tokens(_anchor(p)) for p in _PREFIXES}))),
         before=re.compile("(?:" + "|".join(before) + r")\Z"),
         after=re.compile("|".join(f"(?:{a})" for a in after)),
         close=re.compile(r"\s*[)\]](?=[ \t]*(?:[-–—]|$))", re.MULTILINE),
@@ -423,18 +425,36 @@ def _anchor(phrase: str) -> str:
     return " ".join(words[:2]) if len(words[0]) < 3 and len(words) > 1 else words[0]
 
 
-def _opener_starts(text: str, matcher: _Matcher) -> list[int]:
+def _folded(text: str) -> str | None:
+    """``text`` as the case-insensitive phrases compare it, character for character.
+
+    Lower case, with the two letters the regex engine also takes for ``i`` and ``s``
+    (``ı``, ``ſ``) made those; None when ``İ`` (which lower-cases to two characters) is in
+    it. Where a case-insensitive phrase matches ``text``, its lower case is in the result
+    at the same place.
+    """
+    if "\u0130" in text:
+        return None
+    folded = text.lower()
+    if not folded.isascii():
+        if "\u0131" in folded:
+            folded = folded.replace("\u0131", "i")
+        if "\u017f" in folded:
+            folded = folded.replace("\u017f", "s")
+    return folded
+
+
+def _opener_starts(text: str, matcher: _Matcher, folded: str | None) -> list[int]:
     """Where the openers start in ``text``, as finditer would find them with one pattern.
 
-    The cue stops wherever an opener may start (and sometimes elsewhere): the lower-cased
-    text has the characters of the text at the same places, each lower-cased, unless
-    ``İ`` (the one character that lower-cases to two) is in it; then the openers
-    themselves are searched for. Each stop is matched with its opener, keeping the matches
-    that start after the previous one ended (finditer's rule).
+    The cue stops wherever an opener may start (and sometimes elsewhere), in ``folded``
+    (:func:`_folded`); without it, the openers themselves are searched for. Each stop is
+    matched with its opener, keeping the matches that start after the previous one ended
+    (finditer's rule).
     """
     openers = matcher.openers
     stops: list[int] = []
-    if "\u0130" in text:
+    if folded is None:
         for char, opener in openers.items():
             found = opener.search(text) if char in text else None
             while found is not None:
@@ -442,7 +462,7 @@ def _opener_starts(text: str, matcher: _Matcher) -> list[int]:
                 found = opener.search(text, found.start() + 1)
         stops.sort()
     else:
-        searched = text.lower()
+        searched = folded
         for char in openers:
             if char != " " and char in text:
                 searched = searched.replace(char, " ")
@@ -698,7 +718,8 @@ class SourceRegistry:
         first = matcher.anchored.match(text)  # the openers need a character before
         if first is not None:
             unknown.append(first)
-        for begin in _opener_starts(text, matcher):
+        folded = _folded(text)
+        for begin in _opener_starts(text, matcher, folded):
             found = None
             if text[begin] in "([":
                 found = matcher.label.match(text, begin)
@@ -711,7 +732,20 @@ class SourceRegistry:
             if begin and _BOUNDARY.match(text, begin - 1):
                 continue
             if matcher.after.match(text, end) is None:
-                context = matcher.before.search(text, max(0, begin - 60), begin)
+                start = max(0, begin - 60)
+                if folded is not None:
+                    # A context starts with an attribution phrase (its first words are in
+                    # ``folded``), a bracket or 据: search from the first of them, if any.
+                    word = matcher.prefix_words.search(folded, start, begin)
+                    earliest = begin if word is None else word.start()
+                    for mark in "([据":
+                        at = text.find(mark, start, earliest)
+                        if at >= 0:
+                            earliest = at
+                    if earliest == begin:
+                        continue
+                    start = earliest
+                context = matcher.before.search(text, start, begin)
                 if context is None or (
                     context.group("paren") and matcher.close.match(text, end) is None
                 ):
