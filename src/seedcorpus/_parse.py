@@ -137,10 +137,12 @@ def parse(
     layout, parsed = parse_lines(lines, options.layouts)
     sources = options.sources
     text = "\n\n".join(parsed.paragraphs)
-    all_problems = [*problems]
-    if not raw or raw.isspace():
-        all_problems.append(Problem("empty", "the file holds no text", path))
-    all_problems.extend(attrs.evolve(p, path=path) for p in parsed.problems)
+    all_problems: tuple[Problem, ...] | list[Problem] = problems
+    if not raw or raw.isspace() or parsed.problems:
+        all_problems = [*problems]
+        if not raw or raw.isspace():
+            all_problems.append(Problem("empty", "the file holds no text", path))
+        all_problems.extend(attrs.evolve(p, path=path) for p in parsed.problems)
     return Document(
         key=key,
         ordinal=ordinal,
