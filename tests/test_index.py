@@ -208,6 +208,22 @@ def test_a_snapshot_is_void_once_any_row_is_written(
     assert reads == [1]
 
 
+def test_a_refresh_while_another_process_writes_is_served_without_a_snapshot(
+    seed_copy: Path,
+) -> None:
+    load(seed_copy, index=True)
+    holder = sqlite3.connect(seed_copy / INDEX_NAME, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock for a long time
+    try:
+        assert build_index(seed_copy)[2] == IndexStats(5, 0, 5, 0, False)
+        assert _snapshots(seed_copy) == 0
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    build_index(seed_copy)
+    assert _snapshots(seed_copy) == 1
+
+
 def test_a_file_modified_as_it_was_indexed_is_parsed_again_and_not_snapshotted(
     seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -418,12 +434,17 @@ def test_an_index_locked_past_the_busy_timeout_is_a_clear_error(
     seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load(seed_copy, index=True)
+    other = shutil.copytree(seed_copy, seed_copy.parent / "other")
     monkeypatch.setattr(seedcorpus._index, "BUSY_TIMEOUT_S", 0.2)
+    changed = seed_copy / "001_17e8dcca59894ba3.txt"
+    changed.write_bytes(changed.read_bytes() + b"\n\nParagraf baru.")  # a row to write
     holder = sqlite3.connect(seed_copy / INDEX_NAME, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(CorpusIndexError, match="index is locked"):
             load(seed_copy, index=True)
+        with pytest.raises(CorpusIndexError, match="index is locked"):  # to be rebuilt
+            load(other, index=seed_copy / INDEX_NAME)
     finally:
         holder.execute("ROLLBACK")
         holder.close()

@@ -542,8 +542,18 @@ def _is_busy(exc: sqlite3.DatabaseError) -> bool:
 
 
 @contextlib.contextmanager
-def _transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    connection.execute("BEGIN IMMEDIATE")
+def _transaction(
+    connection: sqlite3.Connection, path: Path | None = None
+) -> Iterator[sqlite3.Connection]:
+    """A write transaction (``BEGIN IMMEDIATE``: the write lock is taken first, through the
+    busy handler). Still locked after the busy timeout: :class:`CorpusIndexError` naming
+    ``path`` when given."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if path is not None and _is_busy(exc):
+            raise CorpusIndexError(f"{path}: index is locked: {exc}") from exc
+        raise
     try:
         yield connection
     except BaseException:
@@ -689,30 +699,16 @@ class IndexedStore:
         try:
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("BEGIN")  # a current index is opened without the write lock
+            try:
+                current = self._is_current(connection)
+            finally:
+                connection.execute("COMMIT")
+            if current:
+                return connection
             with _transaction(connection):
-                application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-                tables = {
-                    row[0]
-                    for row in connection.execute(
-                        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
-                    )
-                }
-                if tables and application_id != APPLICATION_ID:
-                    raise CorpusIndexError(
-                        f"{self.path}: a SQLite database that is not a seedcorpus index; "
-                        "refusing to overwrite it"
-                    )
-                meta = {}
-                if "meta" in tables:
-                    meta = dict(connection.execute("SELECT name, value FROM meta").fetchall())
-                wanted = {
-                    "schema": str(SCHEMA_VERSION),
-                    "fingerprint": self.fingerprint,
-                    "source": self.source,
-                    "fts": str(int(self.fts)),
-                }
-                if any(meta.get(k) != v for k, v in wanted.items()):
-                    if tables:
+                if not self._is_current(connection):  # still not, now that we hold the lock
+                    if self._tables(connection):
                         self.rebuilt = True
                     for table in _TABLES:
                         connection.execute(f"DROP TABLE IF EXISTS {table}")
@@ -723,12 +719,40 @@ class IndexedStore:
                         connection.execute(_FTS_SCHEMA)
                     connection.executemany(
                         "INSERT INTO meta (name, value) VALUES (?, ?)",
-                        [*sorted(wanted.items()), ("generation", "0")],
+                        [*sorted(self._wanted().items()), ("generation", "0")],
                     )
         except BaseException:
             connection.close()
             raise
         return connection
+
+    def _wanted(self) -> dict[str, str]:
+        return {
+            "schema": str(SCHEMA_VERSION),
+            "fingerprint": self.fingerprint,
+            "source": self.source,
+            "fts": str(int(self.fts)),
+        }
+
+    @staticmethod
+    def _tables(connection: sqlite3.Connection) -> set[str]:
+        found = connection.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+        return {row[0] for row in found}
+
+    def _is_current(self, connection: sqlite3.Connection) -> bool:
+        """Whether the database is an index of this source under this parser; raises
+        :class:`~seedcorpus.CorpusIndexError` for a database that is not an index."""
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        tables = self._tables(connection)
+        if tables and application_id != APPLICATION_ID:
+            raise CorpusIndexError(
+                f"{self.path}: a SQLite database that is not a seedcorpus index; "
+                "refusing to overwrite it"
+            )
+        meta = {}
+        if "meta" in tables:
+            meta = dict(connection.execute("SELECT name, value FROM meta").fetchall())
+        return all(meta.get(k) == v for k, v in self._wanted().items()) and "generation" in meta
 
     def close(self) -> None:
         """Close this process's connection (reopened on next use)."""
@@ -743,7 +767,7 @@ class IndexedStore:
         """Upsert rows in one transaction; returns their file ids."""
         connection = self._db()
         ids: list[int] = []
-        with self._lock, _transaction(connection):
+        with self._lock, _transaction(connection, self.path):
             connection.execute(_BUMP)
             for row in rows:
                 file_row, (blob, folded, cited) = row[:_FILE_WIDTH], row[_FILE_WIDTH:]
@@ -774,7 +798,7 @@ class IndexedStore:
         connection = self._db()
         for start in range(0, len(ids), BATCH_ROWS):
             chunk = [(i,) for i in ids[start : start + BATCH_ROWS]]
-            with self._lock, _transaction(connection):
+            with self._lock, _transaction(connection, self.path):
                 connection.execute(_BUMP)
                 for table, column in (("files", "id"), ("documents", "id"), ("cited", "id")):
                     connection.executemany(f"DELETE FROM {table} WHERE {column} = ?", chunk)
@@ -920,7 +944,7 @@ class IndexedStore:
 
     def _store_snapshot(self, generation: int, digest: bytes, ids: array[int]) -> None:
         """Remember this listing's ids, unless a row was written since ``generation`` was
-        read (or another process holds the lock: a snapshot is only a shortcut)."""
+        read (or the write fails: a snapshot is only a shortcut)."""
         connection = self._db()
         with self._lock:
             connection.execute("PRAGMA busy_timeout = 50")
@@ -935,9 +959,8 @@ class IndexedStore:
                             "VALUES (0, ?, ?, ?)",
                             (generation, digest, ids.tobytes()),
                         )
-            except sqlite3.OperationalError as exc:
-                if not _is_busy(exc):
-                    raise
+            except sqlite3.OperationalError:
+                pass  # locked by another writer, read-only, disk full: the next refresh tries
             finally:
                 connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
 
@@ -1011,7 +1034,7 @@ class IndexedStore:
             with contextlib.suppress(ValueError, KeyError, TypeError, zlib.error):
                 return _document_from(blob, stored_path, path)
         row = make_row(self.store, entry, self.options)
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(sqlite3.Error, CorpusIndexError):  # served all the same
             self._write([row])
         if row[8] is not None:
             raise _error(row[8], row[10], path, row[9])
