@@ -8,7 +8,7 @@ reference); :func:`find_dates` finds every date an article mentions. No part tha
 text does not give is ever made up: missing parts stay missing, and a year taken from the
 reference or from the text is marked as inferred.
 
->>> from seedcorpus._dates import parse_date
+>>> from seedcorpus import parse_date
 >>> parse_date("2021-12").precision, str(parse_date("18 Maret 2024"))
 ('month', '2024-03-18')
 """
@@ -184,7 +184,7 @@ class PartialDate:
     that zone. A PartialDate is also the half-open interval ``[start, end)`` of the
     instants it may stand for. Invalid values raise :class:`~seedcorpus.DateError`.
 
-    >>> from seedcorpus._dates import PartialDate
+    >>> from seedcorpus import PartialDate
     >>> d = PartialDate(2021, 12, tz="Asia/Seoul")
     >>> d.precision, d.isoformat(), str(d)
     ('month', '2021-12[Asia/Seoul]', '2021-12')
@@ -197,12 +197,19 @@ class PartialDate:
     """
 
     year: int
+    """The year, 1 to 9998."""
     month: int | None = None
+    """The month, 1 to 12, or None below month precision."""
     day: int | None = None
+    """The day of the month, or None below day precision."""
     hour: int | None = None
+    """The hour, 0 to 23, present with :attr:`minute` (minute precision and finer)."""
     minute: int | None = None
+    """The minute, or None below minute precision."""
     second: int | None = None
+    """The second, or None below second precision."""
     tz: str | None = attrs.field(default=None, kw_only=True)
+    """An IANA zone name or a ``±HH:MM`` offset; None for a naive date."""
     _bounds: _Bounds | None = attrs.field(
         default=None, init=False, repr=False, eq=False, hash=False
     )
@@ -270,7 +277,7 @@ class PartialDate:
     def precision(self) -> Precision:
         """The finest part present: ``year``, ``month``, ``day``, ``minute`` or ``second``.
 
-        >>> from seedcorpus._dates import PartialDate
+        >>> from seedcorpus import PartialDate
         >>> PartialDate(2024, 5, 27, 17, 7).precision
         'minute'
         """
@@ -331,7 +338,7 @@ class PartialDate:
     def start(self) -> dt.datetime:
         """The first instant of the interval (aware when ``tz`` is set).
 
-        >>> from seedcorpus._dates import PartialDate
+        >>> from seedcorpus import PartialDate
         >>> PartialDate(2021, 12).start
         datetime.datetime(2021, 12, 1, 0, 0)
         """
@@ -341,7 +348,7 @@ class PartialDate:
     def end(self) -> dt.datetime:
         """The first instant after the interval (half-open: ``start <= t < end``).
 
-        >>> from seedcorpus._dates import PartialDate
+        >>> from seedcorpus import PartialDate
         >>> PartialDate(2021, 12, 31).end
         datetime.datetime(2022, 1, 1, 0, 0)
         """
@@ -353,7 +360,7 @@ class PartialDate:
         A naive value is compared as if it were UTC, as in the order.
 
         >>> from datetime import date
-        >>> from seedcorpus._dates import PartialDate
+        >>> from seedcorpus import PartialDate
         >>> PartialDate(2021, 12).contains(PartialDate(2021, 12, 23))
         True
         >>> PartialDate(2021).contains(date(2022, 1, 1))
@@ -376,7 +383,7 @@ class PartialDate:
     def overlaps(self, other: PartialDate) -> bool:
         """Whether the two intervals share an instant.
 
-        >>> from seedcorpus._dates import PartialDate
+        >>> from seedcorpus import PartialDate
         >>> december = PartialDate(2021, 12)
         >>> december.overlaps(PartialDate(2021)), december.overlaps(PartialDate(2022))
         (True, False)
@@ -447,7 +454,7 @@ class PartialDate:
         The numeric offset is printed with a time of day; an IANA zone, or an offset at
         year/month/day precision, follows as an RFC 9557 suffix in brackets.
 
-        >>> from seedcorpus._dates import PartialDate
+        >>> from seedcorpus import PartialDate
         >>> PartialDate(2024, 5, 27, 17, 7, 4, tz="Asia/Shanghai").isoformat()
         '2024-05-27T17:07:04+08:00[Asia/Shanghai]'
         >>> PartialDate(2025, 1, 17).isoformat(), PartialDate(2021, 12, tz="+09:00").isoformat()
@@ -468,7 +475,7 @@ class PartialDate:
 
         Also takes ``Z``, ``±HHMM`` offsets and a space instead of ``T``.
 
-        >>> from seedcorpus._dates import PartialDate
+        >>> from seedcorpus import PartialDate
         >>> d = PartialDate.fromisoformat("2021-12[Asia/Seoul]")
         >>> d == PartialDate(2021, 12, tz="Asia/Seoul")
         True
@@ -497,7 +504,7 @@ class PartialDate:
         zone made here, else its fixed offset. Microseconds are dropped.
 
         >>> import datetime
-        >>> from seedcorpus._dates import PartialDate
+        >>> from seedcorpus import PartialDate
         >>> str(PartialDate.from_datetime(datetime.datetime(2024, 5, 27, 17, 7, 4), "minute"))
         '2024-05-27T17:07'
         """
@@ -529,7 +536,7 @@ class PartialDate:
     def with_tz(self, tz: str | None) -> PartialDate:
         """The same wall-clock fields in another zone (or none): this does not convert.
 
-        >>> from seedcorpus._dates import PartialDate
+        >>> from seedcorpus import PartialDate
         >>> PartialDate(2021, 12).with_tz("Asia/Seoul").isoformat()
         '2021-12[Asia/Seoul]'
         """
@@ -538,7 +545,7 @@ class PartialDate:
     def truncate(self, precision: Precision) -> PartialDate:
         """This date cut to a coarser ``precision`` (the same date when it is already coarser).
 
-        >>> from seedcorpus._dates import PartialDate
+        >>> from seedcorpus import PartialDate
         >>> str(PartialDate(2024, 5, 27, 17, 7).truncate("month"))
         '2024-05'
         """
@@ -1101,7 +1108,7 @@ def parse_date(
     parts the text lacks stay missing. A weekday that disagrees is not an error here
     (:func:`find_dates` flags it).
 
-    >>> from seedcorpus._dates import parse_date
+    >>> from seedcorpus import parse_date
     >>> str(parse_date("Kamis (23/12)", reference=parse_date("2021-12")))
     '2021-12-23'
     >>> str(parse_date("24 Agustus tahun depan", reference=parse_date("2021-12")))
@@ -1256,19 +1263,26 @@ class DateMention:
     :func:`find_dates`, a document's body) or ``"captions[N]"`` (a document's N-th caption,
     in :attr:`Document.dates <seedcorpus.Document.dates>`).
 
-    >>> from seedcorpus._dates import find_dates, parse_date
+    >>> from seedcorpus import find_dates, parse_date
     >>> [m] = find_dates("pada Kamis (23/12) lalu", reference=parse_date("2021-12"))
     >>> m.span, m.text, str(m.date), m.resolution, m.inferred, m.weekday_mismatch
     ((5, 18), 'Kamis (23/12)', '2021-12-23', 'year_from_reference', True, False)
     """
 
     span: tuple[int, int]
+    """Start and end offsets of the mention in the text :attr:`where` names."""
     text: str
+    """The mention as printed (``Kamis (23/12)``)."""
     date: PartialDate
+    """What the mention resolves to, at the precision it states."""
     resolution: Resolution
+    """How the full date was obtained: printed whole, or completed by which rule."""
     inferred: bool
+    """Whether a part of :attr:`date` was not printed but inferred."""
     weekday_mismatch: bool = False
+    """Whether a weekday printed with the date disagrees with it."""
     where: str = "text"
+    """``"text"`` (the text searched, a document's body) or ``"captions[N]"``."""
 
 
 def _scan(text: str) -> Iterator[_Raw]:
@@ -1292,7 +1306,7 @@ def find_dates(
     year the text states (before the mention, else after it) serves instead, marked
     ``year_from_text``. Mentions that cannot be resolved, and impossible dates, are left out.
 
-    >>> from seedcorpus._dates import find_dates, parse_date
+    >>> from seedcorpus import find_dates, parse_date
     >>> text = "Pada 29 Februari mereka bertemu; kerja sama pada tahun 2024."
     >>> [(m.text, str(m.date), m.resolution) for m in find_dates(text)]
     [('29 Februari', '2024-02-29', 'year_from_text'), ('tahun 2024', '2024', 'explicit')]

@@ -90,11 +90,17 @@ class Source:
     """
 
     publisher: str | None = None
+    """Who published the page; from the layout where the page does not print it."""
     photo_credit: str | None = None
+    """Who took or supplied the photo (``Yonhap`` for ``YONHAP News``)."""
     author: str | None = None
+    """The writer named in a byline, as printed."""
     author_email: str | None = None
+    """The writer's validated e-mail address."""
     category: str | None = None
+    """The section the publisher filed the article under, as printed."""
     cited: tuple[str, ...] = attrs.field(default=(), converter=as_strings)
+    """The agencies and outlets the body attributes information to, in order of mention."""
 
     def to_dict(self) -> dict[str, Any]:
         """The source as a JSON-ready dictionary.
@@ -157,9 +163,13 @@ class Problem:
     """
 
     code: str
+    """A stable identifier to filter on (``unknown_layout``, ``invalid_date``...)."""
     message: str
+    """What went wrong, for humans."""
     path: str | None = None
+    """The file the problem is about."""
     line: int | None = None
+    """The 1-based line number, where the problem is on one line."""
 
     def __str__(self) -> str:
         where = self.path or "<text>"
@@ -192,8 +202,11 @@ class Line:
     """
 
     number: int
+    """The 1-based line number in the file."""
     role: Role
+    """What the line is: content (``body``) or one kind of metadata or noise."""
     text: str
+    """The line as stored, without its line ending."""
 
     @property
     def is_content(self) -> bool:
@@ -246,19 +259,33 @@ class Document:
     """
 
     key: str
+    """The 16 lower-case hex digits of the file name: the document's identity."""
     ordinal: int
+    """The number before the key in the file name: the document's position."""
     path: str
+    """Where the file was read (a path, an archive member or a URL)."""
     layout: str
+    """The id of the layout recognised from the content (``kbs_world``... or ``unknown``)."""
     title: str | None
+    """The headline where the layout prints one (CRI); None otherwise."""
     published: PartialDate | None
+    """The header date at its precision; None where the file prints none (never guessed)."""
     source: Source
+    """Publisher, photo credit, author, e-mail, category and cited sources, canonical."""
     text: str
+    """The cleaned article body: :attr:`paragraphs` joined by blank lines."""
     paragraphs: tuple[str, ...] = attrs.field(converter=as_strings)
+    """The body's paragraphs, cleaned (white space normalised, sentence spaces restored)."""
     captions: tuple[str, ...] = attrs.field(converter=as_strings)
+    """Photo captions, each once, without the credit in brackets."""
     raw: str
+    """The decoded file, exactly: ``raw.encode(encoding)`` gives back its bytes."""
     roles: tuple[Role, ...] = attrs.field(converter=as_roles, repr=False)
+    """One :data:`Role` per line of :attr:`raw` (see :attr:`lines`)."""
     problems: tuple[Problem, ...] = attrs.field(default=(), converter=as_problems)
+    """What was wrong with the file, in file order; empty for a clean file."""
     encoding: str = "utf-8"
+    """The encoding :attr:`raw` was decoded with (``utf-8``, ``utf-8-sig``, ``cp1252``...)."""
 
     @functools.cached_property
     def dates(self) -> tuple[DateMention, ...]:

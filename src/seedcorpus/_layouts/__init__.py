@@ -9,7 +9,7 @@ Layouts are tried in ascending :attr:`Layout.priority`; the first whose :meth:`L
 accepts the lines parses them. Files no layout accepts become ``unknown`` documents whose
 paragraphs are their non-blank lines, with an ``unknown_layout`` problem.
 
->>> from seedcorpus._layouts import LayoutRegistry
+>>> from seedcorpus import LayoutRegistry
 >>> [layout.id for layout in LayoutRegistry.default()]
 ['kbs_world', 'cri', 'korea_net', 'vn_portal']
 """
@@ -125,7 +125,7 @@ class Layout:
 class LayoutRegistry:
     """An ordered, immutable set of layouts; :meth:`with_layout` returns an extended copy.
 
-    >>> from seedcorpus._layouts import Layout, LayoutRegistry
+    >>> from seedcorpus import Layout, LayoutRegistry
     >>> class Memo(Layout):
     ...     id = "memo"
     ...     priority = 5

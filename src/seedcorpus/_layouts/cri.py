@@ -97,7 +97,7 @@ class Cri(Layout):
         A first paragraph equal to the title (ignoring case) would be read as the title's
         repeat: such a document cannot be rendered.
 
-        >>> from seedcorpus._parse import parse
+        >>> from seedcorpus import parse
         >>> Cri().render(parse("Judul\\n2024-05-27 17:07:04\\nIsi."))
         'Judul\\n\\n2024-05-27 17:07:04\\xa0 \\xa0 \\n\\nIsi.'
         """

@@ -106,7 +106,7 @@ class KbsWorld(Layout):
     def render(self, document: Document) -> str:
         """`` date YYYY-MM[-DD] Photo : <credit>``, a blank line, then the glued paragraphs.
 
-        >>> from seedcorpus._parse import parse
+        >>> from seedcorpus import parse
         >>> KbsWorld().render(parse(" date 2021-12-05 Foto : KBS News\\n\\nSatu.Dua."))
         ' date 2021-12-05 Photo : KBS\\n\\nSatu.Dua.'
         """

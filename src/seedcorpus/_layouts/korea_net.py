@@ -191,7 +191,7 @@ class KoreaNet(Layout):
         copies of each other, a caption or paragraph that reads as a byline, a last
         paragraph that reads as an e-mail address, an invalid e-mail address.
 
-        >>> from seedcorpus._parse import parse
+        >>> from seedcorpus import parse
         >>> print(KoreaNet().render(parse("Budaya\\n2025.01.17\\nFoto. (Yonhap)\\n"
         ...                               "Penulis: Kim A\\nIsi.\\nkima@korea.kr")))
         Budaya

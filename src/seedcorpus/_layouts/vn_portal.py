@@ -136,7 +136,7 @@ class VnPortal(Layout):
         that hold ``|`` or split into a different credit, are refused with a
         :class:`~seedcorpus.LayoutError`.
 
-        >>> from seedcorpus._parse import parse
+        >>> from seedcorpus import parse
         >>> page = "Lead.\\n| Foto. (Sumber: Yonhap) |\\nIsi.\\n[iklan_2]\\nSumber"
         >>> print(VnPortal().render(parse(page)))
         Lead.
