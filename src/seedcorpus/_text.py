@@ -69,9 +69,9 @@ def clean_line(line: str) -> str:
         ):
             return " ".join(line.split())
         return line  # already clean: no space runs, no other white space, none outside
-    line = unicodedata.normalize("NFC", line)
     if _INVISIBLE.search(line) is not None:
-        line = _INVISIBLE.sub("", line)
+        line = _INVISIBLE.sub("", line)  # before NFC: a mark may then join its letter
+    line = unicodedata.normalize("NFC", line)
     # str.split() splits on exactly the characters _SPACE_LIKE matches (every one of them is
     # white space to Python): the same as _SPACE_LIKE.sub(" ", line).strip(), faster.
     return " ".join(line.split())
