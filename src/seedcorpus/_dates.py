@@ -20,7 +20,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterator
-from typing import Any, Final, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple, get_args
 
 import attrs
 from dateutil import parser as du_parser
@@ -45,7 +45,7 @@ __all__ = [
 Precision = Literal["year", "month", "day", "minute", "second"]
 """How much of a :class:`PartialDate` is known, from coarsest to finest."""
 
-PRECISIONS: tuple[Precision, ...] = ("year", "month", "day", "minute", "second")
+PRECISIONS: tuple[Precision, ...] = get_args(Precision)
 """Every :data:`Precision`, coarsest first."""
 
 _RANK: dict[str, int] = {p: i for i, p in enumerate(PRECISIONS)}
@@ -60,14 +60,7 @@ Resolution = Literal[
 ]
 """How a :class:`DateMention` got its full date: printed whole, or completed by a rule."""
 
-RESOLUTIONS: tuple[Resolution, ...] = (
-    "explicit",
-    "two_digit_year",
-    "year_from_reference",
-    "year_from_weekday",
-    "year_from_text",
-    "relative",
-)
+RESOLUTIONS: tuple[Resolution, ...] = get_args(Resolution)
 """Every :data:`Resolution`, in the order docs/dates.md explains them."""
 
 MIN_YEAR = 1

@@ -331,6 +331,16 @@ def parser_fingerprint(options: ParseOptions) -> str:
     return digest.hexdigest()
 
 
+def _sqlite_runs(statement: str) -> bool:
+    """Whether this Python's SQLite runs ``statement`` (on a scratch in-memory database)."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as connection:
+        try:
+            connection.execute(statement).fetchall()
+        except sqlite3.Error:
+            return False
+    return True
+
+
 @functools.lru_cache(maxsize=1)
 def has_fts5() -> bool:
     """Whether this Python's SQLite can build FTS5 tables (``contains`` is then SQL).
@@ -338,12 +348,7 @@ def has_fts5() -> bool:
     >>> isinstance(has_fts5(), bool)
     True
     """
-    with contextlib.closing(sqlite3.connect(":memory:")) as connection:
-        try:
-            connection.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
-        except sqlite3.Error:
-            return False
-    return True
+    return _sqlite_runs("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
 
 
 @functools.lru_cache(maxsize=1)
@@ -353,12 +358,7 @@ def has_json() -> bool:
     >>> isinstance(has_json(), bool)
     True
     """
-    with contextlib.closing(sqlite3.connect(":memory:")) as connection:
-        try:
-            connection.execute("SELECT key FROM json_each('[1]')").fetchall()
-        except sqlite3.Error:
-            return False
-    return True
+    return _sqlite_runs("SELECT key FROM json_each('[1]')")
 
 
 SORT_COLUMNS: Final = {

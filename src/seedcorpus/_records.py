@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, get_args
 
 import attrs
 
@@ -44,21 +44,7 @@ Role = Literal[
 ]
 """What one line of a file is: content (``body``) or one kind of metadata or noise."""
 
-ROLES: Final[tuple[Role, ...]] = (
-    "blank",
-    "header",
-    "crawl_date",
-    "category",
-    "date",
-    "title",
-    "title_repeat",
-    "caption",
-    "caption_repeat",
-    "byline",
-    "body",
-    "email_footer",
-    "boilerplate",
-)
+ROLES: Final[tuple[Role, ...]] = get_args(Role)
 """Every :data:`Role`, in the order docs/format.md describes them."""
 
 
