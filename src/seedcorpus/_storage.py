@@ -1089,6 +1089,9 @@ class TarStore:
                     member = handle.archive.extractfile(info)
                     data = b"" if member is None else member.read(info.size + 1)
             except (ArchiveError, tarfile.TarError, EOFError, OSError, *_CODEC_ERRORS) as exc:
+                # A compressed stream that failed is left mid-way: a later read through the
+                # same handle could return what it decoded before failing as if whole.
+                _drop((os.getpid(), "tar", self.path))
                 raise FileAccessError(
                     f"corrupt archive: {exc}", path=where, code="corrupt"
                 ) from None
@@ -1099,6 +1102,7 @@ class TarStore:
         if info.size > max_bytes:
             raise _too_large(where, max_bytes)
         if len(data) != info.size:
+            _drop((os.getpid(), "tar", self.path))
             raise FileAccessError("member is truncated", path=where, code="corrupt")
         return data
 
