@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import re
+import runpy
 import shutil
 import sys
 from pathlib import Path
@@ -79,6 +80,16 @@ def test_no_command_summarises_the_bundled_seeds(capsys: pytest.CaptureFixture[s
     assert run(capsys, "summary") == (0, out, "")
     assert "documents: 5" in out
     assert "corpus: the bundled seeds" in out
+
+
+def test_python_m_seedcorpus_runs_the_same_command_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["python -m seedcorpus", "validate"])
+    with pytest.raises(SystemExit) as exited:
+        runpy.run_module("seedcorpus", run_name="__main__", alter_sys=True)
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == "no problems in 5 files (the bundled seeds)\n"
 
 
 def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -687,3 +687,17 @@ def test_cli_index_at_an_explicit_path(
     assert main(["index", str(seed_copy), "--index", str(target)]) == 0
     assert target.is_file()
     assert str(target) in capsys.readouterr().out
+
+
+def test_an_index_built_on_worker_processes_equals_one_built_serially(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    texts = [path.read_text("utf-8") for path in sorted(seeds_dir.glob("*.txt"))]
+    count = 3 * seedcorpus._index.BATCH_ROWS + 7  # several batches in flight at once
+    folder = _write_corpus(tmp_path / "corpus", [texts[i % len(texts)] for i in range(count)])
+    _, _, parallel = build_index(folder, tmp_path / "parallel.sqlite", workers=2)
+    _, _, serial = build_index(folder, tmp_path / "serial.sqlite", workers=1)
+    assert (parallel.parsed, serial.parsed) == (count, count)
+    assert _dicts(load(folder, index=tmp_path / "parallel.sqlite")) == _dicts(
+        load(folder, index=tmp_path / "serial.sqlite")
+    )
