@@ -108,15 +108,29 @@ def test_warm_load_parses_nothing_and_detects_no_language(
     assert parsed == []
 
 
+def _change_add_and_delete(folder: Path) -> None:
+    """Append to 001, delete 002, add 009 (a copy of 000 under a new key)."""
+    changed = folder / "001_17e8dcca59894ba3.txt"
+    changed.write_bytes(changed.read_bytes() + b"\n\nParagraf baru.")
+    (folder / "002_78355a868c833a8d.txt").unlink()
+    shutil.copy(folder / "000_18ee026d31d90e44.txt", folder / "009_00000000000000ff.txt")
+
+
+def _rewrite_keeping_size_and_mtime(path: Path) -> None:
+    """Change 003's date in place, same size, mtime restored: only ctime tells."""
+    before = path.stat()
+    data = path.read_bytes()
+    time.sleep(0.01)
+    path.write_bytes(data.replace(b"2020-01", b"2019-07", 1))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
 def test_only_new_changed_and_deleted_files_are_handled(
     seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load(seed_copy, index=True)
     parsed = _parse_counter(monkeypatch)
-    changed = seed_copy / "001_17e8dcca59894ba3.txt"
-    changed.write_bytes(changed.read_bytes() + b"\n\nParagraf baru.")
-    (seed_copy / "002_78355a868c833a8d.txt").unlink()
-    shutil.copy(seed_copy / "000_18ee026d31d90e44.txt", seed_copy / "009_00000000000000ff.txt")
+    _change_add_and_delete(seed_copy)
     _, _, stats = build_index(seed_copy)
     assert sorted(parsed) == ["001_17e8dcca59894ba3.txt", "009_00000000000000ff.txt"]
     assert (stats.files, stats.parsed, stats.reused, stats.removed) == (5, 2, 3, 1)
@@ -127,12 +141,7 @@ def test_same_size_rewrite_with_its_mtime_restored_is_parsed_again(
     seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load(seed_copy, index=True)
-    target = seed_copy / "003_0fe451fa7ae68fa1.txt"
-    before = target.stat()
-    data = target.read_bytes()
-    time.sleep(0.01)
-    target.write_bytes(data.replace(b"2020-01", b"2019-07", 1))
-    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))  # only ctime tells
+    _rewrite_keeping_size_and_mtime(seed_copy / "003_0fe451fa7ae68fa1.txt")
     parsed = _parse_counter(monkeypatch)
     corpus = load(seed_copy, index=True)
     assert parsed == ["003_0fe451fa7ae68fa1.txt"]
@@ -166,14 +175,8 @@ def test_changes_after_a_snapshot_are_all_found(
     load(seed_copy, index=True)
     load(seed_copy, index=True)
     assert _snapshots(seed_copy) == 1
-    changed = seed_copy / "001_17e8dcca59894ba3.txt"
-    changed.write_bytes(changed.read_bytes() + b"\n\nParagraf baru.")
-    rewritten = seed_copy / "003_0fe451fa7ae68fa1.txt"
-    before = rewritten.stat()
-    rewritten.write_bytes(rewritten.read_bytes().replace(b"2020-01", b"2019-07", 1))
-    os.utime(rewritten, ns=(before.st_atime_ns, before.st_mtime_ns))  # only ctime tells
-    (seed_copy / "002_78355a868c833a8d.txt").unlink()
-    shutil.copy(seed_copy / "000_18ee026d31d90e44.txt", seed_copy / "009_00000000000000ff.txt")
+    _change_add_and_delete(seed_copy)
+    _rewrite_keeping_size_and_mtime(seed_copy / "003_0fe451fa7ae68fa1.txt")
     parsed = _parse_counter(monkeypatch)
     _, _, stats = build_index(seed_copy)
     assert sorted(parsed) == [

@@ -39,7 +39,7 @@ import attrs
 from tqdm import tqdm
 
 from seedcorpus import __version__
-from seedcorpus._corpus import Corpus
+from seedcorpus._corpus import UNKNOWN_SOURCE_TAIL, Corpus
 from seedcorpus._exceptions import SeedCorpusError
 from seedcorpus._export import COLUMNS, CSV_FIELDS, to_csv, to_jsonl, to_parquet
 from seedcorpus._filters import F
@@ -443,10 +443,12 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     corpus = _load(args)
-    found: tuple[Problem, ...] = corpus.validate(unknown_sources=True)
-    problems = [problem for problem in found if problem.code != "unknown_source"]
+    problems: list[Problem] = []
+    unknown_sources: list[Problem] = []
+    for problem in corpus.validate(unknown_sources=True):
+        (unknown_sources if problem.code == "unknown_source" else problems).append(problem)
     unknown = collections.Counter(
-        problem.message.partition(" is not in")[0] for problem in found if problem not in problems
+        problem.message.removesuffix(UNKNOWN_SOURCE_TAIL) for problem in unknown_sources
     )
     files = len(corpus)
     if args.json:
@@ -454,9 +456,7 @@ def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             {
                 "files": files,
                 "problems": [problem.to_dict() for problem in problems],
-                "unknown_sources": [
-                    problem.to_dict() for problem in found if problem.code == "unknown_source"
-                ],
+                "unknown_sources": [problem.to_dict() for problem in unknown_sources],
             }
         )
     else:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import random
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any, overload
+from typing import IO, TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
@@ -35,7 +35,10 @@ if TYPE_CHECKING:
 
     from seedcorpus._export import PathOrFile
 
-__all__ = ["Corpus"]
+__all__ = ["UNKNOWN_SOURCE_TAIL", "Corpus"]
+
+UNKNOWN_SOURCE_TAIL: Final = " is not in the source registry"
+"""How an ``unknown_source`` finding's message ends, after the field and the name."""
 
 Test = Callable[[Document], bool]
 """What a view keeps: a :class:`~seedcorpus._filters.Predicate` or any callable."""
@@ -498,11 +501,7 @@ class Corpus:
                 named = [("publisher", source.publisher), ("photo_credit", source.photo_credit)]
                 named.extend(("cited", name) for name in source.cited)
                 found.extend(
-                    Problem(
-                        "unknown_source",
-                        f"{field} {name!r} is not in the source registry",
-                        result.path,
-                    )
+                    Problem("unknown_source", f"{field} {name!r}{UNKNOWN_SOURCE_TAIL}", result.path)
                     for field, name in named
                     if name is not None and not registry.is_known(name)
                 )

@@ -1089,9 +1089,7 @@ class TarStore:
                     member = handle.archive.extractfile(info)
                     data = b"" if member is None else member.read(info.size + 1)
             except (ArchiveError, tarfile.TarError, EOFError, OSError, *_CODEC_ERRORS) as exc:
-                # A compressed stream that failed is left mid-way: a later read through the
-                # same handle could return what it decoded before failing as if whole.
-                _drop((os.getpid(), "tar", self.path))
+                self._forget()
                 raise FileAccessError(
                     f"corrupt archive: {exc}", path=where, code="corrupt"
                 ) from None
@@ -1102,9 +1100,15 @@ class TarStore:
         if info.size > max_bytes:
             raise _too_large(where, max_bytes)
         if len(data) != info.size:
-            _drop((os.getpid(), "tar", self.path))
+            self._forget()
             raise FileAccessError("member is truncated", path=where, code="corrupt")
         return data
+
+    def _forget(self) -> None:
+        """Close this process's handle after a failed read: its compressed stream is left
+        mid-way, and a later read through it could return what it decoded before failing
+        as if whole. The next read reopens the archive and fails the same way."""
+        _drop((os.getpid(), "tar", self.path))
 
     def display(self, name: str) -> str:
         """``archive.tar.gz!member``."""
