@@ -57,10 +57,10 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import chain, compress, islice, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, itemgetter, lt
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 
@@ -89,6 +89,7 @@ from seedcorpus._storage import (
     TarStore,
     ZipStore,
     _list,
+    blocks,
 )
 
 __all__ = [
@@ -387,24 +388,11 @@ def _identity(path: str) -> Identity | None:
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns
 
 
-_T = TypeVar("_T")
-
-
-def _blocks(items: Iterable[_T], size: int) -> Iterator[Sequence[_T]]:
-    if isinstance(items, (list, tuple)):
-        for start in range(0, len(items), size):
-            yield items[start : start + size]
-        return
-    iterator = iter(items)
-    while block := list(islice(iterator, size)):
-        yield block
-
-
 def _listing_digest(names: Sequence[str], identities: array[int]) -> bytes:
     """A digest of a listing: every name (in order) and its file's identity."""
     digest = hashlib.sha256(len(names).to_bytes(8, "little"))
     digest.update(array("q", map(len, names)).tobytes())
-    for block in _blocks(names, CHUNK):
+    for block in blocks(names, CHUNK):
         digest.update("\0".join(block).encode("utf-8", "surrogatepass"))
     digest.update(identities.tobytes())
     return digest.digest()
@@ -796,8 +784,8 @@ class IndexedStore:
 
     def _delete(self, ids: Sequence[int]) -> None:
         connection = self._db()
-        for start in range(0, len(ids), BATCH_ROWS):
-            chunk = [(i,) for i in ids[start : start + BATCH_ROWS]]
+        for block in blocks(ids, BATCH_ROWS):
+            chunk = [(i,) for i in block]
             with self._lock, _transaction(connection, self.path):
                 connection.execute(_BUMP)
                 for table, column in (("files", "id"), ("documents", "id"), ("cited", "id")):
@@ -915,7 +903,7 @@ class IndexedStore:
             path_of: Callable[[str], str] = os.path.join(store.root, "").__add__
         else:
             path_of = functools.partial(_file_of, store)
-        for names_block in _blocks(names, CHUNK):
+        for names_block in blocks(names, CHUNK):
             block = list(map(path_of, names_block))
             try:
                 found = array("q", chain.from_iterable(map(_IDENTITY, map(os.stat, block))))
@@ -967,7 +955,7 @@ class IndexedStore:
     def _parse(
         self, entries: Sequence[Entry], stale: list[int], workers: int
     ) -> Iterator[tuple[list[int], list[Row]]]:
-        batches = [stale[i : i + BATCH_ROWS] for i in range(0, len(stale), BATCH_ROWS)]
+        batches = list(blocks(stale, BATCH_ROWS))
         if workers <= 1 or len(batches) <= 1:
             for batch in batches:
                 yield batch, [make_row(self.store, entries[p], self.options) for p in batch]

@@ -42,6 +42,7 @@ import attrs
 from seedcorpus._exceptions import DocumentError
 from seedcorpus._parse import ParseOptions
 from seedcorpus._records import Document
+from seedcorpus._storage import blocks
 
 if TYPE_CHECKING:
     from seedcorpus._corpus import Corpus, _Listing
@@ -167,12 +168,6 @@ def _chunk_size(files: int | None, workers: int) -> int:
     return max(1, min(256, -(-files // (workers * 8))))
 
 
-def _chunks(positions: Iterable[int], size: int) -> Iterator[list[int]]:
-    iterator = iter(positions)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
-
-
 def parallel_results(
     listing: _Listing,
     options: ParseOptions,
@@ -202,7 +197,7 @@ def parallel_results(
         yield from _serial_corpus(listing, options, strict)._results(positions)
         return
     size = _chunk_size(files, count)
-    chunks = _chunks(positions, size)
+    chunks = blocks(positions, size)
     pending: collections.deque[Future[list[Result]]] = collections.deque()
     pool = ProcessPoolExecutor(
         max_workers=count, initializer=_start_worker, initargs=(listing, options, strict)

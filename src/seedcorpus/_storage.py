@@ -46,7 +46,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count, islice, repeat
 from operator import and_, eq, itemgetter, lshift, or_, rshift
 from pathlib import Path
-from typing import Any, Final, Protocol, overload, runtime_checkable
+from typing import Any, Final, Protocol, TypeVar, overload, runtime_checkable
 
 import attrs
 
@@ -71,11 +71,31 @@ __all__ = [
     "Store",
     "TarStore",
     "ZipStore",
+    "blocks",
     "classify_name",
     "list_entries",
     "open_store",
     "parse_name",
 ]
+
+_T = TypeVar("_T")
+
+
+def blocks(items: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    """``items`` in consecutive lists of ``size`` (the last may be shorter); a list is
+    sliced, anything else is drawn lazily.
+
+    >>> [list(block) for block in blocks(range(5), 2)]
+    [[0, 1], [2, 3], [4]]
+    """
+    if isinstance(items, list):
+        for start in range(0, len(items), size):
+            yield items[start : start + size]
+        return
+    iterator = iter(items)
+    while block := list(islice(iterator, size)):
+        yield block
+
 
 NAME_PATTERN: Final = re.compile(r"^(?P<ordinal>[0-9]+)_(?P<key>[0-9a-f]{16})\.txt$")
 """The corpus file-name grammar: decimal ordinal, underscore, 16 lower-case hex, ``.txt``."""
