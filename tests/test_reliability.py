@@ -721,38 +721,20 @@ def test_a_file_rewritten_after_listing_is_read_as_it_is_now(tmp_path: Path) -> 
 def test_a_file_that_grows_while_it_is_read_is_reported_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A writer appends to the file between our read and our second ``fstat``: the read
-    handle is wrapped so that each read appends a line to the file on disk."""
+    """A writer appends to the file between our read and our second ``fstat``: each read
+    of that file's descriptor appends a line to the file on disk."""
     folder, corpus = make_corpus(tmp_path, {NAME: KBS, OTHER: KBS})
     target = os.stat(folder / NAME)
-    real_open = builtins.open
+    real_read = os.read
 
-    class Appending:
-        def __init__(self, handle: Any) -> None:
-            self.handle = handle
-
-        def read(self, size: int = -1) -> bytes:
-            data: bytes = self.handle.read(size)
-            with real_open(folder / NAME, "ab") as writer:
+    def appending_read(fd: int, size: int) -> bytes:
+        data = real_read(fd, size)
+        if os.fstat(fd).st_ino == target.st_ino:
+            with open(folder / NAME, "ab") as writer:
                 writer.write(b"Tambahan.\n")
-            return data
+        return data
 
-        def __getattr__(self, name: str) -> Any:
-            return getattr(self.handle, name)
-
-        def __enter__(self) -> Appending:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.handle.close()
-
-    def fake_open(file: Any, *args: Any, **kwargs: Any) -> Any:
-        handle = real_open(file, *args, **kwargs)
-        if isinstance(file, int) and os.fstat(file).st_ino == target.st_ino:
-            return Appending(handle)
-        return handle
-
-    monkeypatch.setattr(builtins, "open", fake_open)
+    monkeypatch.setattr(os, "read", appending_read)
     assert [doc.key for doc in corpus] == ["fedcba9876543210"]
     assert corpus.problems == (
         Problem("changed", "file changed while it was being read", str(folder / NAME)),

@@ -404,8 +404,11 @@ class Corpus:
     def _iter_pairs(self, positions: Iterable[int] | None = None) -> Iterator[tuple[int, Document]]:
         if positions is None and (narrowed := self._narrowed()) is not None:
             positions = narrowed[0]  # predicates are still applied to what is read
+        predicates = self._predicates
         for position, result in self._results(positions):
-            if isinstance(result, Document) and all(p(result) for p in self._predicates):
+            if isinstance(result, Document) and (
+                not predicates or all(p(result) for p in predicates)
+            ):
                 yield position, result
 
     def __iter__(self) -> Iterator[Document]:

@@ -607,24 +607,30 @@ def _too_large(path: str, max_bytes: int) -> FileTooLargeError:
     )
 
 
+_READ_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def _read_local(path: str, max_bytes: int) -> bytes:
     """Read a local file; ``vanished`` if it is gone, ``changed`` if it changed while read.
 
     Opened non-blocking, and only regular files are read: a FIFO or a device named like a
-    corpus file is ``unreadable`` instead of a read that waits forever.
+    corpus file is ``unreadable`` instead of a read that waits forever. Plain descriptor
+    calls (no buffered file object): as fast as ``open(path, "rb").read()``.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with open(fd, "rb") as handle:
-            before = os.fstat(handle.fileno())
+        fd = os.open(path, _READ_FLAGS)
+        try:
+            before = os.fstat(fd)
             if stat.S_ISDIR(before.st_mode):
                 raise IsADirectoryError(errno.EISDIR, "is a directory", path)
             if not stat.S_ISREG(before.st_mode):
                 raise FileAccessError(
                     "not a regular file (a pipe, socket or device)", path=path, code="unreadable"
                 )
-            data = handle.read(min(max_bytes, before.st_size) + 1)  # no max_bytes buffer
-            after = os.fstat(handle.fileno())
+            data = _read_fd(fd, min(max_bytes, before.st_size) + 1)  # no max_bytes buffer
+            after = os.fstat(fd)
+        finally:
+            os.close(fd)
     except FileAccessError:
         raise
     except FileNotFoundError:
@@ -648,6 +654,19 @@ def _read_local(path: str, max_bytes: int) -> bytes:
     ) != after.st_size:
         raise FileAccessError("file changed while it was being read", path=path, code="changed")
     return data
+
+
+def _read_fd(fd: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes from ``fd``: fewer only at the end of the file."""
+    data = os.read(fd, limit)
+    if not data or len(data) >= limit:
+        return data
+    parts = [data]
+    remaining = limit - len(data)
+    while remaining and (more := os.read(fd, remaining)):
+        parts.append(more)
+        remaining -= len(more)
+    return b"".join(parts)
 
 
 @attrs.frozen
@@ -720,7 +739,10 @@ class DirectoryStore:
 
     def display(self, name: str) -> str:
         """The file's path on disk."""
-        return os.path.join(self.root, *name.split("/"))
+        root = self.root
+        if os.sep == "/" and root and not root.endswith("/"):
+            return f"{root}/{name}"  # os.path.join's result, without its per-part checks
+        return os.path.join(root, *name.split("/"))
 
 
 def _under(relative: str, names: list[str]) -> list[str]:
