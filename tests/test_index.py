@@ -248,6 +248,35 @@ def test_a_file_changed_after_loading_is_parsed_again_when_read(seed_copy: Path)
     assert str(corpus["0fe451fa7ae68fa1"].published) == "2018-02"
 
 
+def test_a_warm_load_reads_rows_in_blocks_with_stale_and_failing_files_among_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """700 files span blocks of 8, 16, ... 512 rows: every document is the parsed one, in
+    order, a file changed after indexing is parsed again and a binary file keeps its error."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    texts = [seeds[i % len(seeds)].read_text("utf-8") for i in range(700)]
+    folder = _write_corpus(tmp_path / "corpus", texts)
+    _write_settled(folder / "100_0000000000000064.txt", b"\x00binary")
+    load(folder, index=True, workers=1)
+    changed = folder / "600_0000000000000258.txt"
+    changed.write_text(texts[0].replace("2020-01", "2018-02", 1), "utf-8")
+    expected = load(folder, workers=1)
+    queries: list[int] = []
+    real = seedcorpus._index.IndexedStore.documents
+
+    def counting(self: Any, entries: Any) -> Any:
+        queries.append(len(entries))
+        return real(self, entries)
+
+    monkeypatch.setattr(seedcorpus._index.IndexedStore, "documents", counting)
+    warm = load(folder, index=True, workers=1)
+    assert _dicts(warm) == _dicts(expected)
+    assert queries == [8, 16, 32, 64, 128, 256, 196]
+    assert warm.problems == expected.problems
+    assert [p.code for p in warm.problems] == ["binary"]
+    assert warm["0000000000000258"].to_dict() == expected["0000000000000258"].to_dict()
+
+
 def test_files_without_a_document_are_stored_with_their_error(
     seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

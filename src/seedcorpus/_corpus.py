@@ -14,6 +14,7 @@ new views that share the listing; nothing is parsed until you iterate.
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
@@ -348,24 +349,27 @@ class Corpus:
         store, options = self._listing.store, self._options
         if isinstance(store, _MemoryStore):
             document = store.document(entry.name)
+        elif isinstance(store, IndexedStore) and data is None:
+            document = store.document(entry)  # parsed only if the file changed
         else:
-            if isinstance(store, IndexedStore) and data is None:
-                document = store.document(entry)  # parsed only if the file changed
-                path = document.path
-            else:
-                path = store.display(entry.name)
-                document = parse(
-                    store.read(entry.name, options.max_bytes) if data is None else data,
-                    key=entry.key,
-                    ordinal=entry.ordinal,
-                    path=path,
-                    options=options,
-                )
-            if entry.key in self._listing.duplicates:
-                problem = Problem(
-                    "duplicate_key", f"key {entry.key} is used by more than one file", path
-                )
-                document = attrs.evolve(document, problems=(*document.problems, problem))
+            document = parse(
+                store.read(entry.name, options.max_bytes) if data is None else data,
+                key=entry.key,
+                ordinal=entry.ordinal,
+                path=store.display(entry.name),
+                options=options,
+            )
+        return self._checked(entry, document)
+
+    def _checked(self, entry: Entry, document: Document) -> Document:
+        """``document`` with its ``duplicate_key`` problem; its first problem raised if strict."""
+        if entry.key in self._listing.duplicates and not isinstance(
+            self._listing.store, _MemoryStore
+        ):
+            problem = Problem(
+                "duplicate_key", f"key {entry.key} is used by more than one file", document.path
+            )
+            document = attrs.evolve(document, problems=(*document.problems, problem))
         if self._strict and document.problems:
             raise document.problems[0].to_error()
         return document
@@ -382,6 +386,9 @@ class Corpus:
             options, strict = self._options, self._strict
             yield from parallel_results(self._listing, options, positions, strict=strict)
             return
+        if isinstance(store := self._listing.store, IndexedStore):
+            yield from self._indexed_results(store, positions)
+            return
         for position in positions:
             try:
                 yield position, self._load(position)
@@ -389,6 +396,27 @@ class Corpus:
                 if self._strict:
                     raise
                 yield position, exc
+
+    def _indexed_results(
+        self, store: IndexedStore, positions: Iterable[int]
+    ) -> Iterator[tuple[int, Document | DocumentError]]:
+        """:meth:`_results` from the index, a block of rows a query.
+
+        Blocks grow from 8 to 512 positions, so that taking the first few documents reads
+        only a few rows.
+        """
+        entries = self._listing.entries
+        iterator, size = iter(positions), 8
+        while block := list(itertools.islice(iterator, size)):
+            size = min(2 * size, 512)
+            chosen = [entries[position] for position in block]
+            for position, entry, result in zip(block, chosen, store.documents(chosen), strict=True):
+                if isinstance(result, DocumentError):
+                    if self._strict:
+                        raise result
+                    yield position, result
+                else:
+                    yield position, self._checked(entry, result)
 
     def _narrowed(self) -> tuple[list[int], bool] | None:
         """With an index: the positions that may pass the predicates, and whether exactly.

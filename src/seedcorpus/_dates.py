@@ -477,15 +477,7 @@ class PartialDate:
         """
         if not isinstance(text, str):
             raise DateParseError(f"fromisoformat takes a str, not {type(text).__name__}")
-        found = _ISO.fullmatch(text.strip())
-        if found is None:
-            raise DateParseError(f"{_quote(text)} is not an ISO 8601 date")
-        try:
-            return _from_iso_match(found)
-        except DateParseError as exc:
-            raise DateParseError(f"{_quote(text)} is not a date: {exc}") from None
-        except DateError as exc:
-            raise DateParseError(f"{_quote(text)} is not a valid date: {exc}") from None
+        return _from_iso_text(text)
 
     @classmethod
     def from_datetime(
@@ -593,6 +585,21 @@ def _offset_seconds(text: str) -> int:
     parts = [int(digits[i : i + 2]) for i in range(0, len(digits), 2)]
     seconds = parts[0] * 3600 + parts[1] * 60 + (parts[2] if len(parts) > 2 else 0)
     return -seconds if text[0] == "-" else seconds
+
+
+@functools.lru_cache(maxsize=4096)
+def _from_iso_text(text: str) -> PartialDate:
+    """:meth:`PartialDate.fromisoformat`; cached, as a corpus repeats its dates (and a
+    named zone's offset check costs tens of microseconds)."""
+    found = _ISO.fullmatch(text.strip())
+    if found is None:
+        raise DateParseError(f"{_quote(text)} is not an ISO 8601 date")
+    try:
+        return _from_iso_match(found)
+    except DateParseError as exc:
+        raise DateParseError(f"{_quote(text)} is not a date: {exc}") from None
+    except DateError as exc:
+        raise DateParseError(f"{_quote(text)} is not a valid date: {exc}") from None
 
 
 def _from_iso_match(found: re.Match[str]) -> PartialDate:
@@ -1214,6 +1221,18 @@ def parse_header_date(text: str, *, tz: str | None = None) -> PartialDate:
     >>> parse_header_date("2024-05-27 17:07:04", tz="Asia/Shanghai").isoformat()
     '2024-05-27T17:07:04+08:00[Asia/Shanghai]'
     """
+    if not isinstance(text, str) or not (tz is None or isinstance(tz, str)):
+        return _parse_header_date(text, tz)  # what parse_date says of it
+    return _cached_header_date(text, tz)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_header_date(text: str, tz: str | None) -> PartialDate:
+    """:func:`parse_header_date` of a str: cached, as many files of a corpus share a date."""
+    return _parse_header_date(text, tz)
+
+
+def _parse_header_date(text: str, tz: str | None) -> PartialDate:
     found = _HEADER_FAST.fullmatch(text) if isinstance(text, str) else None
     if found is not None:
         year, month, day, hour, minute, second = found.groups()

@@ -116,6 +116,9 @@ APPLICATION_ID: Final = 0x53434958  # "SCIX": marks a SQLite file as a seedcorpu
 BATCH_ROWS: Final = 64
 """Rows written per transaction while indexing."""
 
+_SQL_BLOCK: Final = 500
+"""Names bound in one ``IN (...)`` query (old SQLite builds allow 999 parameters)."""
+
 BUSY_TIMEOUT_S: Final = 120.0
 """How long a writer waits for another process's transaction before giving up."""
 
@@ -997,19 +1000,42 @@ class IndexedStore:
 
         Raises the :class:`~seedcorpus.DocumentError` the file produced, as parsing would.
         """
+        result = self.documents([entry])[0]
+        if isinstance(result, DocumentError):
+            raise result
+        return result
+
+    def documents(self, entries: Sequence[Entry]) -> list[Document | DocumentError]:
+        """:meth:`document` of each entry, or the error it raises: one query a block of rows.
+
+        Each file is still stat'ed: a row serves only while the file's identity is the
+        one indexed.
+        """
+        found: dict[str, tuple[Any, ...]] = {}
+        names = [entry.name for entry in entries]
+        with self._lock:
+            db = self._db()
+            for block in blocks(names, _SQL_BLOCK):
+                marks = ",".join("?" * len(block))
+                for row in db.execute(
+                    "SELECT f.name, f.size, f.mtime_ns, f.ctime_ns, f.indexed_ns, f.path, "
+                    "f.error_class, f.error_code, f.error_message, d.data FROM files f "
+                    f"LEFT JOIN documents d ON d.id = f.id WHERE f.name IN ({marks})",
+                    block,
+                ):
+                    found[row[0]] = row
+        results: list[Document | DocumentError] = []
+        for entry in entries:
+            try:
+                results.append(self._served(entry, found.get(entry.name)))
+            except DocumentError as exc:
+                results.append(exc)
+        return results
+
+    def _served(self, entry: Entry, found: tuple[Any, ...] | None) -> Document:
+        """The document from its index row ``found`` while fresh, else parsed and stored."""
         path = self.store.display(entry.name)
         identity = _identity(_file_of(self.store, entry.name))
-        with self._lock:
-            found = (
-                self._db()
-                .execute(
-                    "SELECT f.id, f.size, f.mtime_ns, f.ctime_ns, f.indexed_ns, f.path, "
-                    "f.error_class, f.error_code, f.error_message, d.data FROM files f "
-                    "LEFT JOIN documents d ON d.id = f.id WHERE f.name = ?",
-                    (entry.name,),
-                )
-                .fetchone()
-            )
         if (
             found is not None
             and identity is not None
