@@ -246,16 +246,16 @@ def _refill(
     return buffer, base + at, 0
 
 
-def _entry_at(file: BinaryIO, offset: int, concat: int) -> tuple[int, Member]:
-    """The central-directory entry at ``offset`` (its name and extra read again)."""
+def _entry_at(file: BinaryIO, offset: int, concat: int, end: int) -> Member:
+    """The central-directory entry at ``offset``, read again; the directory ends at ``end``
+    (a name or extra field running past it is cut there, as in :func:`central_entries`)."""
     file.seek(offset)
     head = file.read(_CENTRAL.size)
     if len(head) != _CENTRAL.size or head[:4] != _CENTRAL_SIGNATURE:
         raise zipfile.BadZipFile("Bad magic number for central directory")
     fields = _CENTRAL.unpack(head)
-    raw = file.read(fields[12])
-    extra = file.read(fields[13])
-    return offset, _member(fields, raw, extra, concat)
+    rest = file.read(max(min(fields[12] + fields[13], end - offset - _CENTRAL.size), 0))
+    return _member(fields, rest[: fields[12]], rest[fields[12] :], concat)
 
 
 class ZipDirectory:
@@ -270,7 +270,8 @@ class ZipDirectory:
         self.path = path
         self._file: BinaryIO = open(path, "rb")  # noqa: SIM115 - kept open until close()
         try:
-            self._concat = _directory_span(self._file)[2]
+            start, size, self._concat = _directory_span(self._file)
+            self._end = min(start + size, self._file.seek(0, io.SEEK_END))
             hashes = array("Q")
             offsets = array("Q")
             for offset, member in central_entries(self._file):
@@ -289,7 +290,7 @@ class ZipDirectory:
 
     def members(self) -> Iterator[Member]:
         """Every entry in directory order, read again in blocks through a private file."""
-        with open(self.path, "rb") as file:
+        with open(self.path, "rb", buffering=0) as file:  # read in BLOCK bytes anyway
             for _, member in central_entries(file):
                 yield member
 
@@ -305,7 +306,7 @@ class ZipDirectory:
                 candidates.append(position - 1)
             slot = (slot + 1) & mask
         for position in sorted(candidates, reverse=True):
-            _, member = _entry_at(self._file, self._offsets[position], self._concat)
+            member = _entry_at(self._file, self._offsets[position], self._concat, self._end)
             if member.name == name:
                 return member
         return None
