@@ -967,9 +967,9 @@ class ZipStore:
             # Streamed from the central directory a block at a time, through a file of its
             # own: no lock held between names, no list of every member.
             try:
-                for member in directory.members():
-                    if not member.is_dir:
-                        yield member.name, True
+                for name, is_dir in directory.names():
+                    if not is_dir:
+                        yield name, True
             except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
                 problems.append(_listing_failed(self.path, handle.stamp, exc))
 

@@ -178,27 +178,46 @@ def _zip64_sizes(extra: bytes, size: int, compressed: int, offset: int) -> tuple
     return size, compressed, offset
 
 
-def _member(fields: tuple[int, ...], raw: bytes, extra: bytes, concat: int) -> Member:
-    """The :class:`Member` of a central-directory entry, checked as zipfile checks it."""
-    flags = fields[5]
-    raw_name = raw.decode("utf-8") if flags & _UTF8_NAME else raw.decode("cp437")
+def _raw_name(fields: tuple[int, ...], raw: bytes, extra: bytes) -> str:
+    """The decoded name of a central-directory entry, the entry checked as zipfile checks it
+    (its name's encoding, its format version, its extra fields)."""
+    if raw.isascii():
+        raw_name = raw.decode("ascii")
+    else:
+        raw_name = raw.decode("utf-8") if fields[5] & _UTF8_NAME else raw.decode("cp437")
     if fields[3] > _MAX_EXTRACT_VERSION:
         raise NotImplementedError(f"zip file version {fields[3] / 10:.1f}")
-    size, compressed, offset = _zip64_sizes(extra, fields[11], fields[10], fields[18])
-    cut = raw_name.find("\0")
-    name = raw_name if cut < 0 else raw_name[:cut]
+    if extra:
+        _zip64_sizes(extra, fields[11], fields[10], fields[18])
+    return raw_name
+
+
+def _name(raw_name: str) -> str:
+    """zipfile's ``ZipInfo.filename``: cut at a NUL, ``/`` separators."""
+    if "\0" in raw_name:
+        raw_name = raw_name[: raw_name.index("\0")]
     if os.sep != "/":
-        name = name.replace(os.sep, "/")
+        raw_name = raw_name.replace(os.sep, "/")
+    return raw_name
+
+
+def _member(fields: tuple[int, ...], raw: bytes, extra: bytes, concat: int) -> Member:
+    """The :class:`Member` of a central-directory entry, checked as zipfile checks it."""
+    raw_name = _raw_name(fields, raw, extra)
+    size, compressed, offset = _zip64_sizes(extra, fields[11], fields[10], fields[18])
     return Member(
-        name,
+        _name(raw_name),
         raw_name,
-        flags,
+        fields[5],
         fields[6],
         fields[9],
         compressed,
         size,
         offset + concat,
     )
+
+
+_Entry = tuple[int, tuple[int, ...], bytes, bytes]
 
 
 def central_entries(file: BinaryIO) -> Iterator[tuple[int, Member]]:
@@ -209,9 +228,17 @@ def central_entries(file: BinaryIO) -> Iterator[tuple[int, Member]]:
     where ``zipfile.ZipFile`` would refuse the archive; the end records are read first,
     so a file that is no zip fails before anything is yielded.
     """
-    start, size, concat = _directory_span(file)
+    concat = _directory_span(file)[2]
+    for offset, fields, raw, extra in _entries(file):
+        yield offset, _member(fields, raw, extra, concat)
+
+
+def _entries(file: BinaryIO) -> Iterator[_Entry]:
+    """``(offset, fields, name bytes, extra bytes)`` of each central-directory entry, the
+    name and extra cut where the directory ends (zipfile reads it as one ``read(size)``)."""
+    start, size, _ = _directory_span(file)
     file_size = file.seek(0, io.SEEK_END)
-    window = max(min(size, file_size - start), 0)  # zipfile: fp.read(size) may come short
+    window = max(min(size, file_size - start), 0)
     file.seek(start)
     buffer = b""
     base = 0  # where buffer[0] is, from the start of the directory
@@ -230,9 +257,13 @@ def central_entries(file: BinaryIO) -> Iterator[tuple[int, Member]]:
         if len(buffer) - at < length:
             buffer, base, at = _refill(file, buffer, at, base, window, length)
         name_at = at + _CENTRAL.size
-        raw = buffer[name_at : name_at + name_length]
-        extra = buffer[name_at + name_length : name_at + name_length + extra_length]
-        yield start + total, _member(fields, raw, extra, concat)
+        extra_at = name_at + name_length
+        yield (
+            start + total,
+            fields,
+            buffer[name_at:extra_at],
+            buffer[extra_at : extra_at + extra_length] if extra_length else b"",
+        )
         total += length
 
 
@@ -274,8 +305,8 @@ class ZipDirectory:
             self._end = min(start + size, self._file.seek(0, io.SEEK_END))
             hashes = array("Q")
             offsets = array("Q")
-            for offset, member in central_entries(self._file):
-                hashes.append(hash(member.name) & _HASH_MASK)
+            for offset, fields, raw, extra in _entries(self._file):
+                hashes.append(hash(_name(_raw_name(fields, raw, extra))) & _HASH_MASK)
                 offsets.append(offset)
         except BaseException:
             self._file.close()
@@ -293,6 +324,14 @@ class ZipDirectory:
         with open(self.path, "rb", buffering=0) as file:  # read in BLOCK bytes anyway
             for _, member in central_entries(file):
                 yield member
+
+    def names(self) -> Iterator[tuple[str, bool]]:
+        """``(name, is a folder)`` of every entry in directory order, as :meth:`members`
+        but without making a :class:`Member` of each."""
+        with open(self.path, "rb", buffering=0) as file:
+            for _, fields, raw, extra in _entries(file):
+                name = _name(_raw_name(fields, raw, extra))
+                yield name, name.endswith("/")
 
     def find(self, name: str) -> Member | None:
         """The entry named ``name`` (the last one when the name is listed twice), or None."""
