@@ -24,6 +24,7 @@ import time
 import tracemalloc
 import zipfile
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -78,8 +79,13 @@ def member_memory(archive: str) -> None:
     """The bytes per member that opening ``archive`` keeps, compact reader vs zipfile."""
     import seedcorpus._storage as storage
 
+    def compact() -> Any:
+        directory = storage._open_archive("zip", archive)
+        directory.find("")  # the index of names is made at the first look-up
+        return directory
+
     for label, opener in (
-        ("compact reader", lambda: storage._open_archive("zip", archive)),
+        ("compact reader", compact),
         ("zipfile.ZipFile", lambda: zipfile.ZipFile(archive)),
     ):
         gc.collect()
@@ -91,7 +97,8 @@ def member_memory(archive: str) -> None:
         tracemalloc.stop()
         count = len(opened) if label == "compact reader" else len(opened.infolist())
         print(
-            f"{label}: {count:,} members opened in {took:.2f} s; holds {held / 1e6:.1f} MB "
+            f"{label}: {count:,} members opened and indexed in {took:.2f} s (traced); "
+            f"holds {held / 1e6:.1f} MB "
             f"({held / count:.1f} bytes a member), peak {peak / 1e6:.1f} MB while opening"
         )
         opened.close()

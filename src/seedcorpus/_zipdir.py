@@ -292,9 +292,11 @@ def _entry_at(file: BinaryIO, offset: int, concat: int, end: int) -> Member:
 class ZipDirectory:
     """A zip archive opened for reading members by name, with a compact index of names.
 
-    The archive stays open (one buffered file) until :meth:`close`; the caller serialises
-    :meth:`find` and :meth:`read` (they seek the shared file). :meth:`members` reads the
-    directory again through a file of its own, so listing needs no lock.
+    Opening reads the whole central directory once, checking every entry as zipfile does,
+    and keeps nothing of it; the index of names is made at the first :meth:`find`. The
+    archive stays open (one buffered file) until :meth:`close`; the caller serialises
+    :meth:`find` and :meth:`read` (they seek the shared file). :meth:`members` and
+    :meth:`names` read the directory again through a file of their own: no lock needed.
     """
 
     def __init__(self, path: str) -> None:
@@ -303,21 +305,30 @@ class ZipDirectory:
         try:
             start, size, self._concat = _directory_span(self._file)
             self._end = min(start + size, self._file.seek(0, io.SEEK_END))
+            self._count = 0
+            for _, fields, raw, extra in _entries(self._file):  # checked whole, kept nothing
+                _raw_name(fields, raw, extra)
+                self._count += 1
+        except BaseException:
+            self._file.close()
+            raise
+        self._index: tuple[array[int], array[int], array[int]] | None = None
+
+    def __len__(self) -> int:
+        """The number of central-directory entries (folders and duplicates included)."""
+        return self._count
+
+    def _build_index(self) -> tuple[array[int], array[int], array[int]]:
+        """Name hashes and entry offsets in directory order, and the table of positions:
+        made at the first :meth:`find`, so a process that only lists never holds them."""
+        if self._index is None:
             hashes = array("Q")
             offsets = array("Q")
             for offset, fields, raw, extra in _entries(self._file):
                 hashes.append(hash(_name(_raw_name(fields, raw, extra))) & _HASH_MASK)
                 offsets.append(offset)
-        except BaseException:
-            self._file.close()
-            raise
-        self._hashes = hashes
-        self._offsets = offsets
-        self._table = _table(hashes)
-
-    def __len__(self) -> int:
-        """The number of central-directory entries (folders and duplicates included)."""
-        return len(self._offsets)
+            self._index = (hashes, offsets, _table(hashes))
+        return self._index
 
     def members(self) -> Iterator[Member]:
         """Every entry in directory order, read again in blocks through a private file."""
@@ -335,8 +346,8 @@ class ZipDirectory:
 
     def find(self, name: str) -> Member | None:
         """The entry named ``name`` (the last one when the name is listed twice), or None."""
+        hashes, offsets, table = self._build_index()
         wanted = hash(name) & _HASH_MASK
-        table, hashes = self._table, self._hashes
         mask = len(table) - 1
         slot = wanted & mask
         candidates = []
@@ -345,7 +356,7 @@ class ZipDirectory:
                 candidates.append(position - 1)
             slot = (slot + 1) & mask
         for position in sorted(candidates, reverse=True):
-            member = _entry_at(self._file, self._offsets[position], self._concat, self._end)
+            member = _entry_at(self._file, offsets[position], self._concat, self._end)
             if member.name == name:
                 return member
         return None
