@@ -934,6 +934,11 @@ class ZipStore:
     modification time) is taken when the store is opened: reads after the archive changed
     report ``changed``, after it was deleted ``vanished``.
 
+    The central directory is read by :class:`~seedcorpus._zipdir.ZipDirectory`, not kept
+    as a ``ZipInfo`` per member: listing streams it a block at a time, and each process
+    that reads members keeps an index of 22 to 28 bytes a member (25 MB for a million),
+    where :class:`zipfile.ZipFile` keeps about 600 bytes a member.
+
     >>> import io, zipfile, tempfile, os
     >>> path = os.path.join(tempfile.mkdtemp(), "c.zip")
     >>> with zipfile.ZipFile(path, "w") as z:
