@@ -180,6 +180,29 @@ def test_a_zip64_archive_of_more_than_65535_members(tmp_path: Path) -> None:
     assert corpus.problems == ()
 
 
+def with_zip64_end(data: bytes) -> bytes:
+    """``data`` (a zip without a comment) with ZIP64 end records, the 32-bit end record's
+    counts, size and offset saturated, as a writer of a huge archive leaves them."""
+    end = len(data) - 22
+    _, _, _, count, total, size, offset, _ = struct.unpack("<4s4H2LH", data[end:])
+    record = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, count, total, size, offset)
+    locator = struct.pack("<4sLQL", b"PK\x06\x07", 0, end, 1)
+    saturated = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, *[0xFFFFFFFF] * 2, 0)
+    return data[:end] + record + locator + saturated
+
+
+def test_zip64_end_records_damaged_or_cut_fail_as_in_zipfile(tmp_path: Path) -> None:
+    data = with_zip64_end(zip_bytes({NAME: b"Halo dunia.", OTHER: b"Satu."}))
+    assert assert_same(write(tmp_path, data))[1] == {NAME: b"Halo dunia.", OTHER: b"Satu."}
+    tail = len(data) - 98  # the ZIP64 record, its locator and the end record
+    for at in range(tail - 10, len(data)):
+        flipped = bytearray(data)
+        flipped[at] ^= 0xFF
+        assert_same(write(tmp_path, bytes(flipped)), probes=(NAME,))
+        assert_same(write(tmp_path, data[:at]))
+        assert_same(write(tmp_path, b"stub" + data[:at] + data[at + 1 :]))
+
+
 def one_member_zip(body: bytes, extra: bytes) -> bytes:
     """A stored member whose central entry has saturated sizes and offset and ``extra``."""
     local = struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 45, 0, 0, 0, 0, 0, 0, 0, 0, len(NAME), 0)
