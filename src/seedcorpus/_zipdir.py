@@ -1,7 +1,7 @@
 """A zip archive's central directory read in blocks and kept compact: 22 to 28 bytes a member.
 
-:class:`zipfile.ZipFile` keeps a ``ZipInfo`` object per member (about 580 bytes each:
-600 MB for a million members, in every process that opens the archive).
+:class:`zipfile.ZipFile` keeps a ``ZipInfo`` object per member (about 610 bytes each:
+611 MB for a million members, in every process that opens the archive).
 :class:`ZipDirectory` reads the end-of-central-directory record (ZIP64 too), scans the
 central directory in 1 MiB blocks and keeps, per member, only the hash of its name and
 the offset of its central-directory entry, in two ``array('Q')``, plus an open-addressing
