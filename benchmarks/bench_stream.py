@@ -4,18 +4,29 @@ Generates N seed-like files (``benchmarks/_gen.py``) in a temporary directory (o
 ``--dir``), then, in a fresh process, loads and iterates the whole corpus, reporting the
 peak RSS (``resource.getrusage``) after listing and after streaming, and the time taken.
 The target (issue 6): 1,000,000 files stream with peak RSS under 200 MB.
+
+``--zip stored`` (or ``deflated``) packs the directory into ``<dir>.<method>.zip`` once
+(kept next to it for the next run) and streams from the archive instead, read in place.
+``--members`` then also measures, in one fresh process (``tracemalloc``, one after the
+other), the memory that opening the archive keeps per member: the compact
+central-directory reader with its index made, against ``zipfile.ZipFile``. Tracing slows
+both several times over: the times it prints are not the untraced opening times.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
+import zipfile
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -49,15 +60,73 @@ def stream(directory: str, workers: int) -> None:
     )
 
 
+def pack(directory: Path, method: str) -> Path:
+    """``directory`` packed into ``<directory>.<method>.zip`` (sorted names, written once)."""
+    archive = directory.with_name(f"{directory.name}.{method}.zip")
+    if archive.exists():
+        return archive
+    started = time.perf_counter()
+    partial = archive.with_name(archive.name + ".partial")
+    compression = zipfile.ZIP_STORED if method == "stored" else zipfile.ZIP_DEFLATED
+    names = sorted(entry.name for entry in os.scandir(directory) if entry.is_file())
+    with zipfile.ZipFile(partial, "w", compression=compression) as handle:
+        for name in names:
+            handle.write(directory / name, name)
+    partial.rename(archive)
+    print(f"packed {len(names):,} files in {time.perf_counter() - started:.1f} s into {archive}")
+    return archive
+
+
+def member_memory(archive: str) -> None:
+    """The bytes per member that opening ``archive`` keeps, compact reader vs zipfile."""
+    import seedcorpus._storage as storage
+
+    def compact() -> Any:
+        directory = storage._open_archive("zip", archive)
+        directory.find("")  # the index of names is made at the first look-up
+        return directory
+
+    for label, opener in (
+        ("compact reader", compact),
+        ("zipfile.ZipFile", lambda: zipfile.ZipFile(archive)),
+    ):
+        gc.collect()
+        tracemalloc.start()
+        started = time.perf_counter()
+        opened = opener()
+        took = time.perf_counter() - started
+        held, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        count = len(opened) if label == "compact reader" else len(opened.infolist())
+        count = max(count, 1)
+        print(
+            f"{label}: {count:,} members opened and indexed in {took:.2f} s (traced); "
+            f"holds {held / 1e6:.1f} MB "
+            f"({held / count:.1f} bytes a member), peak {peak / 1e6:.1f} MB while opening"
+        )
+        opened.close()
+        del opened
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, nargs="?", default=200_000, help="files to generate")
     parser.add_argument("--dir", help="use (or fill) this directory instead of a temporary one")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--zip", choices=["stored", "deflated"], help="stream from the directory packed in a zip"
+    )
+    parser.add_argument(
+        "--members", action="store_true", help="with --zip: memory a member, compact vs zipfile"
+    )
     parser.add_argument("--stream-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--members-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stream_only:
         stream(args.dir, args.workers)
+        return 0
+    if args.members_only:
+        member_memory(args.dir)
         return 0
     from _gen import write_corpus
 
@@ -67,7 +136,10 @@ def main() -> int:
             started = time.perf_counter()
             write_corpus(directory, args.n, seed=0)
             print(f"wrote {args.n:,} files in {time.perf_counter() - started:.1f} s to {directory}")
-        command = [sys.executable, __file__, "--stream-only", "--dir", str(directory)]
+        source = str(pack(directory, args.zip)) if args.zip else str(directory)
+        if args.members and args.zip:
+            subprocess.call([sys.executable, __file__, "--members-only", "--dir", source])
+        command = [sys.executable, __file__, "--stream-only", "--dir", source]
         command += ["--workers", str(args.workers)]
         return subprocess.call(command)  # a fresh process: its peak RSS is the streaming's
 

@@ -20,7 +20,8 @@ The strategies, by section:
 - dates: :func:`partial_dates`, :func:`date_surface_forms`, :func:`dated_texts`,
   :func:`date_like_texts` and :data:`DATE_ZONES`;
 - sources: :func:`source_names`, :func:`source_spellings`;
-- reliability: :func:`hostile_files`, :func:`mutate_file`.
+- reliability: :func:`hostile_files`, :func:`mutate_file`;
+- archives: :func:`zip_archives` and :data:`ZIP_METHODS`.
 
 docs/testing.md shows how to write property tests with them.
 """
@@ -28,7 +29,10 @@ docs/testing.md shows how to write property tests with them.
 from __future__ import annotations
 
 import functools
+import io
 import random
+import warnings
+import zipfile
 from typing import Any
 
 import attrs
@@ -38,6 +42,7 @@ __all__ = [
     "DATE_ZONES",
     "LAYOUT_IDS",
     "ROUND_TRIP_FIELDS",
+    "ZIP_METHODS",
     "article_texts",
     "corpora",
     "corpus_dirs",
@@ -55,6 +60,7 @@ __all__ = [
     "source_names",
     "source_spellings",
     "sources",
+    "zip_archives",
 ]
 
 # -- corpus ---------------------------------------------------------------------------
@@ -387,6 +393,75 @@ def hostile_files(base: st.SearchStrategy[bytes] | None = None) -> st.SearchStra
 
 
 # -- end of reliability ---------------------------------------------------------------
+
+
+# -- archives -------------------------------------------------------------------------
+
+ZIP_METHODS: tuple[int, ...] = (
+    zipfile.ZIP_STORED,
+    zipfile.ZIP_DEFLATED,
+    zipfile.ZIP_BZIP2,
+    zipfile.ZIP_LZMA,
+)
+"""The compression methods :func:`zip_archives` uses (every one :mod:`zipfile` reads)."""
+
+_ZIP_NAMES = st.one_of(
+    st.builds(
+        "{}{:03d}_{:016x}.txt".format,
+        st.sampled_from(["", "corpus/", "a/b/", ".hidden/", "caf\u00e9/"]),
+        st.integers(0, 999),
+        st.integers(0, 2**64 - 1),
+    ),
+    st.text(st.characters(codec="utf-8", exclude_characters="\0"), max_size=12),
+    st.sampled_from(["folder/", "../escape.txt", "/abs/000_0123456789abcdef.txt", ""]),
+)
+
+
+@st.composite
+def zip_archives(draw: st.DrawFn, *, max_members: int = 8) -> bytes:
+    """The bytes of a zip archive as :mod:`zipfile` writes it, for tests of archive readers.
+
+    Members have corpus-like or arbitrary names (non-ASCII ones are flagged UTF-8; folders,
+    unsafe and empty names, a name written twice), bytes or repetitive text, and any of
+    :data:`ZIP_METHODS`; the archive sometimes has a comment, and sometimes leading bytes
+    before it (as a self-extracting stub has), which readers must skip.
+
+    >>> import io, zipfile
+    >>> from hypothesis import given
+    >>> @given(zip_archives())
+    ... def test_zipfile_reads_them(data):
+    ...     with zipfile.ZipFile(io.BytesIO(data)) as archive:
+    ...         for info in archive.infolist():
+    ...             archive.read(info)
+    >>> test_zipfile_reads_them()
+    """
+    members = draw(
+        st.lists(
+            st.tuples(
+                _ZIP_NAMES,
+                st.one_of(
+                    st.binary(max_size=200),
+                    st.builds(bytes.__mul__, st.binary(), st.integers(1, 50)),
+                ),
+                st.sampled_from(ZIP_METHODS),
+            ),
+            max_size=max_members,
+        )
+    )
+    repeat = draw(st.booleans())  # a name written twice: readers take the last entry
+    if members and repeat:
+        members.append((members[0][0], draw(st.binary(max_size=20)), zipfile.ZIP_STORED))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile warns of a duplicate name
+        for name, data, method in members:
+            info = zipfile.ZipInfo(name, (2020, 1, 1, 0, 0, 0))
+            archive.writestr(info, data, compress_type=method)
+        archive.comment = draw(st.binary(max_size=40))
+    return draw(st.binary(max_size=30)) + buffer.getvalue()
+
+
+# -- end of archives ------------------------------------------------------------------
 
 
 # -- documents ------------------------------------------------------------------------
