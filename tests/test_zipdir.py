@@ -55,21 +55,23 @@ def zip_bytes(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED, **k
 
 
 Outcome = Any
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    zlib.error,
+    lzma.LZMAError,
+)
+"""What the old ZipStore caught from zipfile."""
 
 
 def zipfile_outcome(path: Path, probes: tuple[str, ...] = ()) -> Outcome:
     """What ``ZipStore`` gave for ``path`` when it read it with zipfile (the old code)."""
     try:
         archive = zipfile.ZipFile(path)
-    except (
-        zipfile.BadZipFile,
-        EOFError,
-        OSError,
-        ValueError,
-        NotImplementedError,
-        zlib.error,
-        lzma.LZMAError,
-    ) as exc:
+    except ZIP_ERRORS as exc:
         return ("archive_error", f"{path}: not a readable zip archive ({exc})")
     with archive:
         infos = [(i.filename, i.filename.endswith("/")) for i in archive.infolist()]
@@ -89,15 +91,7 @@ def zipfile_outcome(path: Path, probes: tuple[str, ...] = ()) -> Outcome:
             try:
                 with archive.open(info) as member:
                     data = member.read(info.file_size + 1)
-            except (
-                zipfile.BadZipFile,
-                EOFError,
-                OSError,
-                ValueError,
-                NotImplementedError,
-                zlib.error,
-                lzma.LZMAError,
-            ) as exc:
+            except ZIP_ERRORS as exc:
                 reads[name] = ("corrupt", f"corrupt member: {exc}")
                 continue
             except RuntimeError:
