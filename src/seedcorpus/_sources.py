@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Any, Final
 
+import ahocorasick_rs
 import attrs
 
 from seedcorpus._exceptions import RegistryError
@@ -320,6 +321,83 @@ def _variants(spelling: str) -> set[str]:
     return {spelling, spelling.upper(), initials}
 
 
+# -- which stages a text needs ------------------------------------------------------------------
+
+# What a trigger word is a word of (bits of ``_Matcher.kinds``), and the stages of
+# ``find_cited`` (bits of what ``_stages`` returns).
+_PREFIX, _SUFFIX, _OUTLET, _POST, _LABEL, _MARK = 1, 2, 4, 8, 16, 32
+_SCAN_STAGE, _OPENER_STAGE, _LINE_STAGE = 1, 2, 4
+_EVERY_STAGE: Final = _SCAN_STAGE | _OPENER_STAGE | _LINE_STAGE
+# What the Korean, Chinese and Japanese patterns cannot match without: 据 before a name;
+# 따르면 or 의하면 (``에 따르면``), 했 (``보도했다``, ``전했다``, ``보도했습니다``, ``전했습니다``)
+# and the words attached after it.
+_MARKS: Final = ("据", "따르면", "의하면", "했", "報道", "报道", "报导", "消息", "によると", "によれば", "が報じた")  # fmt: skip
+
+
+def _trigger_words() -> dict[str, int]:
+    """One word of every attribution phrase, noun and label (its longest), with its kinds.
+
+    A phrase the case-insensitive patterns find in a text has each of its words, in lower
+    case, in the folded text (:func:`_folded`) at the same place; so where none of a
+    kind's words is in it, no phrase of that kind is in the text.
+    """
+    kinds: dict[str, int] = {}
+    groups = (
+        (_PREFIX, _PREFIXES),
+        (_SUFFIX, _SUFFIXES),
+        (_OUTLET, _OUTLET_NOUNS),
+        (_POST, _POST_NOUNS),
+        (_LABEL, _LABEL_WORDS_LIST),
+        (_MARK, _MARKS),
+    )
+    for kind, phrases in groups:
+        for phrase in phrases:
+            word = max(re.split(_SEP, phrase.lower()), key=len)
+            kinds[word] = kinds.get(word, 0) | kind
+    return kinds
+
+
+_TRIGGERS: Final = _trigger_words()
+# A closing bracket that ends a dateline credit (``_Matcher.close``, from the bracket on).
+_CLOSING = re.compile(r"[)\]](?=[ \t]*(?:[-–—]|$))", re.MULTILINE)
+
+
+def _stages(text: str, folded: str, matcher: _Matcher) -> int:
+    """The stages of :meth:`SourceRegistry.find_cited` that can find something in ``text``.
+
+    Every citation needs some words or marks: a registered name is cited only with an
+    attribution phrase before it (a word of ``_PREFIXES``), a verb after it
+    (``_SUFFIXES``), 据, a Korean, Chinese or Japanese mark after it, or brackets closed
+    before a dash or a line end (``(Yonhap) --``); an unknown name after an attribution
+    phrase and an outlet or post noun, or after an outlet noun and before a verb; a label
+    with a colon; a dateline with a closing bracket. The trigger words are found in one
+    pass over ``folded`` (:func:`_folded`), the marks and brackets with ``in``; a stage
+    none of whose needs is there is skipped, which changes nothing it would have found.
+    """
+    found = 0
+    kinds = matcher.kinds
+    # UTF-8 holds a word's bytes wherever the text holds the word (surrogates, which no
+    # word has, are encoded as they stand).
+    data = folded.encode("utf-8", "surrogatepass")
+    for index, _, _ in matcher.triggers.find_matches_as_indexes(data, overlapping=True):
+        found |= kinds[index]
+    stages = 0
+    if found & (_PREFIX | _SUFFIX | _MARK) or (
+        (")" in text or "]" in text) and _CLOSING.search(text) is not None
+    ):
+        stages |= _SCAN_STAGE
+    labelled = found & _LABEL and (":" in text or "\uff1a" in text)
+    if (
+        labelled
+        or (found & _PREFIX and found & (_OUTLET | _POST))
+        or (found & _OUTLET and found & _SUFFIX)
+    ):
+        stages |= _OPENER_STAGE
+    if "\n" in text and (labelled or ")" in text):
+        stages |= _LINE_STAGE
+    return stages
+
+
 @attrs.frozen(eq=False)
 class _Matcher:
     """The compiled patterns of one registry's :meth:`SourceRegistry.find_cited`.
@@ -348,6 +426,8 @@ class _Matcher:
     label: re.Pattern[str]  # ``(Sumber: X)``
     line: re.Pattern[str]  # ``Sumber: X`` lines and ``CITY (X) --`` datelines
     lines: re.Pattern[str]  # a line break and ``line``: the same after the first line
+    triggers: ahocorasick_rs.BytesAhoCorasick  # _TRIGGERS' words, in the folded text's UTF-8
+    kinds: tuple[int, ...]  # what each of the triggers' words is a word of
 
 
 _BOUNDARY = re.compile(rf"[{_WORD}]")
@@ -416,6 +496,10 @@ def _compile(entries: tuple[SourceEntry, ...]) -> _Matcher:
         label=re.compile(label),
         line=re.compile("|".join(f"(?:{x})" for x in line), re.MULTILINE),
         lines=re.compile("\n(?:" + "|".join(f"(?:{x})" for x in line) + ")", re.MULTILINE),
+        triggers=ahocorasick_rs.BytesAhoCorasick(
+            [word.encode() for word in _TRIGGERS], implementation=ahocorasick_rs.Implementation.DFA
+        ),
+        kinds=tuple(_TRIGGERS.values()),
     )
 
 
@@ -704,22 +788,28 @@ class SourceRegistry:
         """
         if not isinstance(text, str):
             raise TypeError(f"find_cited takes a str, not {type(text).__name__}")
+        return self._find_cited(text, skip=True)
+
+    def _find_cited(self, text: str, *, skip: bool) -> tuple[str, ...]:
+        """:meth:`find_cited`; ``skip=False`` runs every stage, even those :func:`_stages` skips."""
         matcher = self._matcher
         if matcher is None:
             matcher = self._matcher = _compile(self._entries)
+        folded = _folded(text)
+        stages = _stages(text, folded, matcher) if skip and folded is not None else _EVERY_STAGE
         known: list[tuple[int, int, str | None]] = []  # cited spans of registered names
         unknown: list[re.Match[str]] = []
         line = matcher.line.match(text)
         if line is not None:
             unknown.append(line)
-        # Lines never hold a line break, so each match of ``lines`` is ``line`` matched at
-        # a line start, and the next line's start is after it.
-        unknown.extend(matcher.lines.finditer(text))
+        if stages & _LINE_STAGE:
+            # Lines never hold a line break, so each match of ``lines`` is ``line`` matched
+            # at a line start, and the next line's start is after it.
+            unknown.extend(matcher.lines.finditer(text))
         first = matcher.anchored.match(text)  # the openers need a character before
         if first is not None:
             unknown.append(first)
-        folded = _folded(text)
-        for begin in _opener_starts(text, matcher, folded):
+        for begin in _opener_starts(text, matcher, folded) if stages & _OPENER_STAGE else ():
             found = None
             if text[begin] in "([":
                 found = matcher.label.match(text, begin)
@@ -727,7 +817,7 @@ class SourceRegistry:
                 found = matcher.anchored.match(text, begin + 1)
             if found is not None:
                 unknown.append(found)
-        for match in matcher.scan.finditer(text):
+        for match in matcher.scan.finditer(text) if stages & _SCAN_STAGE else ():
             begin, end = match.span()
             if begin and _BOUNDARY.match(text, begin - 1):
                 continue
