@@ -358,8 +358,24 @@ def _trigger_words() -> dict[str, int]:
 
 
 _TRIGGERS: Final = _trigger_words()
-# A closing bracket that ends a dateline credit (``_Matcher.close``, from the bracket on).
-_CLOSING = re.compile(r"[)\]](?=[ \t]*(?:[-–—]|$))", re.MULTILINE)
+# A closing bracket before a dash (group 1) or a line end: ``_Matcher.close`` from the
+# bracket on, and (with ``)`` and the dash) the end of ``_Matcher.line``'s datelines.
+_CLOSING = re.compile(r"[)\]][ \t]*(?:([-–—])|$)", re.MULTILINE)
+
+
+def _closings(text: str) -> tuple[bool, bool]:
+    """Whether a bracket closes before a dash or a line end, and a ``)`` before a dash."""
+    closed = False
+    for mark in ")]":
+        at = text.find(mark)
+        while at >= 0:
+            found = _CLOSING.match(text, at)
+            if found is not None:
+                if mark == ")" and found.group(1) is not None:
+                    return True, True
+                closed = True
+            at = text.find(mark, at + 1)
+    return closed, False
 
 
 def _stages(text: str, folded: str, matcher: _Matcher) -> int:
@@ -381,10 +397,9 @@ def _stages(text: str, folded: str, matcher: _Matcher) -> int:
     data = folded.encode("utf-8", "surrogatepass")
     for index, _, _ in matcher.triggers.find_matches_as_indexes(data, overlapping=True):
         found |= kinds[index]
+    closed, dashed = _closings(text) if ")" in text or "]" in text else (False, False)
     stages = 0
-    if found & (_PREFIX | _SUFFIX | _MARK) or (
-        (")" in text or "]" in text) and _CLOSING.search(text) is not None
-    ):
+    if found & (_PREFIX | _SUFFIX | _MARK) or closed:
         stages |= _SCAN_STAGE
     labelled = found & _LABEL and (":" in text or "\uff1a" in text)
     if (
@@ -393,7 +408,7 @@ def _stages(text: str, folded: str, matcher: _Matcher) -> int:
         or (found & _OUTLET and found & _SUFFIX)
     ):
         stages |= _OPENER_STAGE
-    if "\n" in text and (labelled or ")" in text):
+    if "\n" in text and (labelled or dashed):
         stages |= _LINE_STAGE
     return stages
 
