@@ -33,8 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import seedcorpus  # noqa: E402
 from _gen import render  # noqa: E402
+
+import seedcorpus  # noqa: E402
 from seedcorpus import _sources  # noqa: E402
 
 _SENTENCES = (

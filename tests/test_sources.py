@@ -543,14 +543,18 @@ _MARKS = (
     "Sumber: Warta Timur, Yonhap", "[Source: AP]", "(출처: 연합뉴스)", "\nWASHINGTON (Newsis) --",
     "\nBEIJING, May 27 (Suara Baru) —", "(Newsis)\n",
 )  # fmt: skip
-_EXTENDED = SourceRegistry.default().extend(
-    [
-        SourceEntry("Warta Timur", "newspaper", ["WarTim", "warta timur", "W.T."]),
-        SourceEntry("Kompas Daily", "newspaper", ["kompas daily", "KD"]),
-        SourceEntry("News", "outlet", ["news", "The News"]),
-        SourceEntry("Sumber", "outlet", ["sumber"]),
-    ]
-).extend({"Harian Lokal": ["harian lokal", "HL"], "Yonhap": ["yonhap newswire", "yna.co.kr"]})
+_EXTENDED = (
+    SourceRegistry.default()
+    .extend(
+        [
+            SourceEntry("Warta Timur", "newspaper", ["WarTim", "warta timur", "W.T."]),
+            SourceEntry("Kompas Daily", "newspaper", ["kompas daily", "KD"]),
+            SourceEntry("News", "outlet", ["news", "The News"]),
+            SourceEntry("Sumber", "outlet", ["sumber"]),
+        ]
+    )
+    .extend({"Harian Lokal": ["harian lokal", "HL"], "Yonhap": ["yonhap newswire", "yna.co.kr"]})
+)
 
 
 @st.composite
@@ -588,9 +592,9 @@ _PIECES = st.one_of(
 
 @settings(max_examples=1000)
 @given(
-    st.integers(1, 40).flatmap(
-        lambda most: st.lists(st.tuples(_PIECES, st.sampled_from(["", " "])), max_size=most)
-    ).map(lambda pieces: "".join(p + gap for p, gap in pieces)),
+    st.integers(1, 40)
+    .flatmap(lambda most: st.lists(st.tuples(_PIECES, st.sampled_from(["", " "])), max_size=most))
+    .map(lambda pieces: "".join(p + gap for p, gap in pieces)),
     st.sampled_from([SourceRegistry.default(), _EXTENDED]),
 )
 def test_skipping_stages_never_changes_a_citation(text: str, registry: SourceRegistry) -> None:

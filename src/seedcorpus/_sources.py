@@ -331,7 +331,10 @@ _EVERY_STAGE: Final = _SCAN_STAGE | _OPENER_STAGE | _LINE_STAGE
 # What the Korean, Chinese and Japanese patterns cannot match without: 据 before a name;
 # 따르면 or 의하면 (``에 따르면``), 했 (``보도했다``, ``전했다``, ``보도했습니다``, ``전했습니다``)
 # and the words attached after it.
-_MARKS: Final = ("据", "따르면", "의하면", "했", "報道", "报道", "报导", "消息", "によると", "によれば", "が報じた")  # fmt: skip
+_MARKS: Final = (
+    "据", "따르면", "의하면", "했",
+    "報道", "报道", "报导", "消息", "によると", "によれば", "が報じた",
+)  # fmt: skip
 
 
 def _trigger_words() -> dict[str, int]:
