@@ -431,6 +431,10 @@ class _Matcher:
     lower case has a third of the branches of the three case forms. Each place the cue
     stops is then matched with the opener itself. The other patterns are only tried where
     these stopped (and at line starts).
+
+    Before any of that, ``triggers`` (an Aho-Corasick automaton of ``_TRIGGERS``) finds in
+    one pass which kinds of attribution words the folded text holds; :func:`_stages` turns
+    them into the stages worth running, and a text with none runs neither search.
     """
 
     scan: re.Pattern[str]  # every spelling of every entry
