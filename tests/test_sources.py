@@ -532,8 +532,9 @@ def test_labels_and_datelines_are_read_at_every_line_start(text: str) -> None:
 _PHRASES = (
     *_PREFIXES, *_SUFFIXES, *_OUTLET_NOUNS, *_POST_NOUNS, *_LABEL_WORDS_LIST,
     "sumber berita", "nguồn tin", "据", "에 따르면", "의 보도에 따르면", "은", "는 보도했다",
-    "전했습니다", "报道", "消息", "によると", "が報じた", "the", "l'", "la", "el", "pada Senin",
-    "on Monday", "earlier", "of",
+    "전했습니다", "가 전했다", "이 보도했습니다", "에 의하면", "报道", "報道", "报导", "消息",
+    "によると", "によれば", "が報じた", "the", "l'", "la", "el", "pada Senin", "on Monday",
+    "earlier", "of",
 )  # fmt: skip
 _NAMES = (
     "Suara Baru", "Warta Timur", "Daily Planet", "Newsis", "Kang", "Korea Selatan", "Lao Động",
@@ -602,6 +603,23 @@ _PIECES = st.one_of(
 )
 def test_skipping_stages_never_changes_a_citation(text: str, registry: SourceRegistry) -> None:
     assert registry.find_cited(text) == registry._find_cited(text, skip=False)
+
+
+def test_every_phrase_around_a_name_cites_the_same_with_every_stage_run() -> None:
+    # each phrase alone next to a name, so that no other word brings the stage it needs
+    templates = (
+        "{n} {p}", "{n}{p} x", "{p} {n}", "x {p} harian {n}", "x harian {n} {p}",
+        "X. {n}, {p} x", "({n}) {p}", "{p}\n({n}) -", "x\nSEOUL ({n}) — {p}", "x ({p}: {n}) x",
+        "x\n{p}: {n}",
+    )  # fmt: skip
+    names = ("Yonhap", "연합뉴스", "新华社", "Suara Baru", "Korea.net")
+    for registry in (SourceRegistry.default(), _EXTENDED):
+        for phrase in _PHRASES:
+            for form in {phrase, phrase.upper(), phrase.title()}:
+                for template in templates:
+                    for name in names:
+                        text = template.format(n=name, p=form)
+                        assert registry.find_cited(text) == registry._find_cited(text, skip=False)
 
 
 def test_the_seeds_and_generated_bodies_cite_the_same_with_every_stage_run(

@@ -329,10 +329,10 @@ _PREFIX, _SUFFIX, _OUTLET, _POST, _LABEL, _MARK = 1, 2, 4, 8, 16, 32
 _SCAN_STAGE, _OPENER_STAGE, _LINE_STAGE = 1, 2, 4
 _EVERY_STAGE: Final = _SCAN_STAGE | _OPENER_STAGE | _LINE_STAGE
 # What the Korean, Chinese and Japanese patterns cannot match without: 据 before a name;
-# 따르면 or 의하면 (``에 따르면``), 했 (``보도했다``, ``전했다``, ``보도했습니다``, ``전했습니다``)
-# and the words attached after it.
+# 따르면 or 의하면 (``에 따르면``), 보도했 or 전했 (``보도했다``, ``전했습니다``...) and the words
+# attached after it.
 _MARKS: Final = (
-    "据", "따르면", "의하면", "했",
+    "据", "따르면", "의하면", "보도했", "전했",
     "報道", "报道", "报导", "消息", "によると", "によれば", "が報じた",
 )  # fmt: skip
 
