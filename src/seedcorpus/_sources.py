@@ -337,8 +337,13 @@ _MARKS: Final = (
 )  # fmt: skip
 
 
+# Words common in news text on their own, not taken as a phrase's trigger when it has another
+# (``situs berita`` is found by ``situs``, ``news site`` by ``site``).
+_COMMON_WORDS: Final = frozenset({"berita", "news", "televisi", "service", "thông", "noticias"})
+
+
 def _trigger_words() -> dict[str, int]:
-    """One word of every attribution phrase, noun and label (its longest), with its kinds.
+    """One word of every attribution phrase, noun and label (its longest uncommon), with its kinds.
 
     A phrase the case-insensitive patterns find in a text has each of its words, in lower
     case, in the folded text (:func:`_folded`) at the same place; so where none of a
@@ -355,7 +360,8 @@ def _trigger_words() -> dict[str, int]:
     )
     for kind, phrases in groups:
         for phrase in phrases:
-            word = max(re.split(_SEP, phrase.lower()), key=len)
+            words = re.split(_SEP, phrase.lower())
+            word = min(words, key=lambda w: (w in _COMMON_WORDS, -len(w)))
             kinds[word] = kinds.get(word, 0) | kind
     return kinds
 
