@@ -10,7 +10,10 @@ checkout's module, in the same process, so both see the same machine load. The t
   paragraph (``Menurut Xinhua, ...``, ``(Sumber: Yonhap)``, ``JAKARTA (Antara) - ...``,
   ``Menurut harian Suara Baru, ...``: registered and unknown names, in the phrases,
   labels and datelines find_cited reads);
-* ``seeds``: the five seed bodies.
+* ``seeds``: the five seed bodies;
+* ``de``, ``en``, ... ``zh``: the test suite's multilingual texts by language
+  (``tests/data/multilingual``, short ones left out): none cites, many hold attribution
+  words such as ``said`` or ``theo``.
 
 Each round times every text once with each module, interleaved; the script prints the
 median round's µs a document, the best round and the ratio, and checks that both
@@ -51,7 +54,7 @@ _SENTENCES = (
 
 
 def texts(count: int, seed: int) -> dict[str, list[str]]:
-    """The plain, citing and seed bodies (same seed, same texts)."""
+    """The plain, citing, seed and multilingual texts (same seed, same texts)."""
     rng = random.Random(seed)
     plain = [seedcorpus.parse(render(rng)).text for _ in range(count)]
     citing = []
@@ -62,7 +65,12 @@ def texts(count: int, seed: int) -> dict[str, list[str]]:
         paragraphs[at] = (rng.choice(_SENTENCES).format(head) + " " + tail).rstrip()
         citing.append("\n\n".join(paragraphs))
     seeds = [document.text for document in seedcorpus.load()]
-    return {"plain": plain, "citing": citing, "seeds": seeds}
+    groups = {"plain": plain, "citing": citing, "seeds": seeds}
+    data = ROOT / "tests" / "data" / "multilingual"
+    for path in sorted(data.glob("*/*.txt")):
+        if path.parent.name != "short":
+            groups.setdefault(path.parent.name, []).append(path.read_text(encoding="utf-8"))
+    return groups
 
 
 def load_old(path: Path) -> ModuleType:
@@ -103,7 +111,7 @@ def main() -> None:
         best = {k: min(v) for k, v in rounds.items()}
         size = sum(map(len, items)) / len(items)
         print(
-            f"{name:7s} {len(items):5d} texts ({size:,.0f} chars, {citing} cite):"
+            f"{name:12s} {len(items):5d} texts ({size:,.0f} chars, {citing} cite):"
             f" old {median['old']:6.1f} us (best {best['old']:6.1f}),"
             f" new {median['new']:6.1f} us (best {best['new']:6.1f}),"
             f" old/new {median['old'] / median['new']:4.1f}x;"
