@@ -29,6 +29,7 @@ from seedcorpus._sources import (
     _compile,
     _folded,
     _opener_starts,
+    _scan_near,
     _stages,
     source_key,
     split_credit,
@@ -622,6 +623,37 @@ def test_every_phrase_around_a_name_cites_the_same_with_every_stage_run() -> Non
                         assert registry.find_cited(text) == registry._find_cited(text, skip=False)
 
 
+_ASCII_SPELLINGS = tuple(s for s in _SPELLINGS if s.isascii())
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_ASCII_SPELLINGS).flatmap(_case),
+            st.sampled_from([" ", "  ", "\n", "-", " - ", "\t", ", ", ". ", ".", "(", "menurut"]),
+            st.sampled_from([" kerja", " sama", " zona", " menurut", " rose"]),  # split points
+            st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=3),
+        ),
+        max_size=30,
+    ).map("".join),
+    st.lists(st.integers(0, 10_000), max_size=4),
+    st.sampled_from([SourceRegistry.default(), _EXTENDED]),
+)
+def test_the_scan_near_attribution_words_finds_what_the_whole_scan_finds_there(
+    text: str, near: list[int], registry: SourceRegistry
+) -> None:
+    # find_cited searches ASCII texts for registered names only in the 60 characters after
+    # each attribution word or bracket when nothing after a name can cite it: the matches
+    # there must be those finditer over the whole text finds, and nothing else.
+    matcher = _compile(registry._entries)
+    near = [at % len(text) for at in near] if text else []
+    whole = {m.span(): m.group() for m in matcher.scan.finditer(text)}
+    found = {m.span(): m.group() for m in _scan_near(text, matcher, near)}
+    assert found.items() <= whole.items()
+    assert {span for span in whole if any(0 < span[0] - at <= 60 for at in near)} <= set(found)
+
+
 def test_the_seeds_and_generated_bodies_cite_the_same_with_every_stage_run(
     reg: SourceRegistry,
 ) -> None:
@@ -644,7 +676,7 @@ def test_a_text_without_attribution_words_skips_every_stage(reg: SourceRegistry)
     def stages(text: str) -> int:
         folded = _folded(text)
         assert folded is not None
-        return _stages(text, folded, matcher)
+        return _stages(text, folded, matcher)[0]
 
     plain = "Kementerian Luar Negeri menyatakan (23/12) kerja sama Yonhap.\nHarga naik: 5%."
     assert stages(plain) == 0

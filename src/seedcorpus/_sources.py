@@ -387,7 +387,7 @@ def _closings(text: str) -> tuple[bool, bool]:
     return closed, False
 
 
-def _stages(text: str, folded: str, matcher: _Matcher) -> int:
+def _stages(text: str, folded: str, matcher: _Matcher) -> tuple[int, list[int] | None]:
     """The stages of :meth:`SourceRegistry.find_cited` that can find something in ``text``.
 
     Every citation needs some words or marks: a registered name is cited only with an
@@ -398,13 +398,19 @@ def _stages(text: str, folded: str, matcher: _Matcher) -> int:
     with a colon; a dateline with a closing bracket. The trigger words are found in one
     pass over ``folded`` (:func:`_folded`), the marks and brackets with ``in``; a stage
     none of whose needs is there is skipped, which changes nothing it would have found.
+
+    The second value says where a registered name can be cited when only words and marks
+    before a name can cite it (no verb after one; an ASCII text, whose UTF-8 offsets are
+    its character offsets): the places of the attribution words and brackets, a name
+    being cited only in the 60 characters after one (:func:`_scan_near`); None otherwise.
     """
     found = 0
     kinds = matcher.kinds
     # UTF-8 holds a word's bytes wherever the text holds the word (surrogates, which no
     # word has, are encoded as they stand).
     data = folded.encode("utf-8", "surrogatepass")
-    for index, _, _ in matcher.triggers.find_matches_as_indexes(data, overlapping=True):
+    hits = matcher.triggers.find_matches_as_indexes(data, overlapping=True)
+    for index, _, _ in hits:
         found |= kinds[index]
     closed, dashed = _closings(text) if ")" in text or "]" in text else (False, False)
     stages = 0
@@ -419,7 +425,53 @@ def _stages(text: str, folded: str, matcher: _Matcher) -> int:
         stages |= _OPENER_STAGE
     if "\n" in text and (labelled or dashed):
         stages |= _LINE_STAGE
-    return stages
+    near = None
+    if stages & _SCAN_STAGE and not found & (_SUFFIX | _MARK) and folded.isascii():
+        near = [at for index, at, _ in hits if kinds[index] & _PREFIX]
+        for mark in "([":
+            at = text.find(mark)
+            while at >= 0:
+                near.append(at)
+                at = text.find(mark, at + 1)
+    return stages, near
+
+
+def _scan_near(text: str, matcher: _Matcher, near: list[int]) -> list[re.Match[str]]:
+    """The matches of ``scan.finditer(text)`` that start in the 60 characters after ``near``.
+
+    A registered name cited by what stands before it (:meth:`SourceRegistry.find_cited`
+    looks for it from 60 characters before the name) starts at most 60 characters after
+    the attribution word, bracket or 据 that cites it. Each stretch is searched between
+    two places where no match holds the characters on both sides (``_Matcher.splits``,
+    looked for up to 40 characters out; else the previous stretch's end or the text's
+    start, and the text's end): finditer over the whole text finds the same matches
+    there, since none of them runs across such a place, and the engine cannot read past
+    one but the lookahead's character.
+    """
+    spans: list[list[int]] = []
+    for at in sorted(near):
+        if spans and at + 1 <= spans[-1][1]:
+            spans[-1][1] = at + 61
+        else:
+            spans.append([at + 1, at + 61])
+    size = len(text)
+    splits = matcher.splits
+    found: list[re.Match[str]] = []
+    floor = 0  # the matches starting before it are found
+    for begin, end in spans:
+        if begin >= size:
+            break
+        start = floor
+        for split in splits.finditer(text, max(floor, begin - 40), begin + 1):
+            start = split.start() + 1
+        after = splits.search(text, end - 1, end + 41)
+        stop = size if after is None else after.start() + 1
+        # Up to the character after ``stop``: what ``scan``'s lookahead reads at a match's end.
+        found.extend(m for m in matcher.scan.finditer(text, start, stop + 1) if m.start() < stop)
+        floor = stop
+        if stop >= size:
+            break
+    return found
 
 
 @attrs.frozen(eq=False)
@@ -456,6 +508,7 @@ class _Matcher:
     lines: re.Pattern[str]  # a line break and ``line``: the same after the first line
     triggers: ahocorasick_rs.BytesAhoCorasick  # _TRIGGERS' words, in the folded text's UTF-8
     kinds: tuple[int, ...]  # what each of the triggers' words is a word of
+    splits: re.Pattern[str]  # a separator no match of ``scan`` holds with the next character
 
 
 _BOUNDARY = re.compile(rf"[{_WORD}]")
@@ -528,7 +581,25 @@ def _compile(entries: tuple[SourceEntry, ...]) -> _Matcher:
             [word.encode() for word in _TRIGGERS], implementation=ahocorasick_rs.Implementation.DFA
         ),
         kinds=tuple(_TRIGGERS.values()),
+        splits=_splits(spellings),
     )
+
+
+def _splits(spellings: Iterable[str]) -> re.Pattern[str]:
+    """A separator that no match of the trie of ``spellings`` holds with the next character.
+
+    A match is a spelling's words with runs of separators (``_SEP``) between them; a
+    separator in it is followed by another or by the first character of a word after the
+    first. So a separator followed by a printable ASCII character that starts no such
+    word and is no separator is never inside a match with that character.
+    """
+    starts = {w[0] for s in spellings for w in re.split(_SEP, s)[1:] if w}
+    after = "".join(
+        re.escape(c)
+        for c in map(chr, range(0x21, 0x7F))
+        if c not in starts and not re.fullmatch(_SEP, c)
+    )
+    return re.compile(f"(?:[\\s\\-\u2010\u2011]|\u2013)(?=[{after}])")
 
 
 def _anchor(phrase: str) -> str:
@@ -824,7 +895,9 @@ class SourceRegistry:
         if matcher is None:
             matcher = self._matcher = _compile(self._entries)
         folded = _folded(text)
-        stages = _stages(text, folded, matcher) if skip and folded is not None else _EVERY_STAGE
+        stages, near = (
+            _stages(text, folded, matcher) if skip and folded is not None else (_EVERY_STAGE, None)
+        )
         known: list[tuple[int, int, str | None]] = []  # cited spans of registered names
         unknown: list[re.Match[str]] = []
         line = matcher.line.match(text)
@@ -845,7 +918,13 @@ class SourceRegistry:
                 found = matcher.anchored.match(text, begin + 1)
             if found is not None:
                 unknown.append(found)
-        for match in matcher.scan.finditer(text) if stages & _SCAN_STAGE else ():
+        if not stages & _SCAN_STAGE:
+            matches: Iterable[re.Match[str]] = ()
+        elif near is None:
+            matches = matcher.scan.finditer(text)
+        else:
+            matches = _scan_near(text, matcher, near)
+        for match in matches:
             begin, end = match.span()
             if begin and _BOUNDARY.match(text, begin - 1):
                 continue
