@@ -482,12 +482,13 @@ class _Matcher:
     name, ``openers`` (one pattern per opening character: a space, a line break or a
     bracket) at attribution words that may introduce an unknown outlet and at source
     labels. All are tries of literals, so the regex engine skips in C every position whose
-    character cannot start a match. ``scan`` runs over the whole text. The openers are
-    found through ``cue``: a space and any of their words in lower case, searched in the
-    lower-cased text with every opening character made a space. A pattern that starts with
-    one literal character is searched for much faster than one starting with a set, and
-    lower case has a third of the branches of the three case forms. Each place the cue
-    stops is then matched with the opener itself. The other patterns are only tried where
+    character cannot start a match. ``scan`` runs over the whole text (or near the words
+    before names: :func:`_scan_near`). The openers are found through ``cue``: a space and
+    any of their words in lower case, searched in the lower-cased text with every opening
+    character made a space. A pattern that starts with one literal character is searched
+    for much faster than one starting with a set, and lower case has a third of the
+    branches of the three case forms. Each place the cue stops is then matched with the
+    opener itself. The other patterns are only tried where
     these stopped (and at line starts).
 
     Before any of that, ``triggers`` (an Aho-Corasick automaton of ``_TRIGGERS``) finds in
