@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import pickle
+import random
 import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import seedcorpus
 from seedcorpus._exceptions import RegistryError
 from seedcorpus._sources import (
+    _LABEL_WORDS_LIST,
+    _OUTLET_NOUNS,
+    _POST_NOUNS,
+    _PREFIXES,
+    _SUFFIXES,
+    _TRIGGERS,
     CITABLE_KINDS,
     KINDS,
     SourceEntry,
@@ -20,6 +29,8 @@ from seedcorpus._sources import (
     _compile,
     _folded,
     _opener_starts,
+    _scan_near,
+    _stages,
     source_key,
     split_credit,
     validate_email,
@@ -514,6 +525,181 @@ def test_labels_and_datelines_are_read_at_every_line_start(text: str) -> None:
     each = [matcher.line.match(text, at + 1) for at, c in enumerate(text) if c == "\n"]
     found = [(m.lastgroup, m.span(m.lastgroup or 0)) for m in each if m is not None]
     assert [(m.lastgroup, m.span(m.lastgroup or 0)) for m in matcher.lines.finditer(text)] == found
+
+
+# find_cited skips the stages whose trigger words, marks or brackets a text lacks (_stages):
+# whatever it skips must not change a citation. The reference runs every stage.
+
+_PHRASES = (
+    *_PREFIXES, *_SUFFIXES, *_OUTLET_NOUNS, *_POST_NOUNS, *_LABEL_WORDS_LIST,
+    "sumber berita", "nguồn tin", "据", "에 따르면", "의 보도에 따르면", "은", "는 보도했다",
+    "전했습니다", "가 전했다", "이 보도했습니다", "에 의하면", "报道", "報道", "报导", "消息",
+    "によると", "によれば", "が報じた", "the", "l'", "la", "el", "pada Senin", "on Monday",
+    "earlier", "of",
+)  # fmt: skip
+_NAMES = (
+    "Suara Baru", "Warta Timur", "Daily Planet", "Newsis", "Kang", "Korea Selatan", "Lao Động",
+    "Nhân dân", "WarTim", "kompas.id", "Hokkaido Shimbun", "X",
+)  # fmt: skip
+_MARKS = (
+    " ", " ", "\n", "\n\n", ", ", ". ", ": ", "：", " (", ") ", "(", ")", "[", "]", " -- ", " - ",
+    " — ", "–", "-", "\u00a0", "\t", "\u2010", "/", ";", "“", "’", "ı", "ſ", "\u212a", "İ", "ß",
+    "\r\n", "\u3000", "SEOUL (Yonhap) --", "Jakarta (ANTARA) -", "(Sumber: Yonhap/AFP)",
+    "Sumber: Warta Timur, Yonhap", "[Source: AP]", "(출처: 연합뉴스)", "\nWASHINGTON (Newsis) --",
+    "\nBEIJING, May 27 (Suara Baru) —", "(Newsis)\n",
+)  # fmt: skip
+_EXTENDED = (
+    SourceRegistry.default()
+    .extend(
+        [
+            SourceEntry("Warta Timur", "newspaper", ["WarTim", "warta timur", "W.T."]),
+            SourceEntry("Kompas Daily", "newspaper", ["kompas daily", "KD"]),
+            SourceEntry("News", "outlet", ["news", "The News"]),
+            SourceEntry("Sumber", "outlet", ["sumber"]),
+        ]
+    )
+    .extend({"Harian Lokal": ["harian lokal", "HL"], "Yonhap": ["yonhap newswire", "yna.co.kr"]})
+)
+
+
+@st.composite
+def _case(draw: st.DrawFn, word: str) -> str:
+    """``word`` as printed: as written, UPPER, Initial, mixed, ı/ſ/İ/K-sign, odd separators."""
+    form = draw(st.integers(0, 6))
+    if form == 1:
+        return word.upper()
+    if form == 2:
+        return " ".join(w[:1].upper() + w[1:] for w in word.split(" "))
+    if form == 3:
+        flips = draw(st.lists(st.booleans(), min_size=len(word), max_size=len(word)))
+        return "".join(c.upper() if f else c for c, f in zip(word, flips, strict=True))
+    if form == 4:
+        return word.replace("i", "ı").replace("s", "ſ").replace("k", "\u212a")
+    if form == 5:
+        return word.replace(" ", draw(st.sampled_from(["-", "\n", "  ", "\u00a0", "\u2013"])))
+    return word
+
+
+_SPELLINGS = tuple(s for entry in _EXTENDED for s in entry.spellings)
+_WORDS = st.one_of(
+    st.sampled_from(_PHRASES).flatmap(_case),
+    st.sampled_from(_SPELLINGS).flatmap(_case),
+    st.sampled_from(_NAMES),
+)
+_PIECES = st.one_of(
+    _WORDS,
+    st.lists(_WORDS, min_size=2, max_size=4).map(" ".join),  # ``menurut harian Suara Baru``
+    st.sampled_from(_MARKS),
+    st.sampled_from(["kerja", "sama", "dengan", "harga", "naik", "prices", "rose", "giá"]),
+    st.text(max_size=3),
+)
+
+
+@settings(max_examples=1000)
+@given(
+    st.integers(1, 40)
+    .flatmap(lambda most: st.lists(st.tuples(_PIECES, st.sampled_from(["", " "])), max_size=most))
+    .map(lambda pieces: "".join(p + gap for p, gap in pieces)),
+    st.sampled_from([SourceRegistry.default(), _EXTENDED]),
+)
+def test_skipping_stages_never_changes_a_citation(text: str, registry: SourceRegistry) -> None:
+    assert registry.find_cited(text) == registry._find_cited(text, skip=False)
+
+
+def test_every_phrase_around_a_name_cites_the_same_with_every_stage_run() -> None:
+    # each phrase alone next to a name, so that no other word brings the stage it needs
+    templates = (
+        "{n} {p}", "{n}{p} x", "{p} {n}", "x {p} harian {n}", "x harian {n} {p}",
+        "X. {n}, {p} x", "({n}) {p}", "{p}\n({n}) -", "x\nSEOUL ({n}) — {p}", "x ({p}: {n}) x",
+        "x\n{p}: {n}",
+    )  # fmt: skip
+    names = ("Yonhap", "연합뉴스", "新华社", "Suara Baru", "Korea.net")
+    for registry in (SourceRegistry.default(), _EXTENDED):
+        for phrase in _PHRASES:
+            for form in {phrase, phrase.upper(), phrase.title()}:
+                for template in templates:
+                    for name in names:
+                        text = template.format(n=name, p=form)
+                        assert registry.find_cited(text) == registry._find_cited(text, skip=False)
+
+
+_ASCII_SPELLINGS = tuple(s for s in _SPELLINGS if s.isascii())
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_ASCII_SPELLINGS).flatmap(_case),
+            st.sampled_from([" ", "  ", "\n", "-", " - ", "\t", ", ", ". ", ".", "(", "menurut"]),
+            st.sampled_from([" kerja", " sama", " zona", " menurut", " rose"]),  # split points
+            st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=3),
+        ),
+        max_size=30,
+    ).map("".join),
+    st.lists(st.integers(0, 10_000), max_size=4),
+    st.sampled_from([SourceRegistry.default(), _EXTENDED]),
+)
+def test_the_scan_near_attribution_words_finds_what_the_whole_scan_finds_there(
+    text: str, near: list[int], registry: SourceRegistry
+) -> None:
+    # find_cited searches ASCII texts for registered names only in the 60 characters after
+    # each attribution word or bracket when nothing after a name can cite it: the matches
+    # there must be those finditer over the whole text finds, and nothing else.
+    matcher = _compile(registry._entries)
+    near = [at % len(text) for at in near] if text else []
+    whole = {m.span(): m.group() for m in matcher.scan.finditer(text)}
+    found = {m.span(): m.group() for m in _scan_near(text, matcher, near)}
+    assert found.items() <= whole.items()
+    assert {span for span in whole if any(0 < span[0] - at <= 60 for at in near)} <= set(found)
+
+
+def test_the_seeds_and_generated_bodies_cite_the_same_with_every_stage_run(
+    reg: SourceRegistry,
+) -> None:
+    # the benchmark's generator (benchmarks/_gen.py: not a package, loaded from its file)
+    spec = importlib.util.spec_from_file_location("_gen", SEEDS.parent / "benchmarks" / "_gen.py")
+    assert spec is not None
+    assert spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    rng = random.Random(6)
+    bodies = [document.text for document in seedcorpus.load()]
+    bodies += [seedcorpus.parse(generator.render(rng)).text for _ in range(200)]
+    for body in bodies:
+        assert reg.find_cited(body) == reg._find_cited(body, skip=False)
+
+
+def test_a_text_without_attribution_words_skips_every_stage(reg: SourceRegistry) -> None:
+    matcher = _compile(reg._entries)
+
+    def stages(text: str) -> int:
+        folded = _folded(text)
+        assert folded is not None
+        return _stages(text, folded, matcher)[0]
+
+    plain = "Kementerian Luar Negeri menyatakan (23/12) kerja sama Yonhap.\nHarga naik: 5%."
+    assert stages(plain) == 0
+    assert reg.find_cited(plain) == ()
+    # a prefix or suffix word, 据 or a dateline's closing bracket brings the name scan;
+    # an unknown name needs two kinds of words (or a label and a colon); labels and
+    # datelines on later lines need a line break and a colon or a bracket
+    assert stages("Menurut Xinhua, harga naik.") == 1
+    assert stages("Yonhap melaporkan bahwa ...") == 1
+    assert stages("据新华社") == 1
+    assert stages("SEOUL (Yonhap) -- Harga naik.") == 1
+    assert stages("Menurut harian Suara Baru, harga naik.") == 3
+    assert stages("Harga (Sumber: Warta Timur) naik.") == 2
+    assert stages("Harga naik. (Sumber: Warta Timur)") == 3  # (Yonhap) ending a line cites
+    assert stages("Harga naik.\nSumber: Warta Timur") == 6
+    assert stages("Harga naik.\nWASHINGTON (Newsis) -- Talks.") == 5
+
+
+def test_every_attribution_phrase_has_a_trigger_word_of_its_kind() -> None:
+    groups = ((1, _PREFIXES), (2, _SUFFIXES), (4, _OUTLET_NOUNS), (8, _POST_NOUNS))
+    for kind, phrases in (*groups, (16, _LABEL_WORDS_LIST)):
+        for phrase in phrases:
+            assert any(word in phrase.lower() and found & kind for word, found in _TRIGGERS.items())
 
 
 def test_find_cited_refuses_non_strings(reg: SourceRegistry) -> None:

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Any, Final
 
+import ahocorasick_rs
 import attrs
 
 from seedcorpus._exceptions import RegistryError
@@ -320,6 +321,159 @@ def _variants(spelling: str) -> set[str]:
     return {spelling, spelling.upper(), initials}
 
 
+# -- which stages a text needs ------------------------------------------------------------------
+
+# What a trigger word is a word of (bits of ``_Matcher.kinds``), and the stages of
+# ``find_cited`` (bits of what ``_stages`` returns).
+_PREFIX, _SUFFIX, _OUTLET, _POST, _LABEL, _MARK = 1, 2, 4, 8, 16, 32
+_SCAN_STAGE, _OPENER_STAGE, _LINE_STAGE = 1, 2, 4
+_EVERY_STAGE: Final = _SCAN_STAGE | _OPENER_STAGE | _LINE_STAGE
+# What the Korean, Chinese and Japanese patterns cannot match without: 据 before a name;
+# 따르면 or 의하면 (``에 따르면``), 보도했 or 전했 (``보도했다``, ``전했습니다``...) and the words
+# attached after it.
+_MARKS: Final = (
+    "据", "따르면", "의하면", "보도했", "전했",
+    "報道", "报道", "报导", "消息", "によると", "によれば", "が報じた",
+)  # fmt: skip
+
+
+# Words common in news text on their own, not taken as a phrase's trigger when it has another
+# (``situs berita`` is found by ``situs``, ``news site`` by ``site``).
+_COMMON_WORDS: Final = frozenset({"berita", "news", "televisi", "service", "thông", "noticias"})
+
+
+def _trigger_words() -> dict[str, int]:
+    """One word of every attribution phrase, noun and label (its longest uncommon), with its kinds.
+
+    A phrase the case-insensitive patterns find in a text has each of its words, in lower
+    case, in the folded text (:func:`_folded`) at the same place; so where none of a
+    kind's words is in it, no phrase of that kind is in the text.
+    """
+    kinds: dict[str, int] = {}
+    groups = (
+        (_PREFIX, _PREFIXES),
+        (_SUFFIX, _SUFFIXES),
+        (_OUTLET, _OUTLET_NOUNS),
+        (_POST, _POST_NOUNS),
+        (_LABEL, _LABEL_WORDS_LIST),
+        (_MARK, _MARKS),
+    )
+    for kind, phrases in groups:
+        for phrase in phrases:
+            words = re.split(_SEP, phrase.lower())
+            word = min(words, key=lambda w: (w in _COMMON_WORDS, -len(w)))
+            kinds[word] = kinds.get(word, 0) | kind
+    return kinds
+
+
+_TRIGGERS: Final = _trigger_words()
+# A closing bracket before a dash (group 1) or a line end: ``_Matcher.close`` from the
+# bracket on, and (with ``)`` and the dash) the end of ``_Matcher.line``'s datelines.
+_CLOSING = re.compile(r"[)\]][ \t]*(?:([-–—])|$)", re.MULTILINE)
+
+
+def _closings(text: str) -> tuple[bool, bool]:
+    """Whether a bracket closes before a dash or a line end, and a ``)`` before a dash."""
+    closed = False
+    for mark in ")]":
+        at = text.find(mark)
+        while at >= 0:
+            found = _CLOSING.match(text, at)
+            if found is not None:
+                if mark == ")" and found.group(1) is not None:
+                    return True, True
+                closed = True
+            at = text.find(mark, at + 1)
+    return closed, False
+
+
+def _stages(text: str, folded: str, matcher: _Matcher) -> tuple[int, list[int] | None]:
+    """The stages of :meth:`SourceRegistry.find_cited` that can find something in ``text``.
+
+    Every citation needs some words or marks: a registered name is cited only with an
+    attribution phrase before it (a word of ``_PREFIXES``), a verb after it
+    (``_SUFFIXES``), 据, a Korean, Chinese or Japanese mark after it, or brackets closed
+    before a dash or a line end (``(Yonhap) --``); an unknown name after an attribution
+    phrase and an outlet or post noun, or after an outlet noun and before a verb; a label
+    with a colon; a dateline with a closing bracket. The trigger words are found in one
+    pass over ``folded`` (:func:`_folded`), the marks and brackets with ``in``; a stage
+    none of whose needs is there is skipped, which changes nothing it would have found.
+
+    The second value says where a registered name can be cited when only words and marks
+    before a name can cite it (no verb after one; an ASCII text, whose UTF-8 offsets are
+    its character offsets): the places of the attribution words and brackets, a name
+    being cited only in the 60 characters after one (:func:`_scan_near`); None otherwise.
+    """
+    found = 0
+    kinds = matcher.kinds
+    # UTF-8 holds a word's bytes wherever the text holds the word (surrogates, which no
+    # word has, are encoded as they stand).
+    data = folded.encode("utf-8", "surrogatepass")
+    hits = matcher.triggers.find_matches_as_indexes(data, overlapping=True)
+    for index, _, _ in hits:
+        found |= kinds[index]
+    closed, dashed = _closings(text) if ")" in text or "]" in text else (False, False)
+    stages = 0
+    if found & (_PREFIX | _SUFFIX | _MARK) or closed:
+        stages |= _SCAN_STAGE
+    labelled = found & _LABEL and (":" in text or "\uff1a" in text)
+    if (
+        labelled
+        or (found & _PREFIX and found & (_OUTLET | _POST))
+        or (found & _OUTLET and found & _SUFFIX)
+    ):
+        stages |= _OPENER_STAGE
+    if "\n" in text and (labelled or dashed):
+        stages |= _LINE_STAGE
+    near = None
+    if stages & _SCAN_STAGE and not found & (_SUFFIX | _MARK) and folded.isascii():
+        near = [at for index, at, _ in hits if kinds[index] & _PREFIX]
+        for mark in "([":
+            at = text.find(mark)
+            while at >= 0:
+                near.append(at)
+                at = text.find(mark, at + 1)
+    return stages, near
+
+
+def _scan_near(text: str, matcher: _Matcher, near: list[int]) -> list[re.Match[str]]:
+    """The matches of ``scan.finditer(text)`` that start in the 60 characters after ``near``.
+
+    A registered name cited by what stands before it (:meth:`SourceRegistry.find_cited`
+    looks for it from 60 characters before the name) starts at most 60 characters after
+    the attribution word, bracket or 据 that cites it. Each stretch is searched between
+    two places where no match holds the characters on both sides (``_Matcher.splits``,
+    looked for up to 40 characters out; else the previous stretch's end or the text's
+    start, and the text's end): finditer over the whole text finds the same matches
+    there, since none of them runs across such a place, and the engine cannot read past
+    one but the lookahead's character.
+    """
+    spans: list[list[int]] = []
+    for at in sorted(near):
+        if spans and at + 1 <= spans[-1][1]:
+            spans[-1][1] = at + 61
+        else:
+            spans.append([at + 1, at + 61])
+    size = len(text)
+    splits = matcher.splits
+    found: list[re.Match[str]] = []
+    floor = 0  # the matches starting before it are found
+    for begin, end in spans:
+        if begin >= size:
+            break
+        start = floor
+        for split in splits.finditer(text, max(floor, begin - 40), begin + 1):
+            start = split.start() + 1
+        after = splits.search(text, end - 1, end + 41)
+        stop = size if after is None else after.start() + 1
+        # Up to the character after ``stop``: what ``scan``'s lookahead reads at a match's end.
+        found.extend(m for m in matcher.scan.finditer(text, start, stop + 1) if m.start() < stop)
+        floor = stop
+        if stop >= size:
+            break
+    return found
+
+
 @attrs.frozen(eq=False)
 class _Matcher:
     """The compiled patterns of one registry's :meth:`SourceRegistry.find_cited`.
@@ -328,13 +482,18 @@ class _Matcher:
     name, ``openers`` (one pattern per opening character: a space, a line break or a
     bracket) at attribution words that may introduce an unknown outlet and at source
     labels. All are tries of literals, so the regex engine skips in C every position whose
-    character cannot start a match. ``scan`` runs over the whole text. The openers are
-    found through ``cue``: a space and any of their words in lower case, searched in the
-    lower-cased text with every opening character made a space. A pattern that starts with
-    one literal character is searched for much faster than one starting with a set, and
-    lower case has a third of the branches of the three case forms. Each place the cue
-    stops is then matched with the opener itself. The other patterns are only tried where
+    character cannot start a match. ``scan`` runs over the whole text (or near the words
+    before names: :func:`_scan_near`). The openers are found through ``cue``: a space and
+    any of their words in lower case, searched in the lower-cased text with every opening
+    character made a space. A pattern that starts with one literal character is searched
+    for much faster than one starting with a set, and lower case has a third of the
+    branches of the three case forms. Each place the cue stops is then matched with the
+    opener itself. The other patterns are only tried where
     these stopped (and at line starts).
+
+    Before any of that, ``triggers`` (an Aho-Corasick automaton of ``_TRIGGERS``) finds in
+    one pass which kinds of attribution words the folded text holds; :func:`_stages` turns
+    them into the stages worth running, and a text with none runs neither search.
     """
 
     scan: re.Pattern[str]  # every spelling of every entry
@@ -348,6 +507,9 @@ class _Matcher:
     label: re.Pattern[str]  # ``(Sumber: X)``
     line: re.Pattern[str]  # ``Sumber: X`` lines and ``CITY (X) --`` datelines
     lines: re.Pattern[str]  # a line break and ``line``: the same after the first line
+    triggers: ahocorasick_rs.BytesAhoCorasick  # _TRIGGERS' words, in the folded text's UTF-8
+    kinds: tuple[int, ...]  # what each of the triggers' words is a word of
+    splits: re.Pattern[str]  # a separator no match of ``scan`` holds with the next character
 
 
 _BOUNDARY = re.compile(rf"[{_WORD}]")
@@ -416,7 +578,29 @@ def _compile(entries: tuple[SourceEntry, ...]) -> _Matcher:
         label=re.compile(label),
         line=re.compile("|".join(f"(?:{x})" for x in line), re.MULTILINE),
         lines=re.compile("\n(?:" + "|".join(f"(?:{x})" for x in line) + ")", re.MULTILINE),
+        triggers=ahocorasick_rs.BytesAhoCorasick(
+            [word.encode() for word in _TRIGGERS], implementation=ahocorasick_rs.Implementation.DFA
+        ),
+        kinds=tuple(_TRIGGERS.values()),
+        splits=_splits(spellings),
     )
+
+
+def _splits(spellings: Iterable[str]) -> re.Pattern[str]:
+    """A separator that no match of the trie of ``spellings`` holds with the next character.
+
+    A match is a spelling's words with runs of separators (``_SEP``) between them; a
+    separator in it is followed by another or by the first character of a word after the
+    first. So a separator followed by a printable ASCII character that starts no such
+    word and is no separator is never inside a match with that character.
+    """
+    starts = {w[0] for s in spellings for w in re.split(_SEP, s)[1:] if w}
+    after = "".join(
+        re.escape(c)
+        for c in map(chr, range(0x21, 0x7F))
+        if c not in starts and not re.fullmatch(_SEP, c)
+    )
+    return re.compile(f"(?:[\\s\\-\u2010\u2011]|\u2013)(?=[{after}])")
 
 
 def _anchor(phrase: str) -> str:
@@ -704,22 +888,30 @@ class SourceRegistry:
         """
         if not isinstance(text, str):
             raise TypeError(f"find_cited takes a str, not {type(text).__name__}")
+        return self._find_cited(text, skip=True)
+
+    def _find_cited(self, text: str, *, skip: bool) -> tuple[str, ...]:
+        """:meth:`find_cited`; ``skip=False`` runs every stage, even those :func:`_stages` skips."""
         matcher = self._matcher
         if matcher is None:
             matcher = self._matcher = _compile(self._entries)
+        folded = _folded(text)
+        stages, near = (
+            _stages(text, folded, matcher) if skip and folded is not None else (_EVERY_STAGE, None)
+        )
         known: list[tuple[int, int, str | None]] = []  # cited spans of registered names
         unknown: list[re.Match[str]] = []
         line = matcher.line.match(text)
         if line is not None:
             unknown.append(line)
-        # Lines never hold a line break, so each match of ``lines`` is ``line`` matched at
-        # a line start, and the next line's start is after it.
-        unknown.extend(matcher.lines.finditer(text))
+        if stages & _LINE_STAGE:
+            # Lines never hold a line break, so each match of ``lines`` is ``line`` matched
+            # at a line start, and the next line's start is after it.
+            unknown.extend(matcher.lines.finditer(text))
         first = matcher.anchored.match(text)  # the openers need a character before
         if first is not None:
             unknown.append(first)
-        folded = _folded(text)
-        for begin in _opener_starts(text, matcher, folded):
+        for begin in _opener_starts(text, matcher, folded) if stages & _OPENER_STAGE else ():
             found = None
             if text[begin] in "([":
                 found = matcher.label.match(text, begin)
@@ -727,7 +919,13 @@ class SourceRegistry:
                 found = matcher.anchored.match(text, begin + 1)
             if found is not None:
                 unknown.append(found)
-        for match in matcher.scan.finditer(text):
+        if not stages & _SCAN_STAGE:
+            matches: Iterable[re.Match[str]] = ()
+        elif near is None:
+            matches = matcher.scan.finditer(text)
+        else:
+            matches = _scan_near(text, matcher, near)
+        for match in matches:
             begin, end = match.span()
             if begin and _BOUNDARY.match(text, begin - 1):
                 continue
