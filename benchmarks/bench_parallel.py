@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import corpus_files, raw_read, timed  # noqa: E402
+from run import corpus_files, raw_read, timed
 
 WORKERS: dict[str, int | None] = {"workers=1": 1, "workers=2": 2, "workers=None": None}
 
