@@ -78,7 +78,8 @@ def test_pickled_documents_have_every_field_and_cached_view(
     for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
         back = pickle.loads(pickle.dumps(doc, protocol))
         assert_same_document(back, doc)
-        assert back.dates == doc.dates and back.lines == doc.lines
+        assert back.dates == doc.dates
+        assert back.lines == doc.lines
 
 
 def _parsed_or_none(data: bytes) -> Document | None:
@@ -99,7 +100,8 @@ def test_pickles_cover_problems_fallback_encodings_captions_and_unknown_layouts(
     assert {"decoded_with_fallback", "unknown_layout", "empty"} <= {
         p.code for d in cases for p in d.problems
     }
-    assert any(d.captions for d in cases) and any(d.dates for d in cases)
+    assert any(d.captions for d in cases)
+    assert any(d.dates for d in cases)
     assert {d.encoding for d in cases} >= {"utf-8", "cp1252", "utf-16-le"}
     back = pickle.loads(pickle.dumps(cases))  # one pickle, as a worker sends a chunk
     for again, doc in zip(back, cases, strict=True):
@@ -124,7 +126,9 @@ def test_a_document_pickles_smaller_than_its_fields() -> None:
 def test_dates_and_sources_pickle_as_their_constructor_arguments(date: PartialDate) -> None:
     date.start  # noqa: B018 (computes the cached bounds, which are not pickled)
     back = pickle.loads(pickle.dumps(date))
-    assert back == date and back.isoformat() == date.isoformat() and back.start == date.start
+    assert back == date
+    assert back.isoformat() == date.isoformat()
+    assert back.start == date.start
     source = Source("P", "C", "A", "a@b.c", "Cat", ("Yonhap",))
     assert pickle.loads(pickle.dumps(source)) == source
     problem = Problem("invalid_date", "bad", "p.txt", 2)
