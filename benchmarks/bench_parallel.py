@@ -5,7 +5,9 @@ holds no corpus), each repeat times, in turn: the raw read (every file's bytes: 
 then a metadata load (``published``, ``title`` and ``source.cited`` touched on every
 document, no language detection) with ``workers=1`` (serial), ``workers=2`` and
 ``workers=None`` (the default). It prints each repeat, then the medians with their ratios
-to the raw read and to serial. Nothing here is a test.
+to the raw read and to serial, and the CPU seconds each mode used (this process and its
+workers: what the wall-clock ratios become when the machine is busy with other work, and
+what the parallel overhead costs). Nothing here is a test.
 
     python benchmarks/bench_parallel.py 20000 --dir /tmp/bench20k --repeats 5
 """
@@ -13,13 +15,17 @@ to the raw read and to serial. Nothing here is a test.
 from __future__ import annotations
 
 import argparse
+import gc
+import resource
 import statistics
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import corpus_files, raw_read, timed
+from run import corpus_files, raw_read
 
 WORKERS: dict[str, int | None] = {"workers=1": 1, "workers=2": 2, "workers=None": None}
 
@@ -32,6 +38,21 @@ def metadata(directory: Path, workers: int | None) -> int:
     for doc in load(directory, workers=workers):
         count += (doc.published is not None) + len(doc.source.cited) + (doc.title is not None)
     return count
+
+
+def cpu_seconds() -> float:
+    """User and system CPU seconds of this process and of its finished children."""
+    mine = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return mine.ru_utime + mine.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(function: Callable[[], int]) -> tuple[float, float, int]:
+    """Wall-clock and CPU seconds ``function()`` takes (after a collection), and its result."""
+    gc.collect()
+    cpu, started = cpu_seconds(), time.perf_counter()
+    result = function()
+    return time.perf_counter() - started, cpu_seconds() - cpu, result
 
 
 def main() -> int:
@@ -52,24 +73,32 @@ def main() -> int:
     raw_read(files)  # warm the page cache
     metadata(directory, 1)  # and the compiled patterns
     times: dict[str, list[float]] = {"raw read": [], **{name: [] for name in WORKERS}}
+    cpus: dict[str, list[float]] = {name: [] for name in times}
     counts: set[int] = set()
     for repeat in range(args.repeats):
-        times["raw read"].append(timed(lambda: raw_read(files))[0])
+        seconds, cpu, _ = timed(lambda: raw_read(files))
+        times["raw read"].append(seconds)
+        cpus["raw read"].append(cpu)
         for name, workers in WORKERS.items():
-            seconds, count = timed(lambda w=workers: metadata(directory, w))  # type: ignore[misc]
+            seconds, cpu, count = timed(lambda w=workers: metadata(directory, w))  # type: ignore[misc]
             times[name].append(seconds)
+            cpus[name].append(cpu)
             counts.add(count)
-        print(f"repeat {repeat + 1}: " + ", ".join(f"{k} {v[-1]:.3f} s" for k, v in times.items()))
+        print(
+            f"repeat {repeat + 1}: "
+            + ", ".join(f"{k} {v[-1]:.3f} s ({cpus[k][-1]:.2f} s CPU)" for k, v in times.items())
+        )
     if len(counts) != 1:
         print(f"DIFFERENT RESULTS: {sorted(counts)}")
         return 1
     raw = statistics.median(times["raw read"])
     serial = statistics.median(times["workers=1"])
     print(f"\nmedians of {args.repeats} repeats, {len(files):,} files:")
-    print("| measure | seconds | x raw read | x serial |\n|---|---:|---:|---:|")
+    print("| measure | seconds | x raw read | x serial | CPU seconds |")
+    print("|---|---:|---:|---:|---:|")
     for name, values in times.items():
-        median = statistics.median(values)
-        print(f"| {name} | {median:.3f} | {median / raw:.1f} | {median / serial:.2f} |")
+        median, cpu = statistics.median(values), statistics.median(cpus[name])
+        print(f"| {name} | {median:.3f} | {median / raw:.1f} | {median / serial:.2f} | {cpu:.2f} |")
     return 0
 
 
