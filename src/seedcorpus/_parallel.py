@@ -9,8 +9,9 @@ compactly, see :mod:`seedcorpus._records`) or the :class:`~seedcorpus.DocumentEr
 kept a file from being one. This process parses the chunks the workers have not been given
 whenever the next chunk due is not back yet, so on two CPUs ``workers=2`` keeps two
 processes busy, not three, and pickles half the documents. Results come out in position
-order, and at most :data:`AHEAD_PER_WORKER` chunks per worker are in flight plus one per
-worker held here, so memory stays bounded however large the corpus.
+order; the workers have at most :data:`AHEAD_PER_WORKER` chunks each to parse, and at most
+``4 * (N - 1) + 1`` chunks are held at once (parsed or in flight), so memory stays bounded
+however large the corpus.
 
 ``workers=None`` (the default of :func:`seedcorpus.load`) chooses for you with
 :func:`default_workers`: one process for fewer than :data:`PARALLEL_MIN_FILES` files,
@@ -231,14 +232,13 @@ def parallel_results(
         return
     children = count - 1
     chunks = blocks(positions, _chunk_size(files, count))
-    ahead = AHEAD_PER_WORKER * children  # chunks a worker has or will have next
-    limit = ahead + children + 1  # chunks held at once: the memory bound
+    ahead = AHEAD_PER_WORKER * children  # chunks the workers parse or have queued
+    limit = 2 * ahead + 1  # chunks held at once, parsed or in flight: the memory bound
     window: collections.deque[_Chunk] = collections.deque()
     pool = ProcessPoolExecutor(
         max_workers=children, initializer=_start_worker, initargs=(listing, options, strict)
     )
     local = bool(getattr(listing.store, "process_local", False))
-    on_workers = 0  # chunks in the window sent to a worker
 
     def submit(chunk: list[int]) -> Future[list[Result]]:
         if local:  # the workers cannot open the store: this process reads, they parse
@@ -247,12 +247,13 @@ def parallel_results(
 
     try:
         while True:
-            while on_workers < ahead and len(window) < limit:
+            busy = sum(1 for held in window if held.future and not held.future.done())
+            while busy < ahead and len(window) < limit:
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
                 window.append(_Chunk(future=submit(chunk)))
-                on_workers += 1
+                busy += 1
             if not window:  # every chunk was yielded
                 return
             first = window[0]
@@ -263,7 +264,6 @@ def parallel_results(
                     continue
             window.popleft()
             if first.future is not None:
-                on_workers -= 1
                 results = first.future.result()
             else:
                 assert first.results is not None
