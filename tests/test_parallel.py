@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
+import random
 import shutil
 import subprocess
 import sys
 import textwrap
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import seedcorpus._corpus
 import seedcorpus._parse
+from seedcorpus import _parallel
 from seedcorpus._exceptions import DocumentError
 from seedcorpus._load import load
 from seedcorpus._parallel import (
@@ -22,6 +30,8 @@ from seedcorpus._parallel import (
     default_workers,
     parallel_results,
 )
+from seedcorpus._records import Document
+from seedcorpus.testing import mutate_file
 
 SRC = str(Path(seedcorpus._parse.__file__).resolve().parents[1])  # the package under test
 
@@ -156,3 +166,101 @@ def test_a_memory_filesystem_corpus_parses_on_workers_that_do_not_share_it(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "same documents"
+
+
+@pytest.fixture(scope="module")
+def varied_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """240 files: the seeds damaged at random (cut, re-encoded, BOMs, NULs, odd lines...),
+    so documents carry problems, fallback encodings, unknown layouts and captions."""
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").iterdir())
+    root = tmp_path_factory.mktemp("varied")
+    for i in range(240):
+        data = seeds[i % len(seeds)].read_bytes()
+        if i % 4:
+            data = mutate_file(data, random.Random(i))
+        (root / f"{i:03d}_{i * 104729 + 11:016x}.txt").write_bytes(data)
+    return root
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_every_field_of_every_document_is_the_serial_one(varied_corpus: Path, workers: int) -> None:
+    serial = list(load(varied_corpus, workers=1)._results())
+    parallel = list(load(varied_corpus, workers=workers)._results())
+    assert [p for p, _ in parallel] == [p for p, _ in serial]
+    documents = [(d, s) for (_, d), (_, s) in zip(parallel, serial, strict=True)]
+    for doc, expected in documents:
+        assert type(doc) is type(expected)
+        if isinstance(expected, DocumentError):
+            assert (doc.path, doc.code, str(doc)) == (expected.path, expected.code, str(expected))
+            continue
+        assert doc.__dict__ == expected.__dict__
+        assert {n: type(v) for n, v in doc.__dict__.items()} == {
+            n: type(v) for n, v in expected.__dict__.items()
+        }
+        assert doc.dates == expected.dates
+    kept = [s for _, s in documents if isinstance(s, Document)]
+    codes = {p.code for d in kept for p in d.problems}
+    assert {"decoded_with_fallback", "unknown_layout"} <= codes
+    assert {d.encoding for d in kept} > {"utf-8"}
+    assert any(d.captions for d in kept)
+    assert any(isinstance(s, DocumentError) for _, s in documents)
+
+
+def test_a_slow_consumer_gets_the_same_documents(mixed_corpus: Path) -> None:
+    serial = list(load(mixed_corpus, workers=1))
+    seen = []
+    for document in load(mixed_corpus, workers=2):
+        time.sleep(0.002)  # the workers get ahead: this process parses little or nothing
+        seen.append(document)
+    assert seen == serial
+
+
+def test_this_process_parses_a_share_and_stays_a_bounded_number_of_chunks_ahead(
+    mixed_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("counts calls patched in this process, which only forked workers inherit")
+    parent = os.getpid()
+    chunks: list[str] = []  # "here" or "worker", in the order this process started them
+    parse_with, submit = _parallel._parse_with, ProcessPoolExecutor.submit
+
+    def counted_parse(corpus: Any, positions: list[int]) -> Any:
+        if os.getpid() == parent:
+            chunks.append("here")
+        else:
+            time.sleep(0.05)  # slow workers: this process must parse its share
+        return parse_with(corpus, positions)
+
+    def counted_submit(pool: Any, *args: Any) -> Any:
+        chunks.append("worker")
+        return submit(pool, *args)
+
+    monkeypatch.setattr(_parallel, "_parse_with", counted_parse)
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", counted_submit)
+    corpus = load(mixed_corpus, workers=2)  # 60 files: chunks of 4
+    iterator = iter(corpus)
+    taken = [next(iterator) for _ in range(20)]
+    limit = 2 * _parallel.AHEAD_PER_WORKER * 1 + 1  # parsed here or in flight on the worker
+    assert len(chunks) <= -(-20 // 4) + limit
+    rest = list(iterator)
+    assert [*taken, *rest] == list(load(mixed_corpus, workers=1))
+    assert 0 < chunks.count("here") < len(chunks)
+
+
+def test_a_worker_that_dies_raises_broken_process_pool(
+    mixed_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the crash is patched in this process, which only forked workers inherit")
+    parent = os.getpid()
+    parse = seedcorpus._corpus.parse
+
+    def dying(*args: Any, **kwargs: Any) -> Any:
+        if os.getpid() != parent:
+            os._exit(3)
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(seedcorpus._corpus, "parse", dying)
+    with pytest.raises(BrokenProcessPool):
+        list(load(mixed_corpus, workers=2))
+    assert multiprocessing.active_children() == []

@@ -7,9 +7,12 @@ import pickle
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import seedcorpus
-from seedcorpus import Document, Problem, Source
+from seedcorpus import Document, DocumentError, PartialDate, Problem, Source, parse
+from seedcorpus.testing import hostile_files, layout_documents, partial_dates
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +47,92 @@ def test_json_round_trip_is_lossless_with_derived_views(documents: list[Document
 def test_pickle_round_trip(documents: list[Document]) -> None:
     for doc in documents:
         assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+def assert_same_document(back: Document, doc: Document) -> None:
+    """Every field equal and of the same type, the cached views included."""
+    assert back == doc
+    assert back.__dict__ == doc.__dict__
+    for name in back.__dict__:
+        assert type(getattr(back, name)) is type(getattr(doc, name)), name
+    assert [type(p) for p in back.problems] == [type(p) for p in doc.problems]
+
+
+@given(
+    st.one_of(
+        layout_documents(),
+        hostile_files().map(lambda data: _parsed_or_none(data)),
+    ),
+    st.sampled_from(["none", "dates", "language", "all"]),
+)
+def test_pickled_documents_have_every_field_and_cached_view(
+    doc: Document | None, views: str
+) -> None:
+    if doc is None:
+        return  # hostile bytes that are no document (binary, invalid after a BOM)
+    if views in ("dates", "all"):
+        doc.dates  # noqa: B018 (cached on the instance)
+    if views in ("language", "all"):
+        doc.language  # noqa: B018
+        doc.languages  # noqa: B018
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        back = pickle.loads(pickle.dumps(doc, protocol))
+        assert_same_document(back, doc)
+        assert back.dates == doc.dates
+        assert back.lines == doc.lines
+
+
+def _parsed_or_none(data: bytes) -> Document | None:
+    try:
+        return parse(data, key="00000000000000aa", ordinal=3, path="d/003_00000000000000aa.txt")
+    except DocumentError:
+        return None
+
+
+def test_pickles_cover_problems_fallback_encodings_captions_and_unknown_layouts(
+    documents: list[Document],
+) -> None:
+    fallback = parse("Café au lait.".encode("cp1252"), path="x.txt")
+    unknown = parse("just some words\n\n\nand more", path="y.txt")
+    bom = parse("\ufeff date 2020-01 Photo : YONHAP News\n\nSatu.Dua.".encode("utf-16-le"))
+    empty = parse(b"  \n")
+    cases = [*documents, fallback, unknown, bom, empty]
+    assert {"decoded_with_fallback", "unknown_layout", "empty"} <= {
+        p.code for d in cases for p in d.problems
+    }
+    assert any(d.captions for d in cases)
+    assert any(d.dates for d in cases)
+    assert {d.encoding for d in cases} >= {"utf-8", "cp1252", "utf-16-le"}
+    back = pickle.loads(pickle.dumps(cases))  # one pickle, as a worker sends a chunk
+    for again, doc in zip(back, cases, strict=True):
+        assert_same_document(again, doc)
+
+
+def test_a_text_that_is_not_the_joined_paragraphs_is_pickled_as_it_is(
+    documents: list[Document],
+) -> None:
+    doc = attrs.evolve(documents[0], text="not the paragraphs", paragraphs=("a", "b"))
+    assert pickle.loads(pickle.dumps(doc)).text == "not the paragraphs"
+    no_paragraphs = attrs.evolve(documents[0], text="", paragraphs=())
+    assert_same_document(pickle.loads(pickle.dumps(no_paragraphs)), no_paragraphs)
+
+
+def test_a_document_pickles_smaller_than_its_fields() -> None:
+    doc = seedcorpus.load()["17e8dcca59894ba3"]
+    assert len(pickle.dumps(doc)) < len(pickle.dumps(attrs.asdict(doc, recurse=False)))
+
+
+@given(partial_dates())
+def test_dates_and_sources_pickle_as_their_constructor_arguments(date: PartialDate) -> None:
+    date.start  # noqa: B018 (computes the cached bounds, which are not pickled)
+    back = pickle.loads(pickle.dumps(date))
+    assert back == date
+    assert back.isoformat() == date.isoformat()
+    assert back.start == date.start
+    source = Source("P", "C", "A", "a@b.c", "Cat", ("Yonhap",))
+    assert pickle.loads(pickle.dumps(source)) == source
+    problem = Problem("invalid_date", "bad", "p.txt", 2)
+    assert pickle.loads(pickle.dumps(problem)) == problem
 
 
 def test_to_dict_is_json_ready_and_names_the_precision(documents: list[Document]) -> None:

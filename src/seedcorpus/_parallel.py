@@ -2,16 +2,22 @@
 
 :func:`parallel_results` is what a corpus iterates when it was loaded with
 ``workers`` other than 1. Positions go to a :class:`~concurrent.futures.ProcessPoolExecutor`
-in chunks; each worker holds a copy of the listing (compact: tens of bytes a file), reads
-its files from the picklable store itself and sends back documents or the
-:class:`~seedcorpus.DocumentError` that kept a file from being one. Results come back in
-position order, and at most ``2 * workers`` chunks are in flight, so memory stays bounded
+in chunks of up to :data:`CHUNK_FILES`; ``workers=N`` parses on this process and ``N - 1``
+worker processes. Each worker holds a copy of the listing (compact: tens of bytes a file),
+reads its files from the picklable store itself and sends back documents (pickled
+compactly, see :mod:`seedcorpus._records`) or the :class:`~seedcorpus.DocumentError` that
+kept a file from being one. This process parses the chunks the workers have not been given
+whenever the next chunk due is not back yet, so on two CPUs ``workers=2`` keeps two
+processes busy, not three, and pickles half the documents. Results come out in position
+order; the workers have at most :data:`AHEAD_PER_WORKER` chunks each to parse, and at most
+``4 * (N - 1) + 1`` chunks are held at once (parsed or in flight), so memory stays bounded
 however large the corpus.
 
 ``workers=None`` (the default of :func:`seedcorpus.load`) chooses for you with
 :func:`default_workers`: one process for fewer than :data:`PARALLEL_MIN_FILES` files,
-where starting processes costs more than it saves, otherwise one per usable CPU, at most
-:data:`MAX_AUTO_WORKERS`.
+where starting processes costs more than it saves, otherwise one per usable CPU (this one
+included), at most :data:`MAX_AUTO_WORKERS`. On the 2-CPU development machine that is 2,
+the fastest setting for a metadata load of 20,000 files (docs/performance.md).
 
 A store whose files live in this process only (``memory://``: see
 :attr:`~seedcorpus._storage.FsspecStore.process_local`) is read here and its bytes are
@@ -31,7 +37,6 @@ True
 from __future__ import annotations
 
 import collections
-import itertools
 import os
 from collections.abc import Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -48,6 +53,8 @@ if TYPE_CHECKING:
     from seedcorpus._corpus import Corpus, _Listing
 
 __all__ = [
+    "AHEAD_PER_WORKER",
+    "CHUNK_FILES",
     "MAX_AUTO_WORKERS",
     "PARALLEL_MIN_FILES",
     "check_workers",
@@ -59,7 +66,13 @@ PARALLEL_MIN_FILES: Final = 2000
 """Below this many files ``workers=None`` parses in this process."""
 
 MAX_AUTO_WORKERS: Final = 4
-"""``workers=None`` never starts more processes than this."""
+"""``workers=None`` never parses on more processes than this (this one included)."""
+
+CHUNK_FILES: Final = 256
+"""Files a worker parses per task, at most (fewer for small corpora: 8 chunks a worker)."""
+
+AHEAD_PER_WORKER: Final = 2
+"""Chunks each worker process has in hand: one it parses, the next one queued."""
 
 Result = tuple[int, Document | DocumentError]
 
@@ -119,17 +132,23 @@ def _start_worker(listing: _Listing, options: ParseOptions, strict: bool) -> Non
     _WORKER = _serial_corpus(listing, options, strict)
 
 
+def _parse_with(corpus: Corpus, positions: list[int]) -> list[Result]:
+    """The document or the error of each position (strict errors returned too)."""
+    results: list[Result] = []
+    load = corpus._load
+    for position in positions:
+        try:
+            results.append((position, load(position)))
+        except DocumentError as exc:
+            results.append((position, exc))
+    return results
+
+
 def _parse_chunk(positions: list[int]) -> list[Result]:
     """In a worker: the document or the error of each position (strict errors returned too)."""
     corpus = _WORKER
     assert corpus is not None, "worker process was not initialised"
-    results: list[Result] = []
-    for position in positions:
-        try:
-            results.append((position, corpus._load(position)))
-        except DocumentError as exc:
-            results.append((position, exc))
-    return results
+    return _parse_with(corpus, positions)
 
 
 def _parse_given(items: list[tuple[int, bytes | DocumentError]]) -> list[Result]:
@@ -164,8 +183,16 @@ def _read_here(
 
 def _chunk_size(files: int | None, workers: int) -> int:
     if files is None:
-        return 64
-    return max(1, min(256, -(-files // (workers * 8))))
+        return CHUNK_FILES
+    return max(1, min(CHUNK_FILES, -(-files // (workers * 8))))
+
+
+@attrs.define
+class _Chunk:
+    """Consecutive positions' results: parsed here (``results``) or on a worker (``future``)."""
+
+    future: Future[list[Result]] | None = None
+    results: list[Result] | None = None
 
 
 def parallel_results(
@@ -176,7 +203,13 @@ def parallel_results(
     strict: bool = False,
     workers: int | None = None,
 ) -> Iterator[Result]:
-    """Each position with its document or error, in order, parsed on worker processes.
+    """Each position with its document or error, in order, parsed on ``workers`` processes.
+
+    This process is one of them: ``workers - 1`` worker processes are started, each kept
+    two chunks ahead, and whenever the next chunk due is not back yet this process parses
+    a later one itself instead of waiting (so on ``workers`` CPUs no process waits and
+    none competes with a third for a CPU, and only the workers' share of the documents is
+    pickled). When the consumer is the slow part, the workers do all the parsing.
 
     ``workers`` defaults to the listing's; None picks :func:`default_workers` for the
     number of positions. With ``strict=True`` the first error is raised, in position
@@ -193,34 +226,54 @@ def parallel_results(
     count = workers if workers is not None else listing.workers
     files = len(positions) if isinstance(positions, Sized) else None
     count = check_workers(count) or default_workers(files)
+    here = _serial_corpus(listing, options, strict)
     if count <= 1:
-        yield from _serial_corpus(listing, options, strict)._results(positions)
+        yield from here._results(positions)
         return
-    size = _chunk_size(files, count)
-    chunks = blocks(positions, size)
-    pending: collections.deque[Future[list[Result]]] = collections.deque()
+    children = count - 1
+    chunks = blocks(positions, _chunk_size(files, count))
+    ahead = AHEAD_PER_WORKER * children  # chunks the workers parse or have queued
+    limit = 2 * ahead + 1  # chunks held at once, parsed or in flight: the memory bound
+    window: collections.deque[_Chunk] = collections.deque()
     pool = ProcessPoolExecutor(
-        max_workers=count, initializer=_start_worker, initargs=(listing, options, strict)
+        max_workers=children, initializer=_start_worker, initargs=(listing, options, strict)
     )
-    here = bool(getattr(listing.store, "process_local", False))
+    local = bool(getattr(listing.store, "process_local", False))
 
     def submit(chunk: list[int]) -> Future[list[Result]]:
-        if here:  # the workers cannot open the store: this process reads, they parse
+        if local:  # the workers cannot open the store: this process reads, they parse
             return pool.submit(_parse_given, _read_here(listing, options, chunk))
         return pool.submit(_parse_chunk, chunk)
 
     try:
-        for chunk in itertools.islice(chunks, 2 * count):
-            pending.append(submit(chunk))
-        while pending:
-            results = pending.popleft().result()
-            for chunk in itertools.islice(chunks, 1):
-                pending.append(submit(chunk))
+        while True:
+            busy = sum(1 for held in window if held.future and not held.future.done())
+            while busy < ahead and len(window) < limit:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                window.append(_Chunk(future=submit(chunk)))
+                busy += 1
+            if not window:  # every chunk was yielded
+                return
+            first = window[0]
+            if first.future is not None and not first.future.done() and len(window) < limit:
+                chunk = next(chunks, None)  # parse a later chunk here rather than wait
+                if chunk is not None:
+                    window.append(_Chunk(results=_parse_with(here, chunk)))
+                    continue
+            window.popleft()
+            if first.future is not None:
+                results = first.future.result()
+            else:
+                assert first.results is not None
+                results = first.results
             for position, result in results:
                 if strict and isinstance(result, DocumentError):
                     raise result
                 yield position, result
     finally:
-        for future in pending:
-            future.cancel()
+        for held in window:
+            if held.future is not None:
+                held.future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
