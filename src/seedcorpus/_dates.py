@@ -441,6 +441,11 @@ class PartialDate:
             return self.tz
         return _format_offset(self.start.utcoffset() or dt.timedelta(0))
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickle as the fields, without the cached bounds (recomputed on use)."""
+        fields = (self.year, self.month, self.day, self.hour, self.minute, self.second, self.tz)
+        return _partial_date, fields
+
     def isoformat(self) -> str:
         """ISO 8601 cut at the precision, lossless: ``fromisoformat`` gives back this date.
 
@@ -562,6 +567,19 @@ def _instant(moment: dt.datetime) -> int:
 
 def _quote(text: str) -> str:
     return repr(text if len(text) <= 80 else text[:80] + "…")
+
+
+def _partial_date(
+    year: int,
+    month: int | None,
+    day: int | None,
+    hour: int | None,
+    minute: int | None,
+    second: int | None,
+    tz: str | None,
+) -> PartialDate:
+    """A :class:`PartialDate` unpickled from its fields (validated again)."""
+    return PartialDate(year, month, day, hour, minute, second, tz=tz)
 
 
 # -- ISO ---------------------------------------------------------------------------------

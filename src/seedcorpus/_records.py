@@ -20,7 +20,6 @@ True
 
 from __future__ import annotations
 
-import copyreg
 import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, Final, Literal, get_args
@@ -509,25 +508,3 @@ def _document(
     if cached:
         state.update(cached)
     return document
-
-
-def _partial_date(
-    year: int,
-    month: int | None,
-    day: int | None,
-    hour: int | None,
-    minute: int | None,
-    second: int | None,
-    tz: str | None,
-) -> PartialDate:
-    """A :class:`~seedcorpus.PartialDate` unpickled from its fields (validated again)."""
-    return PartialDate(year, month, day, hour, minute, second, tz=tz)
-
-
-def _reduce_partial_date(date: PartialDate) -> tuple[Any, tuple[Any, ...]]:
-    """Pickle a date as its fields, without its cached bounds (recomputed on use)."""
-    fields = (date.year, date.month, date.day, date.hour, date.minute, date.second, date.tz)
-    return _partial_date, fields
-
-
-copyreg.pickle(PartialDate, _reduce_partial_date)  # registered here: documents carry dates
