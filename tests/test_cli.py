@@ -193,7 +193,7 @@ def test_a_missing_corpus_is_an_error_naming_it_with_status_1(
         assert "Traceback" not in err
 
 
-def test_workers_is_passed_to_load(
+def test_workers_and_language_are_passed_to_load(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[dict[str, Any]] = []
@@ -204,8 +204,9 @@ def test_workers_is_passed_to_load(
 
     monkeypatch.setattr(cli, "load", recording_load)
     assert run(capsys, "list", "--workers", "1")[0] == 0
-    assert run(capsys, "list")[0] == 0
-    assert seen == [{"workers": 1}, {}]
+    assert run(capsys, "validate")[0] == 0
+    assert run(capsys, "summary", "--no-language")[0] == 0
+    assert seen == [{"workers": 1, "language": True}, {}, {}]
 
 
 def test_workers_give_the_same_output_as_one_process(capsys: pytest.CaptureFixture[str]) -> None:

@@ -147,6 +147,8 @@ def test_load_rejects_bad_arguments() -> None:
         seedcorpus.load(42)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="max_bytes"):
         seedcorpus.load(max_bytes=0)
+    with pytest.raises(TypeError, match="language takes True or False, not 'yes'"):
+        seedcorpus.load(language="yes")  # type: ignore[arg-type]
     with pytest.raises(seedcorpus.FileAccessError, match="no/such"):
         seedcorpus.load("no/such/place")
 
@@ -172,3 +174,11 @@ def test_seed_date_mentions_match_the_dates_acceptance(
     texts = {"text": doc.text} | {f"captions[{i}]": c for i, c in enumerate(doc.captions)}
     for mention in mentions:
         assert texts[mention.where][slice(*mention.span)] == mention.text
+
+
+def test_language_true_detects_each_language_as_documents_are_loaded() -> None:
+    eager = list(seedcorpus.load(language=True))
+    lazy = list(seedcorpus.load())
+    assert all("_language_guess" in doc.__dict__ for doc in eager)
+    assert not any("_language_guess" in doc.__dict__ for doc in lazy)
+    assert [doc.language for doc in eager] == [doc.language for doc in lazy] == ["id"] * 5

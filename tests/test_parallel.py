@@ -20,6 +20,7 @@ import pytest
 
 import seedcorpus._corpus
 import seedcorpus._parse
+import seedcorpus._records
 from seedcorpus import _parallel
 from seedcorpus._exceptions import DocumentError
 from seedcorpus._load import load
@@ -245,6 +246,34 @@ def test_this_process_parses_a_share_and_stays_a_bounded_number_of_chunks_ahead(
     rest = list(iterator)
     assert [*taken, *rest] == list(load(mixed_corpus, workers=1))
     assert 0 < chunks.count("here") < len(chunks)
+
+
+def test_language_true_detects_languages_on_the_workers(
+    mixed_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Documents arrive with their language detected, most of them by the worker (this
+    process, a slow consumer here, detects only for the chunks it parses itself)."""
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("counts calls patched in this process, which only forked workers inherit")
+    parent = os.getpid()
+    here: list[str] = []
+    real = seedcorpus._records.detect_language
+
+    def counted(text: str) -> Any:
+        if os.getpid() == parent:
+            here.append(text)
+        return real(text)
+
+    monkeypatch.setattr(seedcorpus._records, "detect_language", counted)
+    documents = []
+    for document in load(mixed_corpus, workers=2, language=True):
+        assert "_language_guess" in document.__dict__
+        time.sleep(0.002)
+        documents.append(document)
+    assert len(here) < len(documents)
+    serial = list(load(mixed_corpus, workers=1))
+    assert [d.language for d in documents] == [d.language for d in serial]
+    assert [d.language_confidence for d in documents] == [d.language_confidence for d in serial]
 
 
 def test_a_worker_that_dies_raises_broken_process_pool(

@@ -142,12 +142,18 @@ class _Progress:
         self.bar.close()
 
 
-def _load(args: argparse.Namespace) -> Corpus:
-    """The corpus at ``args.path`` (the bundled seeds when None), with ``--workers``."""
+def _load(args: argparse.Namespace, *, language: bool = False) -> Corpus:
+    """The corpus at ``args.path`` (the bundled seeds when None), with ``--workers``.
+
+    ``language``: the command shows languages, so they are detected as documents are
+    loaded (on the workers, with several).
+    """
     options: dict[str, Any] = {}
     workers = getattr(args, "workers", None)
     if workers is not None and _accepts(load, "workers"):
         options["workers"] = workers
+    if language and _accepts(load, "language"):
+        options["language"] = True
     return load(args.path, **options)
 
 
@@ -181,7 +187,7 @@ def _check_criteria(parser: argparse.ArgumentParser, criteria: Mapping[str, Any]
 
 def _view(args: argparse.Namespace, description: str) -> tuple[Corpus, _Progress]:
     """The filtered corpus a command works on, with the progress bar that follows it."""
-    corpus = _load(args)
+    corpus = _load(args, language=not getattr(args, "no_language", False))
     criteria = _criteria(args)
     keys = criteria.pop("key", None)
     if keys is not None:  # answered from the listing: narrows what is read

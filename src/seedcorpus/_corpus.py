@@ -27,7 +27,7 @@ from seedcorpus._filters import FieldIn, as_predicate
 from seedcorpus._index import IndexedStore
 from seedcorpus._parallel import parallel_results
 from seedcorpus._parse import ParseOptions, parse
-from seedcorpus._records import Document, Problem, Source
+from seedcorpus._records import Document, Problem, Source, with_problems
 from seedcorpus._stats import CorpusStats, compute_stats
 from seedcorpus._storage import Entries, Entry, Store, list_entries
 
@@ -54,11 +54,19 @@ class _Listing:
     problems: tuple[Problem, ...]
     duplicates: frozenset[str]
     workers: int | None = 1  # processes that parse (None: chosen by _parallel)
+    language: bool = False  # detect each document's language as it is loaded (on the workers)
 
     @classmethod
-    def of(cls, store: Store, *, explicit: bool = False, workers: int | None = 1) -> _Listing:
+    def of(
+        cls,
+        store: Store,
+        *,
+        explicit: bool = False,
+        workers: int | None = 1,
+        language: bool = False,
+    ) -> _Listing:
         entries, problems, duplicates = list_entries(store, explicit=explicit)
-        return cls(store, entries, problems, duplicates, workers)
+        return cls(store, entries, problems, duplicates, workers, language)
 
 
 @attrs.frozen
@@ -362,14 +370,17 @@ class Corpus:
         return self._checked(entry, document)
 
     def _checked(self, entry: Entry, document: Document) -> Document:
-        """``document`` with its ``duplicate_key`` problem; its first problem raised if strict."""
+        """``document`` with its ``duplicate_key`` problem and, when the corpus was loaded
+        with ``language=True``, its language detected; its first problem raised if strict."""
         if entry.key in self._listing.duplicates and not isinstance(
             self._listing.store, _MemoryStore
         ):
             problem = Problem(
                 "duplicate_key", f"key {entry.key} is used by more than one file", document.path
             )
-            document = attrs.evolve(document, problems=(*document.problems, problem))
+            document = with_problems(document, (*document.problems, problem))
+        if self._listing.language:
+            document.language  # noqa: B018 (detected now, here or on a worker, and cached)
         if self._strict and document.problems:
             raise document.problems[0].to_error()
         return document

@@ -464,6 +464,29 @@ class Document:
 
 _FIELD_NAMES: Final = frozenset(field.name for field in attrs.fields(Document))
 _FIELD_COUNT: Final = len(_FIELD_NAMES)
+
+
+def with_problems(document: Document, problems: Iterable[Problem]) -> Document:
+    """``document`` with other ``problems``, keeping the views already computed.
+
+    The language and the date mentions do not depend on the problems, so a detection
+    already made (on a worker, or stored in an index) is not made again.
+
+    >>> import seedcorpus
+    >>> document = seedcorpus.load()["17e8dcca59894ba3"]
+    >>> document.language, document.problems
+    ('id', ())
+    >>> changed = with_problems(document, [Problem("duplicate_key", "key used twice")])
+    >>> [p.code for p in changed.problems], "_language_guess" in changed.__dict__
+    (['duplicate_key'], True)
+    """
+    changed = attrs.evolve(document, problems=problems)
+    changed.__dict__.update(
+        (name, value) for name, value in document.__dict__.items() if name not in _FIELD_NAMES
+    )
+    return changed
+
+
 _new = object.__new__
 
 
