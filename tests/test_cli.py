@@ -206,7 +206,15 @@ def test_workers_and_language_are_passed_to_load(
     assert run(capsys, "list", "--workers", "1")[0] == 0
     assert run(capsys, "validate")[0] == 0
     assert run(capsys, "summary", "--no-language")[0] == 0
-    assert seen == [{"workers": 1, "language": True}, {}, {}]
+    assert run(capsys, "export", "--format", "jsonl")[0] == 0
+    assert run(capsys, "export", "--format", "csv")[0] == 0
+    assert seen == [
+        {"workers": 1, "language": True},
+        {},
+        {},
+        {"language": True, "dates": True},
+        {"language": True},
+    ]
 
 
 def test_workers_give_the_same_output_as_one_process(capsys: pytest.CaptureFixture[str]) -> None:

@@ -149,6 +149,8 @@ def test_load_rejects_bad_arguments() -> None:
         seedcorpus.load(max_bytes=0)
     with pytest.raises(TypeError, match="language takes True or False, not 'yes'"):
         seedcorpus.load(language="yes")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="dates takes True or False, not 1"):
+        seedcorpus.load(dates=1)  # type: ignore[arg-type]
     with pytest.raises(seedcorpus.FileAccessError, match="no/such"):
         seedcorpus.load("no/such/place")
 
@@ -176,9 +178,12 @@ def test_seed_date_mentions_match_the_dates_acceptance(
         assert texts[mention.where][slice(*mention.span)] == mention.text
 
 
-def test_language_true_detects_each_language_as_documents_are_loaded() -> None:
-    eager = list(seedcorpus.load(language=True))
+def test_language_and_dates_true_compute_them_as_documents_are_loaded() -> None:
+    eager = list(seedcorpus.load(language=True, dates=True))
     lazy = list(seedcorpus.load())
-    assert all("_language_guess" in doc.__dict__ for doc in eager)
-    assert not any("_language_guess" in doc.__dict__ for doc in lazy)
+    assert all({"_language_guess", "dates"} <= doc.__dict__.keys() for doc in eager)
+    assert not any({"_language_guess", "dates"} & doc.__dict__.keys() for doc in lazy)
     assert [doc.language for doc in eager] == [doc.language for doc in lazy] == ["id"] * 5
+    assert [doc.dates for doc in eager] == [doc.dates for doc in lazy]
+    only_dates = list(seedcorpus.load(dates=True))
+    assert not any("_language_guess" in doc.__dict__ for doc in only_dates)

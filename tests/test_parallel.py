@@ -248,11 +248,12 @@ def test_this_process_parses_a_share_and_stays_a_bounded_number_of_chunks_ahead(
     assert 0 < chunks.count("here") < len(chunks)
 
 
-def test_language_true_detects_languages_on_the_workers(
+def test_language_and_dates_true_compute_them_on_the_workers(
     mixed_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Documents arrive with their language detected, most of them by the worker (this
-    process, a slow consumer here, detects only for the chunks it parses itself)."""
+    """Documents arrive with their language detected and their dates found, most of them
+    by the worker (this process, a slow consumer here, detects only for the chunks it
+    parses itself)."""
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("counts calls patched in this process, which only forked workers inherit")
     parent = os.getpid()
@@ -266,14 +267,15 @@ def test_language_true_detects_languages_on_the_workers(
 
     monkeypatch.setattr(seedcorpus._records, "detect_language", counted)
     documents = []
-    for document in load(mixed_corpus, workers=2, language=True):
-        assert "_language_guess" in document.__dict__
+    for document in load(mixed_corpus, workers=2, language=True, dates=True):
+        assert {"_language_guess", "dates"} <= document.__dict__.keys()
         time.sleep(0.002)
         documents.append(document)
     assert len(here) < len(documents)
     serial = list(load(mixed_corpus, workers=1))
     assert [d.language for d in documents] == [d.language for d in serial]
     assert [d.language_confidence for d in documents] == [d.language_confidence for d in serial]
+    assert [d.dates for d in documents] == [d.dates for d in serial]
 
 
 def test_a_worker_that_dies_raises_broken_process_pool(

@@ -142,18 +142,19 @@ class _Progress:
         self.bar.close()
 
 
-def _load(args: argparse.Namespace, *, language: bool = False) -> Corpus:
+def _load(args: argparse.Namespace, *, language: bool = False, dates: bool = False) -> Corpus:
     """The corpus at ``args.path`` (the bundled seeds when None), with ``--workers``.
 
-    ``language``: the command shows languages, so they are detected as documents are
-    loaded (on the workers, with several).
+    ``language`` and ``dates``: the command shows languages or date mentions, so they are
+    found as documents are loaded (on the workers, with several).
     """
     options: dict[str, Any] = {}
     workers = getattr(args, "workers", None)
     if workers is not None and _accepts(load, "workers"):
         options["workers"] = workers
-    if language and _accepts(load, "language"):
-        options["language"] = True
+    for name, wanted in (("language", language), ("dates", dates)):
+        if wanted and _accepts(load, name):
+            options[name] = True
     return load(args.path, **options)
 
 
@@ -185,9 +186,11 @@ def _check_criteria(parser: argparse.ArgumentParser, criteria: Mapping[str, Any]
         parser.error(str(exc))
 
 
-def _view(args: argparse.Namespace, description: str) -> tuple[Corpus, _Progress]:
+def _view(
+    args: argparse.Namespace, description: str, *, dates: bool = False
+) -> tuple[Corpus, _Progress]:
     """The filtered corpus a command works on, with the progress bar that follows it."""
-    corpus = _load(args, language=not getattr(args, "no_language", False))
+    corpus = _load(args, language=not getattr(args, "no_language", False), dates=dates)
     criteria = _criteria(args)
     keys = criteria.pop("key", None)
     if keys is not None:  # answered from the listing: narrows what is read
@@ -428,7 +431,7 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if kind == "jsonl" and args.columns is not None:
         parser.error("--columns applies to csv and parquet; jsonl keeps whole documents")
     _check_columns(parser, args.columns, CSV_FIELDS if kind == "csv" else (*COLUMNS, "raw"))
-    corpus, progress = _view(args, "export")
+    corpus, progress = _view(args, "export", dates=kind == "jsonl")  # whole documents
     target: Any = _stdout_binary() if to_stdout else args.output
     try:
         if kind == "jsonl":

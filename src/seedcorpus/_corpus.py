@@ -55,6 +55,7 @@ class _Listing:
     duplicates: frozenset[str]
     workers: int | None = 1  # processes that parse (None: chosen by _parallel)
     language: bool = False  # detect each document's language as it is loaded (on the workers)
+    dates: bool = False  # find each document's date mentions as it is loaded (on the workers)
 
     @classmethod
     def of(
@@ -64,9 +65,10 @@ class _Listing:
         explicit: bool = False,
         workers: int | None = 1,
         language: bool = False,
+        dates: bool = False,
     ) -> _Listing:
         entries, problems, duplicates = list_entries(store, explicit=explicit)
-        return cls(store, entries, problems, duplicates, workers, language)
+        return cls(store, entries, problems, duplicates, workers, language, dates)
 
 
 @attrs.frozen
@@ -371,7 +373,8 @@ class Corpus:
 
     def _checked(self, entry: Entry, document: Document) -> Document:
         """``document`` with its ``duplicate_key`` problem and, when the corpus was loaded
-        with ``language=True``, its language detected; its first problem raised if strict."""
+        with ``language=True`` or ``dates=True``, its language detected or its date
+        mentions found; its first problem raised if strict."""
         if entry.key in self._listing.duplicates and not isinstance(
             self._listing.store, _MemoryStore
         ):
@@ -379,8 +382,11 @@ class Corpus:
                 "duplicate_key", f"key {entry.key} is used by more than one file", document.path
             )
             document = with_problems(document, (*document.problems, problem))
+        # Computed now, here or on a worker, and cached on the document.
         if self._listing.language:
-            document.language  # noqa: B018 (detected now, here or on a worker, and cached)
+            document.language  # noqa: B018
+        if self._listing.dates:
+            document.dates  # noqa: B018
         if self._strict and document.problems:
             raise document.problems[0].to_error()
         return document
