@@ -513,21 +513,22 @@ def _document(
     again); ``text`` None means the paragraphs joined by blank lines.
     """
     document: Document = _new(Document)
-    state = document.__dict__
-    state["key"] = key
-    state["ordinal"] = ordinal
-    state["path"] = path
-    state["layout"] = layout
-    state["title"] = title
-    state["published"] = published
-    state["source"] = source
-    state["text"] = "\n\n".join(paragraphs) if text is None else text
-    state["paragraphs"] = paragraphs
-    state["captions"] = captions
-    state["raw"] = raw
-    state["roles"] = roles
-    state["problems"] = problems
-    state["encoding"] = encoding
+    document.__dict__.update(
+        key=key,
+        ordinal=ordinal,
+        path=path,
+        layout=layout,
+        title=title,
+        published=published,
+        source=source,
+        text="\n\n".join(paragraphs) if text is None else text,
+        paragraphs=paragraphs,
+        captions=captions,
+        raw=raw,
+        roles=roles,
+        problems=problems,
+        encoding=encoding,
+    )
     if cached:
-        state.update(cached)
+        document.__dict__.update(cached)
     return document
