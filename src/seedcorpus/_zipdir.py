@@ -34,12 +34,14 @@ True
 
 from __future__ import annotations
 
+import bisect
 import io
 import os
 import struct
 import zipfile
 from array import array
 from collections.abc import Iterator
+from itertools import islice
 from typing import BinaryIO, Final
 
 import attrs
@@ -77,7 +79,9 @@ class Member:
 
     ``name`` is zipfile's ``ZipInfo.filename`` (cut at a NUL), ``raw_name`` the decoded
     name before the cut (``orig_filename``, compared with the local header);
-    ``header_offset`` is where the local header is, the archive's leading bytes included.
+    ``header_offset`` is where the local header is, the archive's leading bytes included;
+    ``end_offset`` where the member's data must end (the next local header or the central
+    directory: :meth:`ZipDirectory.find` sets it), None when not known.
     """
 
     name: str
@@ -88,6 +92,7 @@ class Member:
     compressed_size: int
     size: int
     header_offset: int
+    end_offset: int | None = None
 
     @property
     def is_dir(self) -> bool:
@@ -304,6 +309,7 @@ class ZipDirectory:
         self._file: BinaryIO = open(path, "rb")  # noqa: SIM115 - kept open until close()
         try:
             start, size, self._concat = _directory_span(self._file)
+            self._start = start
             self._end = min(start + size, self._file.seek(0, io.SEEK_END))
             self._count = 0
             for _, fields, raw, extra in _entries(self._file):  # checked whole, kept nothing
@@ -313,6 +319,7 @@ class ZipDirectory:
             self._file.close()
             raise
         self._index: tuple[array[int], array[int], array[int]] | None = None
+        self._bounds: tuple[array[int], dict[int, int]] | None = None
 
     def __len__(self) -> int:
         """The number of central-directory entries (folders and duplicates included)."""
@@ -329,6 +336,33 @@ class ZipDirectory:
                 offsets.append(offset)
             self._index = (hashes, offsets, _table(hashes))
         return self._index
+
+    def _data_end(self, position: int, header_offset: int) -> int:
+        """Where the data of the entry at ``position`` must end, as zipfile 3.13 reckons it:
+        the next local header by offset, or the central directory.
+
+        Of entries sharing a local header, only the first in the directory gets the next
+        one's offset; the others end where they start, so they all read as overlapped (an
+        archive whose entries share their data is a zip bomb). The sorted offsets are made
+        at the first read: 8 bytes a member.
+        """
+        if self._bounds is None:
+            headers = array("Q")
+            for _, fields, _, extra in _entries(self._file):
+                headers.append(_zip64_sizes(extra, fields[11], fields[10], fields[18])[2])
+            ordered = array("Q", sorted(headers))
+            shared = {a for a, b in zip(ordered, islice(ordered, 1, None), strict=False) if a == b}
+            first: dict[int, int] = {}
+            for at, offset in enumerate(headers) if shared else ():
+                if offset in shared:
+                    first.setdefault(offset, at)
+            self._bounds = (ordered, first)
+        ordered, first = self._bounds
+        offset = header_offset - self._concat
+        if first.get(offset, position) != position:
+            return header_offset
+        after = bisect.bisect_right(ordered, offset)
+        return ordered[after] + self._concat if after < len(ordered) else self._start
 
     def members(self) -> Iterator[Member]:
         """Every entry in directory order, read again in blocks through a private file."""
@@ -358,7 +392,8 @@ class ZipDirectory:
         for position in sorted(candidates, reverse=True):
             member = _entry_at(self._file, offsets[position], self._concat, self._end)
             if member.name == name:
-                return member
+                end = self._data_end(position, member.header_offset)
+                return attrs.evolve(member, end_offset=end)
         return None
 
     def read(self, member: Member) -> bytes:
@@ -386,6 +421,10 @@ class ZipDirectory:
             raise zipfile.BadZipFile(
                 f"File name in directory {member.raw_name!r} and header {raw!r} differ."
             )
+        if member.end_offset is not None and (
+            file.tell() + member.compressed_size > member.end_offset
+        ):
+            raise zipfile.BadZipFile(f"Overlapped entries: {member.raw_name!r} (possible zip bomb)")
         if member.flags & _ENCRYPTED:
             raise RuntimeError(
                 f"File {member.name!r} is encrypted, password required for extraction"
