@@ -83,7 +83,10 @@ def member_memory(archive: str) -> None:
 
     def compact() -> Any:
         directory = storage._open_archive("zip", archive)
-        directory.find("")  # the index of names is made at the first look-up
+        first = next(directory.names())[0]
+        # The index of names, and the sorted local header offsets (where each member's data
+        # must end), are made at the first look-up of a member.
+        directory.find(first)
         return directory
 
     for label, opener in (

@@ -513,3 +513,20 @@ def test_a_member_whose_data_runs_into_the_next_header_is_refused_as_a_zip_bomb(
     second = shared.index(b"PK\x01\x02", shared.index(b"PK\x01\x02") + 1)
     shared[second + 42 : second + 46] = struct.pack("<L", 0)  # both at the first local header
     assert_same(write(tmp_path, bytes(shared)))
+
+
+def test_members_listed_out_of_offset_order_end_at_the_next_header_by_offset(
+    tmp_path: Path,
+) -> None:
+    """A central directory listing the members in another order than their data (the two
+    entries swapped): each member still ends at the next local header by offset."""
+    data = zip_bytes({NAME: b"Satu dua.", OTHER: b"Tiga."}, zipfile.ZIP_STORED)
+    first = data.index(b"PK\x01\x02")
+    second = data.index(b"PK\x01\x02", first + 1)
+    end = data.index(b"PK\x05\x06")
+    swapped = data[:first] + data[second:end] + data[first:second] + data[end:]
+    path = write(tmp_path, swapped)
+    directory = ZipDirectory(str(path))
+    assert [name for name, _ in directory.names()] == [OTHER, NAME]
+    directory.close()
+    assert assert_same(path)[1] == {OTHER: b"Tiga.", NAME: b"Satu dua."}

@@ -344,13 +344,16 @@ class ZipDirectory:
         Of entries sharing a local header, only the first in the directory gets the next
         one's offset; the others end where they start, so they all read as overlapped (an
         archive whose entries share their data is a zip bomb). The sorted offsets are made
-        at the first read: 8 bytes a member.
+        at the first look-up: 8 bytes a member.
         """
         if self._bounds is None:
             headers = array("Q")
             for _, fields, _, extra in _entries(self._file):
                 headers.append(_zip64_sizes(extra, fields[11], fields[10], fields[18])[2])
-            ordered = array("Q", sorted(headers))
+            pairs = zip(headers, islice(headers, 1, None), strict=False)
+            # Archives written front to back list their members in offset order already:
+            # sorted only when not (a list of a million ints costs tens of MB while sorting).
+            ordered = headers if all(a <= b for a, b in pairs) else array("Q", sorted(headers))
             shared = {a for a, b in zip(ordered, islice(ordered, 1, None), strict=False) if a == b}
             first: dict[int, int] = {}
             for at, offset in enumerate(headers) if shared else ():
