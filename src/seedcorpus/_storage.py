@@ -958,7 +958,7 @@ class ZipStore:
 
     The central directory is read by :class:`~seedcorpus._zipdir.ZipDirectory`, not kept
     as a ``ZipInfo`` per member: listing streams it a block at a time, and each process
-    that reads members keeps an index of 22 to 28 bytes a member (25 MB for a million),
+    that reads members keeps an index of 30 to 36 bytes a member (34 MB for a million),
     where :class:`zipfile.ZipFile` keeps about 600 bytes a member.
 
     >>> import io, zipfile, tempfile, os
