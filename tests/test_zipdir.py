@@ -427,7 +427,9 @@ def test_unsupported_methods_and_flags_are_corrupt_or_unreadable(tmp_path: Path)
 # -- memory, threads, processes -------------------------------------------------------------
 
 
-def test_the_index_keeps_under_32_bytes_a_member(tmp_path: Path) -> None:
+def test_the_index_keeps_under_40_bytes_a_member(tmp_path: Path) -> None:
+    """Names (hash, entry offset, table) and data bounds (sorted local header offsets):
+    30 to 36 bytes a member, as the module says."""
     count = 20_000
     path = tmp_path / "many.zip"
     with zipfile.ZipFile(path, "w") as archive:
@@ -439,7 +441,7 @@ def test_the_index_keeps_under_32_bytes_a_member(tmp_path: Path) -> None:
     assert directory.find("no such member") is None  # the index is made at the first find
     held, _ = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert held / count < 32
+    assert held / count < 40
     directory.close()
 
 

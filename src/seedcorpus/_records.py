@@ -437,33 +437,19 @@ class Document:
         docstring).
         """
         state = self.__dict__
-        text: str | None = self.text
-        if text == "\n\n".join(self.paragraphs):
-            text = None
-        fields = (
-            self.key,
-            self.ordinal,
-            self.path,
-            self.layout,
-            self.title,
-            self.published,
-            self.source,
-            text,
-            self.paragraphs,
-            self.captions,
-            self.raw,
-            self.roles,
-            self.problems,
-            self.encoding,
-        )
+        fields = [state[name] for name in _FIELD_ORDER]
+        if self.text == "\n\n".join(self.paragraphs):
+            fields[_TEXT_AT] = None
         if len(state) == _FIELD_COUNT:  # nothing cached
-            return _document, fields
+            return _document, tuple(fields)
         cached = {name: value for name, value in state.items() if name not in _FIELD_NAMES}
         return _document, (*fields, cached)
 
 
-_FIELD_NAMES: Final = frozenset(field.name for field in attrs.fields(Document))
+_FIELD_ORDER: Final = tuple(field.name for field in attrs.fields(Document))
+_FIELD_NAMES: Final = frozenset(_FIELD_ORDER)
 _FIELD_COUNT: Final = len(_FIELD_NAMES)
+_TEXT_AT: Final = _FIELD_ORDER.index("text")
 
 
 def with_problems(document: Document, problems: Iterable[Problem]) -> Document:
@@ -490,45 +476,18 @@ def with_problems(document: Document, problems: Iterable[Problem]) -> Document:
 _new = object.__new__
 
 
-def _document(
-    key: str,
-    ordinal: int,
-    path: str,
-    layout: str,
-    title: str | None,
-    published: PartialDate | None,
-    source: Source,
-    text: str | None,
-    paragraphs: tuple[str, ...],
-    captions: tuple[str, ...],
-    raw: str,
-    roles: tuple[Role, ...],
-    problems: tuple[Problem, ...],
-    encoding: str,
-    cached: dict[str, Any] | None = None,
-) -> Document:
-    """A document unpickled from :meth:`Document.__reduce__` output.
+def _document(*values: Any) -> Document:
+    """A document unpickled from :meth:`Document.__reduce__` output: the fields' values in
+    their order, then the cached views when there are any.
 
     The values come from a document, so they are set as they are (no converter runs
     again); ``text`` None means the paragraphs joined by blank lines.
     """
     document: Document = _new(Document)
-    document.__dict__.update(
-        key=key,
-        ordinal=ordinal,
-        path=path,
-        layout=layout,
-        title=title,
-        published=published,
-        source=source,
-        text="\n\n".join(paragraphs) if text is None else text,
-        paragraphs=paragraphs,
-        captions=captions,
-        raw=raw,
-        roles=roles,
-        problems=problems,
-        encoding=encoding,
-    )
-    if cached:
-        document.__dict__.update(cached)
+    state = document.__dict__
+    state.update(zip(_FIELD_ORDER, values, strict=False))  # then the cached views, if any
+    if state["text"] is None:
+        state["text"] = "\n\n".join(state["paragraphs"])
+    if len(values) > _FIELD_COUNT:
+        state.update(values[_FIELD_COUNT])
     return document

@@ -296,6 +296,26 @@ def _entry_at(file: BinaryIO, offset: int, concat: int, end: int) -> Member:
     return _member(fields, rest[: fields[12]], rest[fields[12] :], concat)
 
 
+_Index = tuple["array[int]", "array[int]", "array[int]", "array[int]", dict[int, int]]
+"""Name hashes, entry offsets, the table of positions, the sorted local header offsets and
+the first position of each shared one (:meth:`ZipDirectory._build_index`)."""
+
+
+def _bounds(headers: array[int]) -> tuple[array[int], dict[int, int]]:
+    """The local header offsets in order (8 bytes a member) and, for an offset that several
+    entries share, the first entry's position."""
+    pairs = zip(headers, islice(headers, 1, None), strict=False)
+    # Archives written front to back list their members in offset order already: sorted
+    # only when not (a list of a million ints costs tens of MB while sorting).
+    ordered = headers if all(a <= b for a, b in pairs) else array("Q", sorted(headers))
+    shared = {a for a, b in zip(ordered, islice(ordered, 1, None), strict=False) if a == b}
+    first: dict[int, int] = {}
+    for at, offset in enumerate(headers) if shared else ():
+        if offset in shared:
+            first.setdefault(offset, at)
+    return ordered, first
+
+
 class ZipDirectory:
     """A zip archive opened for reading members by name, with a compact index of names.
 
@@ -320,23 +340,25 @@ class ZipDirectory:
         except BaseException:
             self._file.close()
             raise
-        self._index: tuple[array[int], array[int], array[int]] | None = None
-        self._bounds: tuple[array[int], dict[int, int]] | None = None
+        self._index: _Index | None = None
 
     def __len__(self) -> int:
         """The number of central-directory entries (folders and duplicates included)."""
         return self._count
 
-    def _build_index(self) -> tuple[array[int], array[int], array[int]]:
-        """Name hashes and entry offsets in directory order, and the table of positions:
-        made at the first :meth:`find`, so a process that only lists never holds them."""
+    def _build_index(self) -> _Index:
+        """Name hashes and entry offsets in directory order, the table of positions, and
+        the data bounds (:meth:`_data_end`): made in one scan at the first :meth:`find`, so
+        a process that only lists never holds them."""
         if self._index is None:
             hashes = array("Q")
             offsets = array("Q")
+            headers = array("Q")
             for offset, fields, raw, extra in _entries(self._file):
                 hashes.append(hash(_name(_raw_name(fields, raw, extra))) & _HASH_MASK)
                 offsets.append(offset)
-            self._index = (hashes, offsets, _table(hashes))
+                headers.append(_zip64_sizes(extra, fields[11], fields[10], fields[18])[2])
+            self._index = (hashes, offsets, _table(hashes), *_bounds(headers))
         return self._index
 
     def _data_end(self, position: int, header_offset: int) -> int:
@@ -345,24 +367,9 @@ class ZipDirectory:
 
         Of entries sharing a local header, only the first in the directory gets the next
         one's offset; the others end where they start, so they all read as overlapped (an
-        archive whose entries share their data is a zip bomb). The sorted offsets are made
-        at the first look-up: 8 bytes a member.
+        archive whose entries share their data is a zip bomb).
         """
-        if self._bounds is None:
-            headers = array("Q")
-            for _, fields, _, extra in _entries(self._file):
-                headers.append(_zip64_sizes(extra, fields[11], fields[10], fields[18])[2])
-            pairs = zip(headers, islice(headers, 1, None), strict=False)
-            # Archives written front to back list their members in offset order already:
-            # sorted only when not (a list of a million ints costs tens of MB while sorting).
-            ordered = headers if all(a <= b for a, b in pairs) else array("Q", sorted(headers))
-            shared = {a for a, b in zip(ordered, islice(ordered, 1, None), strict=False) if a == b}
-            first: dict[int, int] = {}
-            for at, offset in enumerate(headers) if shared else ():
-                if offset in shared:
-                    first.setdefault(offset, at)
-            self._bounds = (ordered, first)
-        ordered, first = self._bounds
+        ordered, first = self._build_index()[3:]
         offset = header_offset - self._concat
         if first.get(offset, position) != position:
             return header_offset
@@ -385,7 +392,7 @@ class ZipDirectory:
 
     def find(self, name: str) -> Member | None:
         """The entry named ``name`` (the last one when the name is listed twice), or None."""
-        hashes, offsets, table = self._build_index()
+        hashes, offsets, table = self._build_index()[:3]
         wanted = hash(name) & _HASH_MASK
         mask = len(table) - 1
         slot = wanted & mask
