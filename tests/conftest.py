@@ -23,7 +23,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "ci",
-    max_examples=300,
+    max_examples=200,  # the suite stays under 10 minutes on 2 cores (10 min 35 s at 300)
     deadline=None,
     print_blob=True,
     derandomize=False,
