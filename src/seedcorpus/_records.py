@@ -50,6 +50,7 @@ Role = Literal[
     "title_repeat",
     "caption",
     "caption_repeat",
+    "credit",
     "byline",
     "body",
     "email_footer",

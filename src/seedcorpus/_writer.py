@@ -26,6 +26,7 @@ from pathlib import Path
 from seedcorpus._dates import PartialDate
 from seedcorpus._exceptions import DuplicateKeyError, FileNameError, LayoutError
 from seedcorpus._layouts import LayoutRegistry, crawl_date
+from seedcorpus._parse import ParseOptions, parse
 from seedcorpus._records import Document
 from seedcorpus._text import split_lines
 
@@ -79,7 +80,36 @@ def render(document: Document, *, layouts: LayoutRegistry | None = None) -> str:
             f"its first lines are {lines[:3]!r}",
             path=document.path,
         )
+    _check_reads_back(document, text, registry)
     return text
+
+
+_READ_BACK_SOURCE = ("photo_credit", "author", "author_email", "category")
+
+
+def _check_reads_back(document: Document, text: str, registry: LayoutRegistry) -> None:
+    """Raise :class:`~seedcorpus.LayoutError` when parsing ``text`` would read one of the
+    document's lines as something else: a paragraph that reads as a byline, a credit line,
+    furniture or a caption printed twice has no place on the page."""
+    parsed = parse(text, options=ParseOptions(layouts=registry))
+    counts = {
+        "paragraphs": (len(parsed.paragraphs), len(document.paragraphs)),
+        "captions": (len(parsed.captions), len(document.captions)),
+    }
+    for name, (got, wanted) in counts.items():
+        if got != wanted:
+            raise LayoutError(
+                f"{document.layout} page would read back {got} {name}, not {wanted}: "
+                f"{getattr(document, name)!r}",
+                path=document.path,
+            )
+    for name in _READ_BACK_SOURCE:
+        got, wanted = getattr(parsed.source, name), getattr(document.source, name)
+        if (got is None) != (wanted is None):
+            raise LayoutError(
+                f"{document.layout} page would read back {name} {got!r}, not {wanted!r}",
+                path=document.path,
+            )
 
 
 def render_unknown(document: Document, *, layouts: LayoutRegistry | None = None) -> str:
@@ -104,7 +134,9 @@ def render_unknown(document: Document, *, layouts: LayoutRegistry | None = None)
             path=document.path,
         )
     lines = [crawl_date_line(document, "unknown")] if document.published is not None else []
-    return "\n\n".join([*lines, *document.paragraphs])
+    text = "\n\n".join([*lines, *document.paragraphs])
+    _check_reads_back(document, text, registry)
+    return text
 
 
 def refuse_fields(document: Document, layout: str, fields: Iterable[str]) -> None:

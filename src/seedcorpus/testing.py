@@ -712,7 +712,10 @@ def _both(draw: st.DrawFn, values: st.SearchStrategy[str]) -> tuple[str, str]:
 
 @st.composite
 def _paragraphs(draw: st.DrawFn, *, printed: bool = True, min_size: int = 1) -> Any:
-    values = draw(st.lists(_paragraph(), min_size=min_size, max_size=4))
+    from seedcorpus._roles import caption_key
+
+    # A paragraph printed twice in a row reads as a caption and its copy: none repeats.
+    values = draw(st.lists(_paragraph(), min_size=min_size, max_size=4, unique_by=caption_key))
     shown = [draw(_printed(v)) if printed else v for v in values]
     return tuple(values), tuple(shown)
 
@@ -727,6 +730,7 @@ def _email(draw: st.DrawFn) -> tuple[str, str]:
 
 @st.composite
 def _kbs_fields(draw: st.DrawFn) -> _Fields:
+    from seedcorpus._roles import caption_key
     from seedcorpus._text import restore_sentence_spaces
 
     # One paragraph, as KBS World prints it; parsing restores the spaces the renderer
@@ -734,7 +738,9 @@ def _kbs_fields(draw: st.DrawFn) -> _Fields:
     # (A second paragraph, on a line of its own, now and then: the parser reads one.)
     unglued = _paragraph().filter(lambda p: restore_sentence_spaces(p) == p)
     count = 2 if draw(st.integers(0, 9)) == 0 else 1
-    paragraphs = tuple(draw(st.lists(unglued, min_size=count, max_size=count)))
+    paragraphs = tuple(
+        draw(st.lists(unglued, min_size=count, max_size=count, unique_by=caption_key))
+    )
     # A truncated header (no credit) now and then: the credit is then None.
     credit = None if draw(st.integers(0, 9)) == 0 else draw(_credit())
     return _Fields(

@@ -28,6 +28,7 @@ import attrs
 from seedcorpus._dates import PartialDate, parse_header_date
 from seedcorpus._exceptions import DateParseError, RegistryError
 from seedcorpus._records import Problem, Role, as_problems, as_roles, as_strings
+from seedcorpus._roles import head_date, head_date_line, mark_lines
 from seedcorpus._text import clean_lines
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ __all__ = [
     "LayoutRegistry",
     "Parsed",
     "crawl_date",
+    "crawl_line",
     "parse_lines",
     "register",
 ]
@@ -80,6 +82,8 @@ class Layout:
     publisher: ClassVar[str | None] = None
     timezone: ClassVar[str | None] = None
     priority: ClassVar[int] = 100
+    dated: ClassVar[bool] = False
+    """Whether this publisher prints a date on every page (none is ``missing_header_date``)."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -204,8 +208,12 @@ def register(layout_class: type[Layout]) -> type[Layout]:
     return layout_class
 
 
-# A date line some crawlers prepend to any page: `` date 2025-12-05`` with nothing after it.
+# A date line some crawlers prepend to any page: `` date 2025-12-05``, alone on its line
+# or followed by the first text of the page (`` date 2022-06-09 Go to Contents``).
 _CRAWL_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*$")
+_CRAWL_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?:\s+(?P<rest>\S.*))?$")
+# What follows the date on a KBS World header: a one-word label, a colon and the credit.
+_CREDIT_REST = re.compile(r"^[^\W\d_]{2,12}\s*:")
 
 
 def crawl_date(line: str) -> str | None:
@@ -218,11 +226,47 @@ def crawl_date(line: str) -> str | None:
     return found.group(1) if found else None
 
 
+def crawl_line(line: str) -> tuple[str, str] | None:
+    """``(date text, rest of the line)`` of a crawler date line, or None.
+
+    A line whose rest is a label and a colon (`` date 2021-12 Photo : YONHAP News``) is a
+    KBS World header, not a crawler line: None.
+
+    >>> crawl_line(" date 2022-06-09 Go to Contents"), crawl_line(" date 2025-12")
+    (('2022-06-09', 'Go to Contents'), ('2025-12', ''))
+    >>> crawl_line(" date 2021-12 Photo : KBS News") is None
+    True
+    """
+    found = _CRAWL_LINE.match(line)
+    if found is None:
+        return None
+    rest = found.group("rest") or ""
+    if _CREDIT_REST.match(rest):
+        return None
+    return found.group("date"), rest
+
+
 def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
-    roles: list[Role] = ["body" if text else "blank" for text in cleaned]
-    paragraphs = [text for text in cleaned if text]
-    problems = (Problem("unknown_layout", "no known layout matches this content"),)
-    return Parsed(roles=roles, paragraphs=paragraphs, problems=problems if lines else ())
+    marks = mark_lines(cleaned)
+    published = None
+    problems: list[Problem] = []
+    date_at = head_date_line(cleaned, marks.roles)
+    if date_at is not None:
+        published = head_date(cleaned[date_at])
+        marks.roles[date_at] = "date"
+    problems += marks.problems()
+    if lines:
+        problems.append(Problem("unknown_layout", "no known layout matches this content"))
+    return Parsed(
+        roles=marks.roles,
+        paragraphs=marks.paragraphs(cleaned),
+        published=published,
+        photo_credit=marks.photo_credit,
+        author=marks.author,
+        author_email=marks.author_email,
+        captions=marks.caption_texts(),
+        problems=problems,
+    )
 
 
 def _replace(parsed: Parsed, **changes: Any) -> Parsed:
@@ -247,25 +291,38 @@ def _replace(parsed: Parsed, **changes: Any) -> Parsed:
 def parse_lines(lines: Sequence[str], registry: LayoutRegistry) -> tuple[str, Parsed]:
     """Detect the layout of ``lines`` and parse them: ``(layout id, Parsed)``.
 
-    A bare crawler date line on top (`` date 2025-12-05``) is metadata whatever follows: it
-    gives the published date when the layout itself prints none. Every line is cleaned
-    once (:func:`~seedcorpus._text.clean_line`) and handed to the layouts with the lines.
+    A crawler date line on top (`` date 2025-12-05``) is metadata whatever follows: it
+    gives the published date when the page itself prints none. When page text follows the
+    date on the same line (`` date 2022-06-09 Go to Contents``), that text is read as a line
+    of its own (here furniture; elsewhere a caption or the lead) and the date never reaches
+    the text. Every line is cleaned once (:func:`~seedcorpus._text.clean_line`) and handed
+    to the layouts with the lines. A layout that prints its own dates
+    (:attr:`Layout.dated`) but gives none gets a ``missing_header_date`` problem.
 
     >>> layout, parsed = parse_lines([" date 2025-12-05", "", "Satu.", "Dua."],
     ...                              LayoutRegistry.default())
     >>> layout, str(parsed.published), parsed.roles
     ('unknown', '2025-12-05', ('crawl_date', 'blank', 'body', 'body'))
+    >>> layout, parsed = parse_lines([" date 2022-06-09 Go to Contents", "Satu."],
+    ...                              LayoutRegistry.default())
+    >>> str(parsed.published), parsed.roles, parsed.paragraphs
+    ('2022-06-09', ('crawl_date', 'body'), ('Satu.',))
     """
     start = 0
     crawled: PartialDate | None = None
     problems: list[Problem] = []
-    if lines and (found := crawl_date(lines[0])) is not None:
-        start = 1
+    rest: Sequence[str] = lines
+    found = crawl_line(lines[0]) if lines else None
+    if found is not None:
+        date_text, first = found
         try:
-            crawled = parse_header_date(found)
+            crawled = parse_header_date(date_text)
         except DateParseError as exc:
             problems.append(Problem("invalid_date", str(exc), None, 1))
-    rest = lines[start:] if start else lines
+        if first:  # the page's first line, after the date on the crawler's line
+            rest = [first, *lines[1:]]
+        else:
+            start, rest = 1, lines[1:]
     cleaned = clean_lines(rest)
     has_text = any(cleaned)
     layout = registry.detect(rest, cleaned) if has_text else None
@@ -273,20 +330,30 @@ def parse_lines(lines: Sequence[str], registry: LayoutRegistry) -> tuple[str, Pa
         layout_id, parsed = "unknown", _unknown(rest, cleaned)
         if not has_text:  # no layout to tell: the file is empty, or a date line and no text
             no_body = Problem("no_body", "the date line is not followed by any text")
-            parsed = _replace(parsed, problems=(no_body,) if start else ())
+            parsed = _replace(parsed, problems=(no_body,) if found is not None else ())
     else:
         layout_id, parsed = layout.id, layout.parse_cleaned(rest, cleaned)
         if parsed.publisher is None and layout.publisher is not None:
             parsed = _replace(parsed, publisher=layout.publisher)
-    if start:
+        if (
+            layout.dated
+            and parsed.published is None
+            and crawled is None
+            and not any(p.code == "invalid_date" for p in parsed.problems)
+        ):
+            missing = Problem("missing_header_date", "the page prints no date", None, None)
+            parsed = _replace(parsed, problems=(*parsed.problems, missing))
+    if found is not None:
         problems.extend(
             attrs.evolve(p, line=p.line + start) if p.line is not None else p
             for p in parsed.problems
         )
+        roles = parsed.roles
+        if start:
+            roles = ("crawl_date", *roles)
+        elif roles and roles[0] in ("boilerplate", "blank"):
+            roles = ("crawl_date", *roles[1:])
         parsed = _replace(
-            parsed,
-            roles=("crawl_date", *parsed.roles),
-            published=parsed.published or crawled,
-            problems=problems,
+            parsed, roles=roles, published=parsed.published or crawled, problems=problems
         )
     return layout_id, parsed

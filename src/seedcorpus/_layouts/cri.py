@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from seedcorpus._layouts import Layout, Parsed, register
 from seedcorpus._records import Problem, Role
+from seedcorpus._roles import mark_lines
 from seedcorpus._text import clean_line
 
 if TYPE_CHECKING:
@@ -27,7 +28,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Cri"]
 
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$")
+# ``2024-05-27 17:07:04``; old pages put the zone first: ``(GMT+08:00) 2007-04-06 13:52:09``.
+_DATETIME = re.compile(
+    r"^(?:\(GMT[+-]\d{2}:\d{2}\)\s*)?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$"
+)
+# An editor's name in Han characters (two to four), alone on a line.
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _first_two(cleaned: Sequence[str], limit: int = 6) -> list[int]:
@@ -48,6 +55,7 @@ class Cri(Layout):
     publisher = "China Radio International"
     timezone = "Asia/Shanghai"
     priority = 20
+    dated = True
 
     def match(self, lines: Sequence[str]) -> bool:
         return self.match_cleaned(lines, [clean_line(line) for line in lines[:6]])
@@ -64,30 +72,32 @@ class Cri(Layout):
         problems: list[Problem] = []
         title = cleaned[title_at]
         published = self.header_date(cleaned[date_at], date_at + 1, problems)
-        roles: list[Role] = []
-        paragraphs: list[str] = []
+        fixed: dict[int, Role] = {title_at: "title", date_at: "date"}
         folded = title.casefold()
-        for index, text in enumerate(cleaned):
-            if index == title_at:
-                roles.append("title")
-            elif index == date_at:
-                roles.append("date")
-            elif not text:
-                roles.append("blank")
-            elif not paragraphs and text.casefold() == folded:
-                roles.append("title_repeat")
-            else:
-                roles.append("body")
-                paragraphs.append(text)
+        content = [i for i, text in enumerate(cleaned) if text and i not in fixed]
+        if content and cleaned[content[0]].casefold() == folded:
+            fixed[content[0]] = "title_repeat"
+        # The editor's name closes the page: a bare CJK name under a text in another script.
+        if len(content) > 1 and _CJK_NAME.match(cleaned[content[-1]]) and not _HAN.search(title):
+            fixed[content[-1]] = "byline"
+        marks = mark_lines(cleaned, fixed)
+        author = marks.author
+        if author is None and content and fixed.get(content[-1]) == "byline":
+            author = cleaned[content[-1]]
+        paragraphs = marks.paragraphs(cleaned)
         if not paragraphs:
             problems.append(Problem("no_body", "the date line is not followed by any text"))
         return Parsed(
-            roles=roles,
+            roles=marks.roles,
             publisher=self.publisher,
             paragraphs=paragraphs,
             title=title,
             published=published,
-            problems=problems,
+            photo_credit=marks.photo_credit,
+            author=author,
+            author_email=marks.author_email,
+            captions=marks.caption_texts(),
+            problems=[*problems, *marks.problems()],
         )
 
     def render(self, document: Document) -> str:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from seedcorpus._layouts import Layout, Parsed, register
 from seedcorpus._records import Problem, Role
+from seedcorpus._roles import credit_line, mark_lines
 from seedcorpus._text import clean_line, restore_sentence_spaces
 
 if TYPE_CHECKING:
@@ -62,45 +63,100 @@ def glue_sentences(paragraph: str) -> str:
     return glued
 
 
+# A credit line of its own, as KBS World prints it: a one-word label, a spaced colon, the
+# credit (``Photo : YONHAP News``; the crawler's date line missing above it).
+_CREDIT_LINE = re.compile(r"^(?P<label>[^\W\d_]{2,12}) : (?P<credit>\S.{0,80})$")
+# The date line of a full page: ``Written: 2022-11-17 16:29:04Updated: 2022-11-17 16:48:55``
+# (the label in the page's language).
+_WRITTEN = re.compile(
+    r"^[^\W\d_][^\d:]{0,24}\s*[:：]\s*(?P<date>\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?)(?:\D.*)?$"
+)
+_HEAD_LINES = 6  # the header lines are among the first non-blank lines
+
+
+def _head(cleaned: Sequence[str]) -> list[int]:
+    return [i for i, text in enumerate(cleaned[:40]) if text][:_HEAD_LINES]
+
+
 @register
 class KbsWorld(Layout):
-    """KBS World Radio pages (`` date YYYY-MM[-DD] <label> : <credit>`` header)."""
+    """KBS World Radio pages: the `` date YYYY-MM[-DD] <label> : <credit>`` header, or, on a
+    full page, a title, a ``Written: <date-time>`` line and a ``<label> : <credit>`` line."""
 
     id = "kbs_world"
     publisher = "KBS World Radio"
     timezone = "Asia/Seoul"
     priority = 10
+    dated = True
 
     def match(self, lines: Sequence[str]) -> bool:
-        return bool(lines) and _HEADER.match(lines[0]) is not None
+        return self.match_cleaned(lines, [clean_line(line) for line in lines[:40]])
 
     def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
-        return bool(lines) and _HEADER.match(lines[0]) is not None
+        if not lines:
+            return False
+        if _HEADER.match(lines[0]) is not None:
+            return True
+        head = _head(cleaned)
+        # The page without the crawler's line: its credit line first, or a Written line
+        # followed by the credit line.
+        if head and _CREDIT_LINE.match(cleaned[head[0]]) and credit_line(cleaned[head[0]]):
+            return True
+        written = [i for i in head if _WRITTEN.match(cleaned[i])]
+        return bool(written) and any(
+            _CREDIT_LINE.match(cleaned[i]) is not None for i in head if i > written[0]
+        )
 
     def parse(self, lines: Sequence[str]) -> Parsed:
         return self.parse_cleaned(lines, [clean_line(line) for line in lines])
 
     def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
-        header = _HEADER.match(lines[0])
-        assert header is not None  # match() accepted these lines
         problems: list[Problem] = []
-        published = self.header_date(header.group("date"), 1, problems)
-        credit = clean_line(header.group("credit") or "") or None
-        if credit is None:
-            problems.append(Problem("truncated_header", "header line has no photo credit", None, 1))
-        body = cleaned[1:]
-        roles: list[Role] = ["header"]
-        roles += ["body" if text else "blank" for text in body]
-        paragraphs = [restore_sentence_spaces(text) for text in body if text]
+        fixed: dict[int, Role] = {}
+        published = credit = title = None
+        header = _HEADER.match(lines[0]) if lines else None
+        if header is not None:
+            fixed[0] = "header"
+            published = self.header_date(header.group("date"), 1, problems)
+            credit = clean_line(header.group("credit") or "") or None
+            if credit is None:
+                problems.append(
+                    Problem("truncated_header", "header line has no photo credit", None, 1)
+                )
+        else:
+            head = _head(cleaned)
+            for at, i in enumerate(head):
+                written = _WRITTEN.match(cleaned[i])
+                if written is None:
+                    continue
+                fixed[i] = "date"
+                published = self.header_date(written.group("date"), i + 1, problems)
+                if at > 0:  # the headline stands above the date line
+                    title_at = head[at - 1]
+                    fixed[title_at] = "title"
+                    title = cleaned[title_at]
+                break
+            for i in head:
+                found = _CREDIT_LINE.match(cleaned[i])
+                if i not in fixed and found is not None and credit_line(cleaned[i]):
+                    fixed[i] = "credit"
+                    credit = found.group("credit")
+                    break
+        marks = mark_lines(cleaned, fixed)
+        paragraphs = [restore_sentence_spaces(text) for text in marks.paragraphs(cleaned)]
         if not paragraphs:
             problems.append(Problem("no_body", "the header is not followed by any text"))
         return Parsed(
-            roles=roles,
+            roles=marks.roles,
             publisher=self.publisher,
             paragraphs=paragraphs,
+            title=title,
             published=published,
-            photo_credit=credit,
-            problems=problems,
+            photo_credit=credit or marks.photo_credit,
+            author=marks.author,
+            author_email=marks.author_email,
+            captions=marks.caption_texts(),
+            problems=[*problems, *marks.problems()],
         )
 
     def render(self, document: Document) -> str:

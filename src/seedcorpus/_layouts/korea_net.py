@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from seedcorpus._layouts import Layout, Parsed, register
 from seedcorpus._records import Problem, Role
+from seedcorpus._roles import byline_author, is_email_line, mark_lines, split_caption
 from seedcorpus._sources import split_credit, validate_email
 from seedcorpus._text import clean_line
 
@@ -33,13 +34,23 @@ if TYPE_CHECKING:
 __all__ = ["KoreaNet"]
 
 _DATE = re.compile(r"^\d{4}\.\d{1,2}\.\d{1,2}\.?$")
-_BYLINE = re.compile(
-    r"^(?:Penulis|Oleh|Writer|Written by|By|Reporter|Wartawan|Auteur|Par|Autor|Por|"
-    r"Tác giả|Bài|글|기자|作者)\s*:\s*(?P<name>\S.{0,120})$"
-    r"|^(?:Oleh|By|Par|Por)\s+(?P<bare>[^\W\d_][^.!?]{1,60})$",
-    re.IGNORECASE,
-)
-_EMAIL_LINE = re.compile(r"^\S+@\S+$")
+# The English pages' date line: ``Aug 08, 2022``.
+_DATE_EN = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$")
+# A caption's credit: its last parenthesis after the caption's final stop, whatever it
+# holds (``(Kim Yong Wii, Kantor Kepresidenan Republik Korea)``).
+_CREDIT_AFTER_STOP = re.compile(r"(?<=[.!?\"”])\s*\((?P<credit>[^()]{2,120})\)$")
+
+
+def _split_caption(line: str) -> tuple[str, str | None]:
+    """A Korea.net caption and its credit."""
+    text, credit = split_caption(line)
+    if credit is None:
+        found = _CREDIT_AFTER_STOP.search(line)
+        if found is not None:
+            return line[: found.start()].rstrip(), found.group("credit").strip()
+    return text, credit
+
+
 _HEAD_LIMIT = 8  # the date is among the first non-blank lines
 _CAPTION_LIMIT = 6  # caption lines before the byline, at most
 _FUZZY_LIMIT = 1000  # longer lines are compared for equality and truncation only
@@ -76,20 +87,24 @@ class KoreaNet(Layout):
     publisher = "Korea.net"
     timezone = "Asia/Seoul"
     priority = 30
+    dated = True
 
     def match(self, lines: Sequence[str]) -> bool:
         return self.match_cleaned(lines, [clean_line(line) for line in lines[:_HEAD_LIMIT]])
 
     def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
-        seen = 0
-        for text in cleaned[:_HEAD_LIMIT]:
-            if not text:
-                continue
-            if _DATE.match(text):
+        head = [i for i, text in enumerate(cleaned[:_HEAD_LIMIT]) if text][:2]
+        for at, i in enumerate(head):
+            if _DATE.match(cleaned[i]):
                 return True
-            seen += 1
-            if seen == 2:
-                return False
+            if at == 1 and _DATE_EN.match(cleaned[i]):
+                # ``Aug 08, 2022`` under a category line: a byline or a language menu must
+                # follow too (other outlets print such a date under a section name).
+                return any(
+                    byline_author(text) is not None or text.startswith("•")
+                    for text in cleaned[i + 1 : i + 40]
+                    if text
+                )
         return False
 
     def parse(self, lines: Sequence[str]) -> Parsed:
@@ -97,46 +112,42 @@ class KoreaNet(Layout):
 
     def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
         problems: list[Problem] = []
-        roles: list[Role] = ["body" if text else "blank" for text in cleaned]
         content = [i for i, text in enumerate(cleaned) if text]
-        date_at = next(i for i in content if _DATE.match(cleaned[i]))
+        date_at = next(i for i in content if _DATE.match(cleaned[i]) or _DATE_EN.match(cleaned[i]))
+        fixed: dict[int, Role] = {date_at: "date"}
         category = None
         for i in content:
             if i >= date_at:
                 break
-            roles[i] = "category"
+            fixed[i] = "category"
             category = cleaned[i]
-        roles[date_at] = "date"
         published = self.header_date(cleaned[date_at].rstrip("."), date_at + 1, problems)
+        marks = mark_lines(cleaned, fixed)
+        roles = marks.roles
 
-        after = [i for i in content if i > date_at]
-        byline_at, author = None, None
-        for i in after[: _CAPTION_LIMIT + 1]:
-            found = _BYLINE.match(cleaned[i])
-            if found:
-                byline_at, author = i, clean_line(found.group("name") or found.group("bare"))
-                break
+        # The lines between the date and the byline (menus and credit lines aside).
+        after = [i for i in content if i > date_at and roles[i] not in ("boilerplate", "credit")]
+        byline_at = next((i for i in after[: _CAPTION_LIMIT + 1] if roles[i] == "byline"), None)
         if byline_at is not None:
             caption_lines = [i for i in after if i < byline_at]
-            roles[byline_at] = "byline"
         else:
             # Without a byline, captions are the leading lines that come twice (an e-mail
             # footer is never a caption's copy, however short the line above it).
             caption_lines = []
             if (
                 len(after) >= 2
-                and not _EMAIL_LINE.match(cleaned[after[1]])
+                and roles[after[1]] != "email_footer"
                 and _same_caption(lines[after[0]], lines[after[1]])
             ):
                 caption_lines = after[:2]
-
+        zone = set(caption_lines)
         captions: list[str] = []
         photo_credit = None
         split: dict[str, tuple[str, str | None]] = {}  # a caption is printed twice
         for i in caption_lines:
             line = cleaned[i]
             if line not in split:
-                split[line] = split_credit(line)
+                split[line] = _split_caption(line)
             text, credit = split[line]
             photo_credit = photo_credit or credit
             duplicate = next(
@@ -149,21 +160,8 @@ class KoreaNet(Layout):
                 roles[i] = "caption_repeat"
                 if len(text) > len(captions[duplicate]):
                     captions[duplicate] = text
-
-        body = [i for i in after if roles[i] == "body"]
-        author_email = None
-        while body and _EMAIL_LINE.match(cleaned[body[-1]]):
-            i = body.pop()
-            roles[i] = "email_footer"
-            printed = cleaned[i]
-            address = validate_email(printed)
-            if address is None:
-                problems.append(
-                    Problem("invalid_email", f"not an e-mail address: {printed!r}", None, i + 1)
-                )
-            else:
-                author_email = author_email or address
-        paragraphs = [cleaned[i] for i in body]
+        captions += [text for i, text in sorted(marks.captions) if i not in zone]
+        paragraphs = marks.paragraphs(cleaned)
         if not paragraphs:
             problems.append(Problem("no_body", "the header is not followed by any text"))
         return Parsed(
@@ -171,12 +169,12 @@ class KoreaNet(Layout):
             publisher=self.publisher,
             paragraphs=paragraphs,
             published=published,
-            photo_credit=photo_credit,
-            author=author,
-            author_email=author_email,
+            photo_credit=photo_credit or marks.photo_credit,
+            author=marks.author,
+            author_email=marks.author_email,
             category=category,
             captions=captions,
-            problems=problems,
+            problems=[*problems, *marks.problems()],
         )
 
     def render(self, document: Document) -> str:
@@ -245,15 +243,13 @@ class KoreaNet(Layout):
         printed = [line for line in captions for line in (line, line)]
         if source.author:
             byline = f"Penulis: {source.author}"
-            found = _BYLINE.match(clean_line(byline))
-            name = None if found is None else clean_line(found.group("name"))
-            if name != clean_line(source.author):
+            if byline_author(clean_line(byline)) != clean_line(source.author):
                 raise refuse(f"author {source.author!r} in a byline")
             checked = printed
             printed = [*printed, byline]
         else:
             paragraphs = document.paragraphs
-            if any(_EMAIL_LINE.match(clean_line(line)) for line in captions):
+            if any(is_email_line(clean_line(line)) for line in captions):
                 raise refuse(f"a caption that reads as an e-mail address: {captions[0]!r}")
             if (
                 not captions
@@ -263,9 +259,9 @@ class KoreaNet(Layout):
                 raise refuse("two first paragraphs that read as a caption printed twice")
             checked = [*printed, *paragraphs][: _CAPTION_LIMIT + 1]
         for line in checked:
-            if _BYLINE.match(clean_line(line)):
+            if byline_author(clean_line(line)) is not None:
                 raise refuse(f"a caption or paragraph that reads as a byline: {line!r}")
-        if document.paragraphs and _EMAIL_LINE.match(clean_line(document.paragraphs[-1])):
+        if document.paragraphs and is_email_line(clean_line(document.paragraphs[-1])):
             raise refuse(
                 f"a last paragraph that reads as an e-mail address: {document.paragraphs[-1]!r}"
             )
@@ -286,6 +282,6 @@ class KoreaNet(Layout):
             choices = [f"{caption} ({credit})", f"{caption} (Foto: {credit})"]
             wanted = (clean_line(caption), clean_line(credit))
         for line in choices:
-            if split_credit(clean_line(line)) == wanted:
+            if _split_caption(clean_line(line)) == wanted:
                 return line
         raise refuse(f"caption {caption!r} with credit {credit!r} (it would split differently)")

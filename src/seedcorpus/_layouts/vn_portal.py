@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from seedcorpus._layouts import Layout, Parsed, register
 from seedcorpus._records import Problem, Role
+from seedcorpus._roles import mark_lines
 from seedcorpus._sources import split_credit
 from seedcorpus._text import clean_line
 
@@ -83,7 +84,7 @@ class VnPortal(Layout):
 
     def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
         problems: list[Problem] = []
-        roles: list[Role] = ["body" if text else "blank" for text in cleaned]
+        fixed: dict[int, Role] = {}
         # The trailer: from the last run of trailer/ad/blank lines that holds a trailer line.
         end = len(lines)
         while end > 0 and (
@@ -93,38 +94,28 @@ class VnPortal(Layout):
         ):
             end -= 1
         if any(_TRAILER.match(text) for text in cleaned[end:]):
-            for i in range(end, len(lines)):
-                if cleaned[i]:
-                    roles[i] = "boilerplate"
-        captions: list[str] = []
-        photo_credit = None
+            fixed.update((i, "boilerplate") for i in range(end, len(lines)) if cleaned[i])
         for i, text in enumerate(cleaned):
-            if roles[i] != "body" or (text[0] != "|" and text[0] != "["):
-                continue  # only a caption ``|`` or an ad slot ``[`` is not body text
-            if _AD_SLOT.match(text):
-                roles[i] = "boilerplate"
-                continue
-            found = _caption(text)
-            if found is None:
-                continue
-            roles[i] = "caption"
-            if not found[1]:
+            if i not in fixed and text and text[0] == "[" and _AD_SLOT.match(text):
+                fixed[i] = "boilerplate"
+        marks = mark_lines(cleaned, fixed)
+        for i, role in enumerate(marks.roles):
+            found = _caption(cleaned[i]) if role == "caption" else None
+            if found is not None and not found[1]:
                 problems.append(
                     Problem("unclosed_caption", "caption line has no closing '|'", None, i + 1)
                 )
-            caption, credit = split_credit(found[0])
-            photo_credit = photo_credit or credit
-            if caption:
-                captions.append(caption)
-        paragraphs = [cleaned[i] for i, role in enumerate(roles) if role == "body"]
+        paragraphs = marks.paragraphs(cleaned)
         if not paragraphs:
             problems.append(Problem("no_body", "the page holds no article text"))
         return Parsed(
-            roles=roles,
+            roles=marks.roles,
             paragraphs=paragraphs,
-            photo_credit=photo_credit,
-            captions=captions,
-            problems=problems,
+            photo_credit=marks.photo_credit,
+            author=marks.author,
+            author_email=marks.author_email,
+            captions=marks.caption_texts(),
+            problems=[*problems, *marks.problems()],
         )
 
     def render(self, document: Document) -> str:

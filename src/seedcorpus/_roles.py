@@ -1,0 +1,418 @@
+"""Line roles from structure: what a page's lines are, whichever outlet printed them.
+
+Every layout starts from the same evidence, none of it tied to one publisher: bylines
+(``Penulis:``, ``Oleh``, ``By``, ``Written by``, ``Reporter:``, ``Editor:``, ``责编：``...),
+photo credit lines in any language (``Foto: Kantor Kepresidenan``, ``Photo : KBS News``),
+captions (a line printed twice, a ``| bar-delimited |`` line), "read this article in
+another language" menus, share widgets, comment counters, ad slots, skip links,
+related-links headings, copyright lines, and e-mail footers. :func:`mark_lines` gives
+each line not already decided by the layout its role and collects the values those lines
+carry; a layout adds only what is specific to its publisher and decides the document's
+fields. The ``unknown`` layout gets these roles too, so a page of an outlet no layout
+knows still yields its author, photo credit and clean text.
+
+>>> marks = mark_lines(["Foto: Kantor Kepresidenan", "", "Oleh Kim Minji", "Isi.",
+...                     "Komentar (0)", "kim@korea.kr"])
+>>> marks.roles
+['credit', 'blank', 'byline', 'body', 'boilerplate', 'email_footer']
+>>> marks.photo_credit, marks.author, marks.author_email
+('Kantor Kepresidenan', 'Kim Minji', 'kim@korea.kr')
+
+Every test here looks at one line, or a line and its neighbours, with patterns anchored at
+both ends and no nested repetition, so marking is linear in the page's length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from seedcorpus._dates import PartialDate, parse_header_date
+from seedcorpus._exceptions import DateParseError
+from seedcorpus._records import Problem, Role
+from seedcorpus._sources import source_key, split_credit, validate_email
+
+__all__ = [
+    "Marks",
+    "byline_author",
+    "caption_key",
+    "credit_line",
+    "head_date",
+    "head_date_line",
+    "is_caption",
+    "is_email_line",
+    "is_furniture",
+    "mark_lines",
+    "split_caption",
+]
+
+# -- bylines ----------------------------------------------------------------------------------
+
+_BYLINE_LABELS = (
+    r"Penulis|Oleh|Reporter|Reporters|Wartawan|Writer|Writers|Written by|Reported by|"
+    r"By|Editor|Editors|Edited by|Redaktur|Penyunting|Auteur|Par|Autor|Autora|Por|Redakteur|"
+    r"Tác giả|Bài|Biên tập|Phóng viên|Автор|Корреспондент|글|기자|작성자|作者|责编|責編|编辑|"
+    r"編輯|记者|記者|撰文|文"
+)
+# ``Label: name`` (any label above), or ``Oleh NAME`` / ``By NAME`` with no colon.
+_LABELLED_BYLINE = re.compile(rf"^(?:{_BYLINE_LABELS})\s*[:：]\s*(?P<name>\S.{{0,120}})$", re.I)
+_BARE_BYLINE = re.compile(
+    r"^(?:Oleh|By|Par|Por|Von|Written by|Reported by|Edited by)\s+"
+    r"(?P<name>[^\W\d_][^\d.!?:;\"“”]{1,70})$",
+    re.I,
+)
+# Honorary reporters: ``Wartawan Kehormatan NAME dari Indonesia``, ``Honorary Reporter NAME
+# from Indonesia``: the author is the name.
+_HONORARY = re.compile(
+    r"^(?:Wartawan Kehormatan|Honorary Reporters?|Reportera? honorario|Journaliste honoraire)"
+    r"\s+(?P<name>.+?)(?:\s+(?:dari|from|de|of)\s+\S.*)?$",
+    re.I,
+)
+_NAME_JOINERS = frozenset(["and", "dan", "&", "bin", "binti", "van", "von", "de", "del", "da", "di", "le", "la", "el", "al", "y", "và"])
+
+
+def _is_name(text: str) -> bool:
+    """Whether ``text`` reads as a person's name (or a few names): short, no digits, words
+    capitalised (CJK and Hangul names, which have no case, pass as they are)."""
+    if not 1 < len(text) <= 80 or any(c.isdigit() for c in text) or "@" in text:
+        return False
+    words = text.replace(",", " ").split()
+    if len(words) > 8:
+        return False
+    return all(
+        w[0].isupper() or not w[0].isalpha() or w.lower() in _NAME_JOINERS for w in words
+    ) or (not any(c.isascii() for c in text))
+
+
+def byline_author(text: str) -> str | None:
+    """The author a cleaned byline line names, or None when ``text`` is not a byline.
+
+    >>> byline_author("Penulis: Wartawan Kehormatan Ardylara Mayang Purnama dari Indonesia")
+    'Ardylara Mayang Purnama'
+    >>> byline_author("By Kim Young Deok"), byline_author("责编：马宁宁")
+    ('Kim Young Deok', '马宁宁')
+    >>> byline_author("By the end of the year."), byline_author("Written: 2022-11-17")
+    (None, None)
+    """
+    if len(text) > 160:
+        return None
+    labelled = _LABELLED_BYLINE.match(text)
+    found = labelled or _BARE_BYLINE.match(text)
+    if found is None:
+        return None
+    name = found.group("name").strip()
+    honorary = _HONORARY.match(name)
+    if honorary is not None:
+        name = honorary.group("name").strip()
+    if labelled is not None:  # the label is the evidence: any name that is not a date or URL
+        return name if name[0].isalpha() and "://" not in name and "@" not in name else None
+    return name if _is_name(name) else None
+
+
+# -- credit lines -----------------------------------------------------------------------------
+
+_CREDIT_LABELS = (
+    r"Photo|Photos|Foto|Fotos|Ảnh|Photo credit|Photo courtesy|Crédit photo|Bild|Bildquelle|"
+    r"Imagen|Image|Picture|Фото|사진|사진 제공|照片|图片|圖片|图|写真|صورة"
+)
+# ``Photo : KBS News``, ``Foto: Kantor Kepresidenan``, ``(Foto: Yonhap)``, ``Photo by X``.
+_CREDIT_LINE = re.compile(
+    rf"^\(?(?:{_CREDIT_LABELS})\s*(?:[:：]|\s(?:by|oleh|de|por|von)\s)\s*(?P<credit>[^()]{{1,80}}?)\)?$",
+    re.I,
+)
+
+
+def credit_line(text: str) -> str | None:
+    """The photo credit a cleaned credit line prints, or None when ``text`` is not one.
+
+    >>> credit_line("Photo : YONHAP News"), credit_line("(Foto: Kantor Kepresidenan)")
+    ('YONHAP News', 'Kantor Kepresidenan')
+    >>> credit_line("Foto: lihat di bawah ini, para menteri berkumpul di Seoul pada hari Senin.")
+    """
+    if len(text) > 100:
+        return None
+    found = _CREDIT_LINE.match(text)
+    if found is None:
+        return None
+    credit = found.group("credit").strip()
+    if not source_key(credit) or "://" in credit or len(credit.split()) > 8:
+        return None
+    return credit
+
+
+# -- furniture --------------------------------------------------------------------------------
+
+_FURNITURE = re.compile(
+    r"^(?:"
+    # comment counters and ad slots
+    r"(?:Komentar|Comments?|Bình luận|Comentarios|Commentaires|Kommentare|Комментарии|댓글|评论)"
+    r"\s*\(\d+\)"
+    r"|\d+\s+(?:comments?|komentar)"
+    r"|\[(?:iklan|ads?|quangcao|advert)_?\d*\]"
+    # agency end marks and copyright lines
+    r"|\(END\)|\(끝\)"
+    r"|.{0,60}\b(?:All Rights Reserved|Hak Cipta Dilindungi)\b.{0,60}"
+    r"|[\[(]?(?:ⓒ|©|\(C\))\s?.{0,100}|Copyright\s*(?:ⓒ|©|\(C\)|\d{4}).{0,100}"
+    # skip links, menus and related-links headings
+    r"|Go to (?:Contents|Menu|Top)|Skip to (?:main )?content|Skip navigation|Menu Content"
+    r"|본문 바로가기|Related (?:articles|news|stories|content)|Berita Terkait|Baca [Jj]uga"
+    r"|Artikel Terkait|Tin liên quan|Tin cùng chuyên mục|Read more|Most (?:Viewed|Popular)"
+    r"|Latest News|관련 ?기사|相关新闻|相關新聞|Top News|Trending"
+    r"|(?:Tags?|Kata kunci|Keywords?|Từ khóa|태그|标签)\s*[:：]?\s*\S.{0,200}"
+    # the article's source line at the end of a page, and a bare bracketed outlet name
+    r"|(?:Sumber|Source|Nguồn|Fuente|Quelle|Источник|来源|來源|출처)(?:\s*[:：]\s*\S.{0,120})?"
+    r"|\([^()]{1,40}\)"
+    r")$",
+    re.I,
+)
+_SHARE_WORDS = re.compile(
+    r"^[•·▪●◦*\-]?\s*(?:facebook|twitter|kakao(?:talk|story)?|naver|band|pinterest|print|"
+    r"email|e-mail|line|whatsapp|telegram|linkedin|url|copy|share|bagikan|x|-|\+|\s)+$",
+    re.I,
+)
+_BULLET = re.compile(r"^[•·▪●◦]\s*\S.{0,40}$")
+_MENU_HEADING = re.compile(
+    r"(?:bahasa|language|langue|idioma|Sprache|ngôn ngữ|язык|언어|语言|語言|言語|لغة)", re.I
+)
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a cleaned line is page furniture: counters, ads, share widgets, skip links,
+    related-links headings, tag lines, agency end marks and copyright lines.
+
+    >>> [is_furniture(t) for t in ("Komentar (0)", "• facebookfacebook", "(END)",
+    ...                            "(C) Yonhap News Agency. All Rights Reserved", "Isi.")]
+    [True, True, True, True, False]
+    """
+    if len(text) > 240:
+        return False
+    return _FURNITURE.match(text) is not None or _SHARE_WORDS.match(text) is not None
+
+
+def is_email_line(text: str) -> bool:
+    """Whether a cleaned line is one e-mail-like token (a footer), checked in linear time.
+
+    >>> is_email_line("gilkyuyoung@korea.kr"), is_email_line("tulis ke a@b.c ya")
+    (True, False)
+    """
+    return "@" in text and " " not in text and len(text) <= 254
+
+
+# -- the pass ---------------------------------------------------------------------------------
+
+
+@attrs.define
+class Marks:
+    """The roles of a page's lines and the values the metadata lines carry."""
+
+    roles: list[Role]
+    photo_credit: str | None = None
+    author: str | None = None
+    author_email: str | None = None
+    captions: list[tuple[int, str]] = attrs.field(factory=list)  # (line, caption text)
+    invalid_emails: list[tuple[int, str]] = attrs.field(factory=list)  # (line, as printed)
+
+    def paragraphs(self, cleaned: Sequence[str]) -> list[str]:
+        """The cleaned text of the lines left as ``body``."""
+        return [cleaned[i] for i, role in enumerate(self.roles) if role == "body"]
+
+    def caption_texts(self) -> list[str]:
+        """The captions' texts, credits split off, in line order."""
+        return [text for _, text in sorted(self.captions)]
+
+    def problems(self) -> list[Problem]:
+        """An ``invalid_email`` problem for each e-mail footer that is not an address."""
+        return [
+            Problem("invalid_email", f"not an e-mail address: {printed!r}", None, i + 1)
+            for i, printed in self.invalid_emails
+        ]
+
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def caption_key(text: str) -> str:
+    """What two printings of one line share: its words, case folded (a line whose key equals
+    the line above it is a caption printed twice).
+
+    >>> caption_key("Foto  bersama!") == caption_key("foto bersama.")
+    True
+    """
+    return " ".join(_NON_WORD.sub(" ", text).casefold().split())
+
+
+def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) -> Marks:
+    """Give each cleaned line its role by structure; lines in ``fixed`` keep the role given.
+
+    Undecided lines are ``body`` (``blank`` when empty). Values: the first credit of a
+    credit line or caption, the first byline's author, the first valid e-mail footer.
+    """
+    fixed = fixed or {}
+    roles: list[Role] = [fixed.get(i, "body" if t else "blank") for i, t in enumerate(cleaned)]
+    marks = Marks(roles)
+    open_lines = [i for i, t in enumerate(cleaned) if t and i not in fixed]
+
+    # Menus: a run of three or more short bullet lines, with its heading line before it.
+    start = 0  # the run is open_lines[start:k]
+    for k in range(len(open_lines) + 1):
+        if k < len(open_lines) and _BULLET.match(cleaned[open_lines[k]]):
+            continue
+        if k - start >= 3:
+            for j in open_lines[start:k]:
+                roles[j] = "boilerplate"
+            if start > 0:
+                heading = cleaned[open_lines[start - 1]]
+                if len(heading) <= 80 and _MENU_HEADING.search(heading) and heading[-1] != ".":
+                    roles[open_lines[start - 1]] = "boilerplate"
+        start = k + 1
+
+    previous: int | None = None
+    for i in open_lines:
+        if roles[i] != "body":
+            previous = i
+            continue
+        text = cleaned[i]
+        if is_furniture(text):
+            roles[i] = "boilerplate"
+        elif (credit := credit_line(text)) is not None:
+            roles[i] = "credit"
+            marks.photo_credit = marks.photo_credit or credit
+        elif (author := byline_author(text)) is not None:
+            roles[i] = "byline"
+            marks.author = marks.author or author
+        elif is_caption(text):
+            _caption(marks, i, _caption_text(text))
+        elif (
+            previous is not None
+            and roles[previous] in ("body", "caption")
+            and len(text) <= 1000
+            and caption_key(text) == caption_key(cleaned[previous])
+        ):
+            # A line printed twice: a caption and its copy.
+            if roles[previous] == "body":
+                _caption(marks, previous, cleaned[previous])
+            roles[i] = "caption_repeat"
+        previous = i
+
+    # E-mail footers: e-mail lines at the end of the page, below the last body line.
+    for i in reversed(open_lines):
+        if roles[i] == "boilerplate":
+            continue
+        if roles[i] != "body" or not is_email_line(cleaned[i]):
+            break
+        roles[i] = "email_footer"
+        address = validate_email(cleaned[i])
+        if address is None:
+            marks.invalid_emails.insert(0, (i, cleaned[i]))
+        else:
+            marks.author_email = address
+    return marks
+
+
+def _caption(marks: Marks, i: int, text: str) -> None:
+    caption, credit = split_caption(text)
+    marks.roles[i] = "caption"
+    marks.photo_credit = marks.photo_credit or credit
+    if caption:
+        marks.captions.append((i, caption))
+
+
+# A caption's credit printed after it without brackets: ``... Bandara. Foto: Yonhap/VNA``,
+# ``... at Incheon. Photo by Shutterstock/EQRoy``.
+_BARE_CREDIT_TAIL = re.compile(
+    rf"(?:^|(?<=[.!?])\s+|\s+)(?:{_CREDIT_LABELS})\s*(?:[:：]|\s(?:by|oleh|de|por|von)\s)\s*"
+    r"(?P<credit>[^\W\d_][^.!?:;()\"“”]{0,60})$",
+    re.I,
+)
+# A labelled credit in brackets at the end of a line: ``(Sumber: Yonhap)``, ``(Source: VNA)``.
+_LABELLED_TAIL = re.compile(
+    rf"[(\[]\s*(?:{_CREDIT_LABELS}|Sumber|Source|Nguồn|Fuente|Quelle|Courtesy of)\s*"
+    r"(?:[:：]|\s(?:by|oleh|de|por|von)\s)\s*[^()\[\]]{1,80}[)\]]$",
+    re.I,
+)
+
+
+def split_caption(text: str) -> tuple[str, str | None]:
+    """A caption and its credit, bracketed (:func:`~seedcorpus._sources.split_credit`) or
+    printed after the caption with its label.
+
+    >>> split_caption("Air Busan-plan. Foto: Yonhap/VNA")
+    ('Air Busan-plan.', 'Yonhap/VNA')
+    >>> split_caption("Foto bersama. (Sumber: Yonhap)")
+    ('Foto bersama.', 'Yonhap')
+    """
+    caption, credit = split_credit(text)
+    if credit is None:
+        found = _BARE_CREDIT_TAIL.search(text)
+        if found is not None and len(found.group("credit").split()) <= 6:
+            return text[: found.start()].rstrip(), found.group("credit").strip()
+    return caption, credit
+
+
+def is_caption(text: str) -> bool:
+    """Whether a cleaned line reads as a photo caption by its own shape: it ends with a
+    labelled credit (``(Sumber: Yonhap)``, ``Foto: AFP``) or is bar-delimited.
+
+    >>> is_caption("Illustrative image (Source: VNA)"), is_caption("Isi berita (AS).")
+    (True, False)
+    """
+    if len(text) > 600:
+        return False
+    if text[0] == "|" or text.endswith(" |"):
+        return len(text) > 2
+    return _LABELLED_TAIL.search(text) is not None or (
+        _BARE_CREDIT_TAIL.search(text) is not None and split_caption(text)[1] is not None
+    )
+
+
+def _caption_text(text: str) -> str:
+    """A caption line without its bars."""
+    if text[0] == "|":
+        text = text[1:]
+    if text.endswith("|"):
+        text = text[:-1]
+    return text.strip()
+
+
+_HEAD_LINES = 8  # a page's own date line is among its first non-blank lines
+_DATE_SHAPE = re.compile(r"\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
+
+
+def head_date_line(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
+    """The index of a line near the top that holds a date and nothing else, or None.
+
+    >>> head_date_line(["Judul", "15:14 June 09, 2022", "Isi."], ["body"] * 3)
+    1
+    """
+    seen = 0
+    for i, text in enumerate(cleaned):
+        if not text:
+            continue
+        seen += 1
+        if seen > _HEAD_LINES:
+            break
+        if (
+            roles[i] == "body"
+            and len(text) <= 48
+            and _DATE_SHAPE.search(text)
+            and head_date(text) is not None
+        ):
+            return i
+    return None
+
+
+def head_date(text: str, tz: str | None = None) -> PartialDate | None:
+    """The date a cleaned header line prints (``Aug 08, 2022``, ``2022.06.09``,
+    ``September 04, 2019 | 20:01 (GMT+7)``), or None when it is not a date line.
+
+    >>> str(head_date("September 04, 2019 | 20:01")), head_date("Isi 2024.")
+    ('2019-09-04T20:01', None)
+    """
+    for candidate in (text, text.replace("|", " ")):
+        try:
+            return parse_header_date(" ".join(candidate.split()), tz=tz)
+        except DateParseError:
+            continue
+    return None
