@@ -40,7 +40,9 @@ __all__ = [
     "caption_key",
     "credit_line",
     "head_date",
+    "head_author",
     "head_date_line",
+    "head_title",
     "is_caption",
     "is_email_line",
     "is_furniture",
@@ -60,14 +62,15 @@ _BYLINE_LABELS = (
 _LABELLED_BYLINE = re.compile(rf"^(?:{_BYLINE_LABELS})\s*[:：]\s*(?P<name>\S.{{0,120}})$", re.I)
 _BARE_BYLINE = re.compile(
     r"^(?:Oleh|By|Par|Por|Von|Written by|Reported by|Edited by)\s+"
-    r"(?P<name>[^\W\d_][^\d.!?:;\"“”]{1,70})$",
+    r"(?P<name>[^\W\d_][^\d.!?:;\"“”]{1,90})$",
     re.I,
 )
 # Honorary reporters: ``Wartawan Kehormatan NAME dari Indonesia``, ``Honorary Reporter NAME
 # from Indonesia``: the author is the name.
 _HONORARY = re.compile(
-    r"^(?:Wartawan Kehormatan|Honorary Reporters?|Reportera? honorario|Journaliste honoraire)"
-    r"\s+(?P<name>.+?)(?:\s+(?:dari|from|de|of)\s+\S.*)?$",
+    r"^(?:(?:el|la|le|der|die)\s+)?(?:Wartawan Kehormatan|Honorary Reporters?|reporter[oa] honorari[oa]|"
+    r"journaliste honoraire|Ehrenberichterstatter(?:in)?)"
+    r"\s+(?P<name>.+?)(?:\s+(?:dari|from|de|du|aus|of)\s+\S.*)?$",
     re.I,
 )
 _NAME_JOINERS = frozenset(["and", "dan", "&", "bin", "binti", "van", "von", "de", "del", "da", "di", "le", "la", "el", "al", "y", "và"])
@@ -119,7 +122,7 @@ _CREDIT_LABELS = (
 )
 # ``Photo : KBS News``, ``Foto: Kantor Kepresidenan``, ``(Foto: Yonhap)``, ``Photo by X``.
 _CREDIT_LINE = re.compile(
-    rf"^\(?(?:{_CREDIT_LABELS})\s*(?:[:：]|\s(?:by|oleh|de|por|von)\s)\s*(?P<credit>[^()]{{1,80}}?)\)?$",
+    rf"^\(?(?:{_CREDIT_LABELS})\s*(?:[:：=]|\s(?:by|oleh|de|por|von)\s)\s*(?P<credit>[^()]{{1,80}}?)\)?$",
     re.I,
 )
 
@@ -159,7 +162,7 @@ _FURNITURE = re.compile(
     r"|Go to (?:Contents|Menu|Top)|Skip to (?:main )?content|Skip navigation|Menu Content"
     r"|본문 바로가기|Related (?:articles|news|stories|content)|Berita Terkait|Baca [Jj]uga"
     r"|Artikel Terkait|Tin liên quan|Tin cùng chuyên mục|Read more|Most (?:Viewed|Popular)"
-    r"|Latest News|관련 ?기사|相关新闻|相關新聞|Top News|Trending"
+    r"|Latest News|관련 ?기사|相关新闻|相關新聞|Top News|Trending|Recommended|Most Popular"
     r"|(?:Tags?|Kata kunci|Keywords?|Từ khóa|태그|标签)\s*[:：]?\s*\S.{0,200}"
     # the article's source line at the end of a page, and a bare bracketed outlet name
     r"|(?:Sumber|Source|Nguồn|Fuente|Quelle|Источник|来源|來源|출처)(?:\s*[:：]\s*\S.{0,120})?"
@@ -381,36 +384,78 @@ _DATE_SHAPE = re.compile(r"\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
 
 
 def head_date_line(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
-    """The index of a line near the top that holds a date and nothing else, or None.
+    """The index of a line near the top that holds a date and nothing else (or a name and a
+    date: ``황석주 / 2022-06-22 11:17:24``), or None.
 
     >>> head_date_line(["Judul", "15:14 June 09, 2022", "Isi."], ["body"] * 3)
     1
     """
     seen = 0
     for i, text in enumerate(cleaned):
-        if not text:
+        if roles[i] != "body":
             continue
         seen += 1
         if seen > _HEAD_LINES:
             break
-        if (
-            roles[i] == "body"
-            and len(text) <= 48
-            and _DATE_SHAPE.search(text)
-            and head_date(text) is not None
-        ):
+        if len(text) <= 64 and _DATE_SHAPE.search(text) and head_date(text) is not None:
             return i
     return None
 
 
+def head_title(cleaned: Sequence[str], roles: Sequence[Role], date_at: int) -> int | None:
+    """The headline's line for a page whose date line is ``date_at``: the nearest body line
+    above it (one-word section labels passed over), or the line below a date that opens the
+    page; a headline is short and does not end a sentence. None when there is none.
+
+    >>> head_title(["Judul berita", "General", "16:20 May 13, 2022", "Isi."], ["body"] * 4, 2)
+    0
+    """
+    above = [i for i in range(date_at) if roles[i] == "body"]
+    candidates = [i for i in reversed(above[-2:]) if len(cleaned[i].split()) > 1]
+    if not above:
+        below = [i for i in range(date_at + 1, len(cleaned)) if roles[i] == "body"][:1]
+        candidates = below
+    for i in candidates[:1]:
+        text = cleaned[i]
+        if len(text) <= 200 and text[-1] not in ".!?。:;,":
+            return i
+    return None
+
+
+def head_author(text: str) -> str | None:
+    """The name printed before the date on a ``NAME / DATE`` line, or None.
+
+    >>> head_author("황석주 / 2022-06-22 11:17:24"), head_author("June 09, 2022")
+    ('황석주', None)
+    """
+    name, slash, _ = text.rpartition(" / ")
+    name = name.rsplit(" / ", 1)[-1].strip()
+    return name if slash and _is_name(name) else None
+
+
+_GMT = re.compile(r"\s*\(GMT\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?\)\s*$")
+_TRAILING_DATE = re.compile(
+    r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
+)
+
+
 def head_date(text: str, tz: str | None = None) -> PartialDate | None:
     """The date a cleaned header line prints (``Aug 08, 2022``, ``2022.06.09``,
-    ``September 04, 2019 | 20:01 (GMT+7)``), or None when it is not a date line.
+    ``September 04, 2019 | 20:01 (GMT+7)``, ``NAME / 2022-06-22 11:17:24``), or None when
+    it is not a date line.
 
-    >>> str(head_date("September 04, 2019 | 20:01")), head_date("Isi 2024.")
-    ('2019-09-04T20:01', None)
+    >>> str(head_date("September 04, 2019 | 20:01 (GMT+7)")), head_date("Isi 2024.")
+    ('2019-09-04T20:01+07:00', None)
     """
-    for candidate in (text, text.replace("|", " ")):
+    gmt = _GMT.search(text)
+    if gmt is not None:
+        offset = f" {gmt['sign']}{int(gmt['hours']):02d}:{gmt['minutes'] or '00'}"
+        text = text[: gmt.start()] + offset
+    candidates = [text, text.replace("|", " ")]
+    trailing = _TRAILING_DATE.search(text)
+    if trailing is not None and trailing.start() > 0:
+        candidates.append(trailing.group("date"))
+    for candidate in candidates:
         try:
             return parse_header_date(" ".join(candidate.split()), tz=tz)
         except DateParseError:

@@ -28,7 +28,7 @@ import attrs
 from seedcorpus._dates import PartialDate, parse_header_date
 from seedcorpus._exceptions import DateParseError, RegistryError
 from seedcorpus._records import Problem, Role, as_problems, as_roles, as_strings
-from seedcorpus._roles import head_date, head_date_line, mark_lines
+from seedcorpus._roles import head_author, head_date, head_date_line, head_title, mark_lines
 from seedcorpus._text import clean_lines
 
 if TYPE_CHECKING:
@@ -248,21 +248,31 @@ def crawl_line(line: str) -> tuple[str, str] | None:
 
 def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
     marks = mark_lines(cleaned)
-    published = None
+    published = title = author = None
     problems: list[Problem] = []
     date_at = head_date_line(cleaned, marks.roles)
     if date_at is not None:
         published = head_date(cleaned[date_at])
+        author = head_author(cleaned[date_at])
         marks.roles[date_at] = "date"
+        title_at = head_title(cleaned, marks.roles, date_at)
+        if title_at is not None:
+            title = cleaned[title_at]
+            marks.roles[title_at] = "title"
+            for i, text in enumerate(cleaned):  # a copy of the headline above the text
+                if i > title_at and marks.roles[i] == "body" and text == title:
+                    marks.roles[i] = "title_repeat"
+                    break
     problems += marks.problems()
     if lines:
         problems.append(Problem("unknown_layout", "no known layout matches this content"))
     return Parsed(
         roles=marks.roles,
         paragraphs=marks.paragraphs(cleaned),
+        title=title,
         published=published,
         photo_credit=marks.photo_credit,
-        author=marks.author,
+        author=marks.author or author,
         author_email=marks.author_email,
         captions=marks.caption_texts(),
         problems=problems,

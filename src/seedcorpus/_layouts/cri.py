@@ -29,8 +29,11 @@ if TYPE_CHECKING:
 __all__ = ["Cri"]
 
 # ``2024-05-27 17:07:04``; old pages put the zone first: ``(GMT+08:00) 2007-04-06 13:52:09``.
+# Some editions print the source after it: ``2024-02-09 09:57:16| Cri``, ``... 출처:cri``.
 _DATETIME = re.compile(
-    r"^(?:\(GMT[+-]\d{2}:\d{2}\)\s*)?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$"
+    r"^(?P<stamp>(?:\(GMT[+-]\d{2}:\d{2}\)\s*)?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)"
+    r"(?:\s*\|\s*cri|\s*출처\s*[:：]\s*cri)?$",
+    re.I,
 )
 # An editor's name in Han characters (two to four), alone on a line.
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -71,7 +74,9 @@ class Cri(Layout):
         title_at, date_at = _first_two(cleaned)
         problems: list[Problem] = []
         title = cleaned[title_at]
-        published = self.header_date(cleaned[date_at], date_at + 1, problems)
+        stamp = _DATETIME.match(cleaned[date_at])
+        assert stamp is not None  # match() accepted these lines
+        published = self.header_date(stamp.group("stamp"), date_at + 1, problems)
         fixed: dict[int, Role] = {title_at: "title", date_at: "date"}
         folded = title.casefold()
         content = [i for i, text in enumerate(cleaned) if text and i not in fixed]

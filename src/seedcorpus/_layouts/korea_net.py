@@ -34,11 +34,30 @@ if TYPE_CHECKING:
 __all__ = ["KoreaNet"]
 
 _DATE = re.compile(r"^\d{4}\.\d{1,2}\.\d{1,2}\.?$")
+# The European editions print the day first: ``22.01.2025``.
+_DATE_DMY = re.compile(r"^(?P<day>\d{2})\.(?P<month>\d{2})\.(?P<year>\d{4})$")
+# The "read this article in another language" menu lists Korea.net's editions.
+_EDITIONS = frozenset(["• 한국어", "• Indonesian", "• Tiếng Việt", "• 日本語", "• Deutsch"])
 # The English pages' date line: ``Aug 08, 2022``.
 _DATE_EN = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$")
 # A caption's credit: its last parenthesis after the caption's final stop, whatever it
 # holds (``(Kim Yong Wii, Kantor Kepresidenan Republik Korea)``).
-_CREDIT_AFTER_STOP = re.compile(r"(?<=[.!?\"”])\s*\((?P<credit>[^()]{2,120})\)$")
+_CREDIT_AFTER_STOP = re.compile(
+    r"(?<=[.!?\"”'’])\s*(?:\((?P<credit>[^()]{2,120})\)|[|©]\s*(?P<bare>[^|©()]{2,80}))$"
+)
+
+
+_DATE_LINE = re.compile(
+    r"^(?:\d{4}\.\d{1,2}\.\d{1,2}\.?|\d{2}\.\d{2}\.\d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})$"
+)
+
+
+def _date_text(line: str) -> str:
+    """The date of a Korea.net date line as the header-date parser reads it."""
+    found = _DATE_DMY.match(line)
+    if found is not None:
+        return f"{found['year']}-{found['month']}-{found['day']}"
+    return line.rstrip(".")
 
 
 def _split_caption(line: str) -> tuple[str, str | None]:
@@ -47,7 +66,8 @@ def _split_caption(line: str) -> tuple[str, str | None]:
     if credit is None:
         found = _CREDIT_AFTER_STOP.search(line)
         if found is not None:
-            return line[: found.start()].rstrip(), found.group("credit").strip()
+            credit = found.group("credit") or found.group("bare")
+            return line[: found.start()].rstrip(), credit.strip()
     return text, credit
 
 
@@ -95,7 +115,7 @@ class KoreaNet(Layout):
     def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
         head = [i for i, text in enumerate(cleaned[:_HEAD_LIMIT]) if text][:2]
         for at, i in enumerate(head):
-            if _DATE.match(cleaned[i]):
+            if _DATE.match(cleaned[i]) or _DATE_DMY.match(cleaned[i]):
                 return True
             if at == 1 and _DATE_EN.match(cleaned[i]):
                 # ``Aug 08, 2022`` under a category line: a byline or a language menu must
@@ -105,7 +125,8 @@ class KoreaNet(Layout):
                     for text in cleaned[i + 1 : i + 40]
                     if text
                 )
-        return False
+        # Its edition menu, wherever the page starts.
+        return sum(text in _EDITIONS for text in cleaned[:60]) >= 3
 
     def parse(self, lines: Sequence[str]) -> Parsed:
         return self.parse_cleaned(lines, [clean_line(line) for line in lines])
@@ -113,15 +134,22 @@ class KoreaNet(Layout):
     def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
         problems: list[Problem] = []
         content = [i for i, text in enumerate(cleaned) if text]
-        date_at = next(i for i in content if _DATE.match(cleaned[i]) or _DATE_EN.match(cleaned[i]))
-        fixed: dict[int, Role] = {date_at: "date"}
-        category = None
-        for i in content:
-            if i >= date_at:
-                break
-            fixed[i] = "category"
-            category = cleaned[i]
-        published = self.header_date(cleaned[date_at].rstrip("."), date_at + 1, problems)
+        date_at = next(
+            (i for i in content[:2] if _DATE_LINE.match(cleaned[i]) and _date_text(cleaned[i])),
+            None,
+        )
+        fixed: dict[int, Role] = {}
+        category = published = None
+        if date_at is not None:
+            fixed[date_at] = "date"
+            for i in content:
+                if i >= date_at:
+                    break
+                fixed[i] = "category"
+                category = cleaned[i]
+            published = self.header_date(_date_text(cleaned[date_at]), date_at + 1, problems)
+        else:
+            date_at = -1
         marks = mark_lines(cleaned, fixed)
         roles = marks.roles
 
