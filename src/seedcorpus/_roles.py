@@ -68,12 +68,32 @@ _BARE_BYLINE = re.compile(
 # Honorary reporters: ``Wartawan Kehormatan NAME dari Indonesia``, ``Honorary Reporter NAME
 # from Indonesia``: the author is the name.
 _HONORARY = re.compile(
-    r"^(?:(?:el|la|le|der|die)\s+)?(?:Wartawan Kehormatan|Honorary Reporters?|reporter[oa] honorari[oa]|"
-    r"journaliste honoraire|Ehrenberichterstatter(?:in)?)"
+    r"^(?:(?:el|la|le|der|die)\s+)?(?:Wartawan Kehormatan|Honorary Reporters?|"
+    r"reporter[oa] honorari[oa]|journaliste honoraire|Ehrenberichterstatter(?:in)?)"
     r"\s+(?P<name>.+?)(?:\s+(?:dari|from|de|du|aus|of)\s+\S.*)?$",
     re.I,
 )
-_NAME_JOINERS = frozenset(["and", "dan", "&", "bin", "binti", "van", "von", "de", "del", "da", "di", "le", "la", "el", "al", "y", "và"])
+_NAME_JOINERS = frozenset(
+    [
+        "and",
+        "dan",
+        "&",
+        "bin",
+        "binti",
+        "van",
+        "von",
+        "de",
+        "del",
+        "da",
+        "di",
+        "le",
+        "la",
+        "el",
+        "al",
+        "y",
+        "và",
+    ]
+)
 
 
 def _is_name(text: str) -> bool:
@@ -127,6 +147,9 @@ _CREDIT_LINE = re.compile(
 )
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+
+
 def credit_line(text: str) -> str | None:
     """The photo credit a cleaned credit line prints, or None when ``text`` is not one.
 
@@ -141,6 +164,8 @@ def credit_line(text: str) -> str | None:
         return None
     credit = found.group("credit").strip()
     if not source_key(credit) or "://" in credit or len(credit.split()) > 8:
+        return None
+    if "|" in credit or _SENTENCE_BREAK.search(credit):  # a sentence, not a name
         return None
     return credit
 
@@ -246,6 +271,21 @@ def caption_key(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).casefold().split())
 
 
+# How a sentence ends; a long line ending so is no furniture, credit, byline or caption.
+_SENTENCE_ENDS = frozenset('.!?"”’。')
+_COPYRIGHT = re.compile(r"[©ⓒ]|\(C\)|ights|Cipta")
+
+
+def _same_line(a: str, b: str) -> bool:
+    """Whether two lines are printings of one (equal :func:`caption_key`); lines of very
+    different lengths are not compared."""
+    if a == b:
+        return True
+    if len(a) > 1000 or abs(len(a) - len(b)) > 8 + max(len(a), len(b)) // 8:
+        return False
+    return caption_key(a) == caption_key(b)
+
+
 def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) -> Marks:
     """Give each cleaned line its role by structure; lines in ``fixed`` keep the role given.
 
@@ -277,7 +317,9 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             previous = i
             continue
         text = cleaned[i]
-        if is_furniture(text):
+        if len(text) > 100 and text[-1] in _SENTENCE_ENDS and not _COPYRIGHT.search(text):
+            pass  # a sentence: none of the line tests below can accept it
+        elif is_furniture(text):
             roles[i] = "boilerplate"
         elif (credit := credit_line(text)) is not None:
             roles[i] = "credit"
@@ -290,8 +332,7 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
         elif (
             previous is not None
             and roles[previous] in ("body", "caption")
-            and len(text) <= 1000
-            and caption_key(text) == caption_key(cleaned[previous])
+            and _same_line(text, cleaned[previous])
         ):
             # A line printed twice: a caption and its copy.
             if roles[previous] == "body":
@@ -337,6 +378,31 @@ _LABELLED_TAIL = re.compile(
 )
 
 
+# Every label of _CREDIT_LABELS and _LABELLED_TAIL starts with one of these (case folded).
+_LABEL_STEMS = (
+    "phot",
+    "foto",
+    "ảnh",
+    "créd",
+    "bild",
+    "imag",
+    "pict",
+    "фото",
+    "사진",
+    "照片",
+    "图",
+    "圖",
+    "写真",
+    "صورة",
+    "sumber",
+    "source",
+    "nguồn",
+    "fuente",
+    "quelle",
+    "courtesy",
+)
+
+
 def split_caption(text: str) -> tuple[str, str | None]:
     """A caption and its credit, bracketed (:func:`~seedcorpus._sources.split_credit`) or
     printed after the caption with its label.
@@ -348,7 +414,7 @@ def split_caption(text: str) -> tuple[str, str | None]:
     """
     caption, credit = split_credit(text)
     if credit is None:
-        found = _BARE_CREDIT_TAIL.search(text)
+        found = _BARE_CREDIT_TAIL.search(text, max(0, len(text) - 100))
         if found is not None and len(found.group("credit").split()) <= 6:
             return text[: found.start()].rstrip(), found.group("credit").strip()
     return caption, credit
@@ -365,9 +431,15 @@ def is_caption(text: str) -> bool:
         return False
     if text[0] == "|" or text.endswith(" |"):
         return len(text) > 2
-    return _LABELLED_TAIL.search(text) is not None or (
-        _BARE_CREDIT_TAIL.search(text) is not None and split_caption(text)[1] is not None
-    )
+    # Both credits stand in the last hundred characters, and name a label: look only there,
+    # and only when a label word is there at all (a substring test is many times cheaper).
+    tail = max(0, len(text) - 100)
+    folded = text[tail:].casefold()
+    if not any(word in folded for word in _LABEL_STEMS):
+        return False
+    if text[-1] in ")]":
+        return _LABELLED_TAIL.search(text, tail) is not None
+    return _BARE_CREDIT_TAIL.search(text, tail) is not None and split_caption(text)[1] is not None
 
 
 def _caption_text(text: str) -> str:
