@@ -75,7 +75,13 @@ _HEAD_LINES = 6  # the header lines are among the first non-blank lines
 
 
 def _head(cleaned: Sequence[str]) -> list[int]:
-    return [i for i, text in enumerate(cleaned[:40]) if text][:_HEAD_LINES]
+    head: list[int] = []
+    for i, text in enumerate(cleaned[:40]):
+        if text:
+            head.append(i)
+            if len(head) == _HEAD_LINES:
+                break
+    return head
 
 
 @register
@@ -99,12 +105,17 @@ class KbsWorld(Layout):
             return True
         head = _head(cleaned)
         # The page without the crawler's line: its credit line first, or a Written line
-        # followed by the credit line.
-        if head and _CREDIT_LINE.match(cleaned[head[0]]) and credit_line(cleaned[head[0]]):
+        # followed by the credit line (substring tests first: most pages have neither).
+        if not head:
+            return False
+        first = cleaned[head[0]]
+        if " : " in first and _CREDIT_LINE.match(first) and credit_line(first):
             return True
-        written = [i for i in head if _WRITTEN.match(cleaned[i])]
+        written = [i for i in head if "-" in cleaned[i] and _WRITTEN.match(cleaned[i])]
         return bool(written) and any(
-            _CREDIT_LINE.match(cleaned[i]) is not None for i in head if i > written[0]
+            " : " in cleaned[i] and _CREDIT_LINE.match(cleaned[i]) is not None
+            for i in head
+            if i > written[0]
         )
 
     def parse(self, lines: Sequence[str]) -> Parsed:

@@ -188,7 +188,7 @@ class KoreaNet(Layout):
                 roles[i] = "caption_repeat"
                 if len(text) > len(captions[duplicate]):
                     captions[duplicate] = text
-        captions += [text for i, text in sorted(marks.captions) if i not in zone]
+        captions += marks.caption_texts(exclude=zone)
         paragraphs = marks.paragraphs(cleaned)
         if not paragraphs:
             problems.append(Problem("no_body", "the header is not followed by any text"))
@@ -197,7 +197,7 @@ class KoreaNet(Layout):
             publisher=self.publisher,
             paragraphs=paragraphs,
             published=published,
-            photo_credit=photo_credit or marks.photo_credit,
+            photo_credit=photo_credit or marks.credit(exclude=zone),
             author=marks.author,
             author_email=marks.author_email,
             category=category,
