@@ -183,7 +183,10 @@ _FURNITURE = re.compile(
     r"|\(END\)|\(끝\)"
     r"|[\[(]?(?:ⓒ|©|\(C\))\s?.{0,100}|Copyright\s*(?:ⓒ|©|\(C\)|\d{4}).{0,100}"
     # skip links, menus and related-links headings
-    r"|Go to (?:Contents|Menu|Top)|Skip to (?:main )?content|Skip navigation|Menu Content"
+    r"|Go to (?:Contents|Menu|Top)|Go Top|Close|Skip to (?:main )?content|Skip navigation"
+    r"|Menu Content|进入菜单 进入原文|推荐内容|相关内容"
+    r"|.{0,160}\bCookies?\b.{0,160}(?:同意|agree|consent|setuju|zustimm|accept|acept).{0,160}"
+    r"|(?:Enligt|Theo|Laut|Según|Selon|Menurut|According to)\s+[\w.-]+\.(?:vn|com|net|org|kr|cn)"
     r"|본문 바로가기|Related (?:articles|news|stories|content)|Berita Terkait|Baca [Jj]uga"
     r"|Artikel Terkait|Tin liên quan|Tin cùng chuyên mục|Read more|Most (?:Viewed|Popular)"
     r"|Latest News|관련 ?기사|相关新闻|相關新聞|Top News|Trending|Recommended|Most Popular"
@@ -226,9 +229,9 @@ def is_furniture(text: str) -> bool:
     ...                            "(C) Yonhap News Agency. All Rights Reserved", "Isi.")]
     [True, True, True, True, False]
     """
-    if len(text) > 240:
+    if len(text) > 480:
         return False
-    if len(text) > 80 and not (text.startswith(_LONG_FURNITURE) or "ights" in text):
+    if len(text) > 80 and "ookie" not in text and not (text.startswith(_LONG_FURNITURE) or "ights" in text):
         return False  # only copyright, tag and source lines run long
     if len(text) <= 150 and (
         "ights Reserved" in text or "ights reserved" in text or "Hak Cipta" in text

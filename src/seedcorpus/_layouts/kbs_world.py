@@ -71,7 +71,9 @@ _CREDIT_LINE = re.compile(r"^(?P<label>[^\W\d_]{2,12}) : (?P<credit>\S.{0,80})$"
 _WRITTEN = re.compile(
     r"^[^\W\d_][^\d:]{0,24}\s*[:：]\s*(?P<date>\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?)(?:\D.*)?$"
 )
-_HEAD_LINES = 6  # the header lines are among the first non-blank lines
+_HEAD_LINES = 8  # the header lines are among the first non-blank lines
+# A full page's section name above the headline: one short word (``政治``, ``Politics``).
+_SECTION = re.compile(r"^[^\W\d_]{1,20}$")
 
 
 def _head(cleaned: Sequence[str]) -> list[int]:
@@ -124,7 +126,7 @@ class KbsWorld(Layout):
     def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
         problems: list[Problem] = []
         fixed: dict[int, Role] = {}
-        published = credit = title = None
+        published = credit = title = category = None
         header = _HEADER.match(lines[0]) if lines else None
         if header is not None:
             fixed[0] = "header"
@@ -142,10 +144,16 @@ class KbsWorld(Layout):
                     continue
                 fixed[i] = "date"
                 published = self.header_date(written.group("date"), i + 1, problems)
-                if at > 0:  # the headline stands above the date line
+                if at > 0:  # the headline stands above the date line, its section above it
                     title_at = head[at - 1]
                     fixed[title_at] = "title"
                     title = cleaned[title_at]
+                    if at > 1 and _SECTION.match(cleaned[head[at - 2]]):
+                        fixed[head[at - 2]] = "category"
+                        category = cleaned[head[at - 2]]
+                    after = head[at + 1 : at + 2]
+                    if after and cleaned[after[0]].casefold() == title.casefold():
+                        fixed[after[0]] = "title_repeat"
                 break
             for i in head:
                 found = _CREDIT_LINE.match(cleaned[i])
@@ -163,6 +171,7 @@ class KbsWorld(Layout):
             paragraphs=paragraphs,
             title=title,
             published=published,
+            category=category,
             photo_credit=credit or marks.photo_credit,
             author=marks.author,
             author_email=marks.author_email,

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 
 from seedcorpus._layouts import Layout, Parsed, register
 from seedcorpus._records import Problem, Role
+from seedcorpus._dates import parse_header_date
+from seedcorpus._exceptions import DateParseError
 from seedcorpus._roles import mark_lines
 from seedcorpus._sources import split_credit
 from seedcorpus._text import clean_line
@@ -51,6 +53,11 @@ def _caption(line: str) -> tuple[str, bool] | None:
     return (rest[:-1] if closed else rest).rstrip(), closed
 
 
+# The portal's own name line on top of a page, and the source-and-date line of an article
+# card: ``Báo Thanh niênBáo Thanh niên07/10/2025``, ``Báo Lao Động•11/01/2025`` (day first).
+_SITE = "Vietnam.vn - "
+_SOURCE_DATE = re.compile(r"^(?P<source>Báo\s.{2,60}?)[•·|\s]*(?P<date>\d{2}/\d{2}/\d{4})$")
+_COUNTER = re.compile(r"^(?:Komentar|Kommentare?)\s*\(\d+\)$")
 _AD_SLOT = re.compile(r"^\[(?:iklan|ads?|quangcao|advert)_?\d*\]$", re.IGNORECASE)
 # Lines that end the page: the source label (alone or with a URL) and the comment counter.
 _TRAILER = re.compile(
@@ -71,13 +78,20 @@ class VnPortal(Layout):
         return self.match_cleaned(lines, [clean_line(line) for line in lines])
 
     def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
-        head = [text for text in cleaned[:6] if text][:2]
-        if any(text.startswith("|") and len(text) > 2 for text in head):
+        head = [text for text in cleaned[:12] if text][:4]
+        if any(text.startswith("|") and len(text) > 2 for text in head[:2]):
+            return True
+        # The site's own line, or an article card's source-and-date line.
+        if any(text.startswith(_SITE) or _SOURCE_DATE.match(text) for text in head):
             return True
         tail = cleaned[-12:]
-        return any(_AD_SLOT.match(text) for text in tail) and any(
+        if any(_AD_SLOT.match(text) for text in tail) and any(
             _TRAILER.match(text) for text in tail
-        )
+        ):
+            return True
+        # The comment counter of its Indonesian and German editions closing the page.
+        last = next((text for text in reversed(tail) if text), "")
+        return _COUNTER.match(last) is not None
 
     def parse(self, lines: Sequence[str]) -> Parsed:
         return self.parse_cleaned(lines, [clean_line(line) for line in lines])
@@ -98,6 +112,27 @@ class VnPortal(Layout):
         for i, text in enumerate(cleaned):
             if i not in fixed and text and text[0] == "[" and _AD_SLOT.match(text):
                 fixed[i] = "boilerplate"
+        published = title = None
+        head = [i for i, text in enumerate(cleaned[:40]) if text and i not in fixed][:5]
+        for at, i in enumerate(head):
+            if cleaned[i].startswith(_SITE):
+                fixed[i] = "boilerplate"
+                continue
+            card = _SOURCE_DATE.match(cleaned[i])
+            if card is None:
+                continue
+            fixed[i] = "date"
+            day, month, year = card.group("date").split("/")
+            try:
+                published = parse_header_date(f"{year}-{month}-{day}")
+            except DateParseError as exc:
+                problems.append(Problem("invalid_date", str(exc), None, i + 1))
+            # The headline opens the card, under the site's line.
+            first = next((j for j in head[:at] if j not in fixed), None)
+            if first is not None:
+                fixed[first] = "title"
+                title = cleaned[first]
+            break
         marks = mark_lines(cleaned, fixed)
         for i, role in enumerate(marks.roles):
             found = _caption(cleaned[i]) if role == "caption" else None
@@ -111,6 +146,8 @@ class VnPortal(Layout):
         return Parsed(
             roles=marks.roles,
             paragraphs=paragraphs,
+            title=title,
+            published=published,
             photo_credit=marks.photo_credit,
             author=marks.author,
             author_email=marks.author_email,
