@@ -774,13 +774,8 @@ _CJK: Final = frozenset({"ko", "zh", "ja"})  # written without spaces or with pa
 # The few words CLDR does not give: Russian case forms of "year" after a year, and the words
 # that introduce a bare year ("en 2024", "im Jahr 2024", "عام 2024"). Everything else is CLDR.
 _YEAR_SUFFIXES_EXTRA: Final = {"ru": ("года", "году", "год")}
-_YEAR_CUES_EXTRA: Final = {
-    "fr": ("en", "année"),
-    "de": ("im jahr", "jahr"),
-    "es": ("en", "año"),
-    "ru": ("в",),
-    "ar": ("عام",),
-}
+_YEAR_NOUNS_EXTRA: Final = {"fr": ("année",), "de": ("jahr",), "es": ("año",), "ar": ("عام",)}
+_YEAR_PREPOSITIONS: Final = {"fr": ("en",), "de": ("im",), "es": ("en",), "ru": ("в",)}
 
 
 class _Table(NamedTuple):
@@ -795,7 +790,8 @@ class _Table(NamedTuple):
     relative: dict[str, tuple[str, int]]  # phrase -> ("year" | "month" | "day", step)
     joiners: tuple[str, ...]  # words between day, month and year (es "de", vi "năm")
     day_cues: tuple[str, ...]  # a word before the day (vi "ngày")
-    year_cues: tuple[str, ...]  # words before a bare year (vi "năm")
+    year_cues: tuple[str, ...]  # nouns before a bare year, in its span (vi "năm")
+    year_prepositions: tuple[str, ...]  # words before a bare year, not in its span (fr "en")
     year_suffixes: tuple[str, ...]  # words after a year (ru "г.")
     units: tuple[str, str, str]  # CJK year, month and day unit characters ("", "", "" if none)
 
@@ -809,7 +805,7 @@ def _legacy_table(language: str, info: type[du_parser.parserinfo]) -> _Table:
     }
     return _Table(
         language, months, frozenset(_abbreviations([info.MONTHS])), frozenset(), weekdays,
-        {}, {}, (), (), (), (), ("", "", ""),
+        {}, {}, (), (), (), (), (), ("", "", ""),
     )  # fmt: skip
 
 
@@ -869,7 +865,7 @@ def _cldr_table(language: str) -> _Table:
     suffixes: list[str] = []
     units = ["", "", ""]
     for before, literal in _literals(get_date_format("long", locale).pattern):
-        word = literal.strip(" ,،")
+        word = literal.strip().strip(",،").strip()
         if not word:
             continue
         if language in _CJK:
@@ -892,11 +888,12 @@ def _cldr_table(language: str) -> _Table:
         day_cues.append(day_word)
     elif language == "ar":
         cues.append(year_word)
-    cues.extend(_YEAR_CUES_EXTRA.get(language, ()))
+    cues.extend(_YEAR_NOUNS_EXTRA.get(language, ()))
     suffixes.extend(_YEAR_SUFFIXES_EXTRA.get(language, ()))
     return _Table(
         language, months, frozenset(abbreviations), frozenset(dotted), weekdays, short,
-        relative, tuple(joiners), tuple(day_cues), tuple(cues), tuple(suffixes),
+        relative, tuple(joiners), tuple(day_cues), tuple(cues),
+        _YEAR_PREPOSITIONS.get(language, ()), tuple(suffixes),
         (units[0], units[1], units[2]),
     )  # fmt: skip
 
@@ -979,6 +976,7 @@ def _grammar(language: str | None) -> _Grammar:
     joiners: set[str] = set()
     day_cues: set[str] = set()
     year_cues: set[str] = set()
+    prepositions: set[str] = set()
     suffixes: set[str] = set()
     units: tuple[set[str], set[str], set[str]] = (set(), set(), set())
     for table in tables:
@@ -995,7 +993,8 @@ def _grammar(language: str | None) -> _Grammar:
         if full:
             for phrase, meaning in table.relative.items():
                 relative.setdefault(phrase, meaning)
-            year_cues.update(table.year_cues)
+            prepositions.update(table.year_prepositions)
+        year_cues.update(table.year_cues)
         joiners.update(table.joiners)
         day_cues.update(table.day_cues)
         suffixes.update(table.year_suffixes)
@@ -1067,11 +1066,10 @@ def _grammar(language: str | None) -> _Grammar:
         # the document language's relative words from CLDR: hier, l’année dernière, 어제, 去年
         "relx": rf"(?P<relx_p>{relx})",
         # tahun 2025, year 2024; pada/sejak/in/since/until 2024 (the span is the year alone)
-        "year": r"(?<!\w)(?:(?P<year_cue>tahun|year)\s+|(?:"
-        + "|".join(_YEAR_CUES)
-        + r")\s+"
-        + (rf"|(?P<year_cue2>{_words(cue_words)})\s+" if cue_words else "")
-        + r")(?P<year_y>[0-9]{4})(?![\w/-]|[.,:][0-9])",
+        # tahun 2025, năm 2024, Jahr 2024; pada/in/en/в 2024 (the span is the year alone)
+        "year": rf"(?<!\w)(?:(?P<year_cue>tahun|year|{_words(cue_words)})\s+|(?:"
+        + "|".join([*_YEAR_CUES, *map(re.escape, sorted(prepositions))])
+        + r")\s+)(?P<year_y>[0-9]{4})(?![\w/-]|[.,:][0-9])",
     }
     first_words = {
         *(w.split()[0] for w in months),
@@ -1082,6 +1080,7 @@ def _grammar(language: str | None) -> _Grammar:
         *(w.split()[0].replace("’", "'") for w in plain_relative),
         *(w.split()[0] for w in plain_relative),
         *(w.split()[0] for w in cue_words),
+        *prepositions,
     }
     cjk_gate = ""
     if units[0] or units[1]:
@@ -1477,9 +1476,9 @@ def parse_date(
     if not isinstance(text, str):
         raise DateParseError(f"parse_date takes a str, not {type(text).__name__}")
     ref = _coerce_reference(reference)
-    grammar = _grammar(_language_key(language))
+    key = _language_key(language)
     try:
-        return _parse(text.strip(), ref, grammar, check_weekday)
+        return _parse(text.strip(), ref, key, check_weekday)
     except DateParseError as exc:
         raise DateParseError(f"{_quote(text)} is not a date: {exc}") from None
     except DateError as exc:
@@ -1499,7 +1498,7 @@ def _weekday_error(date: PartialDate, weekday: int) -> DateError:
 
 
 def _parse(
-    text: str, reference: PartialDate | None, grammar: _Grammar, check_weekday: bool
+    text: str, reference: PartialDate | None, language: str | None, check_weekday: bool
 ) -> PartialDate:
     """parse_date on stripped text; errors give the reason only (parse_date adds the text)."""
     found = _ISO.fullmatch(text)
@@ -1518,16 +1517,17 @@ def _parse(
     zoned = _GMT_FIRST.fullmatch(text) or _GMT_LAST.fullmatch(text)
     if zoned is not None:
         return _with_offset(
-            _parse(zoned.group("rest"), reference, grammar, check_weekday), zoned.group("zone")
+            _parse(zoned.group("rest"), reference, language, check_weekday), zoned.group("zone")
         )
     found = _NUMERIC_WITH_TIME.fullmatch(text)
     if found is not None:
-        day = _parse(found.group("date"), reference, grammar, check_weekday)
+        day = _parse(found.group("date"), reference, language, check_weekday)
         if day.precision == "day":
             return PartialDate(
                 day.year, day.month, day.day, int(found.group("h")), int(found.group("mi")),
                 _int(found.group("s")),
             )  # fmt: skip
+    grammar = _grammar(language)  # the tables are read here, on first use
     found = grammar.pattern.fullmatch(text)
     raw = None if found is None else _raw(found, grammar)
     if raw is not None:
