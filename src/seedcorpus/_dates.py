@@ -1446,7 +1446,7 @@ def parse_date(
     """Read one date from ``text``, at the precision the text gives; DateParseError otherwise.
 
     Handles ISO forms and their dotted/slashed kin (``2025.01.17``, ``2023.05.09 15:02``),
-    long forms with an optional weekday in the eleven :data:`DATE_LANGUAGES`
+    long forms with an optional weekday in the eleven languages of docs/dates.md
     (``Senin, 18 Maret 2024``, ``March 18, 2024``, ``5 février 2024``, ``5. Februar
     2024``, ``5 de febrero de 2024``, ``5 tháng 2 năm 2024``, ``5 февраля 2024``,
     ``2024년 2월 5일``, ``2024年2月5日``, ``5 فبراير 2024``), day-first numerics
