@@ -906,3 +906,46 @@ def test_a_time_before_an_english_date_is_not_its_day() -> None:
     assert (m.text, m.date, m.date.precision) == ("June 09, 2022", PartialDate(2022, 6, 9), "day")
     assert find_dates("15:14 June", reference=P("2022-06-20")) == ()
     assert find_dates("pukul 10:23 Mei", reference=P("2022-06-20")) == ()
+
+
+_FRAGMENTS = [
+    "sampai", "mulai", "pada", "Kamis (23/12)", "5 mai 2024", "le 5 février", "Jahr 2024",
+    "2월 5일", "于2024年2月5日", "5 февраля", "năm 2024", "tahun depan", "18 Maret 2024",
+    "Senin, 5 Februari 2024", "martes", "Mars 2024", "ngày 5 tháng 2", "(GMT+08:00)", "٥ فبراير",
+    "juin", "avril 2024", "May 5, 2024", ",", ".", "(", ")", "\n",
+]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_FRAGMENTS), max_size=12).map(" ".join),
+    st.one_of(st.none(), st.just(P("2024-03-01"))),
+)
+def test_the_basic_scan_is_taken_only_when_it_finds_the_same(
+    text: str, reference: PartialDate | None
+) -> None:
+    # find_dates scans with Indonesian and English alone when no other language's word is
+    # in the text (a third faster); the full grammar must find nothing more there.
+    from seedcorpus._dates import _basic_grammar, _basic_needs, _grammar, _scan
+
+    full = _grammar(None)
+    if not _basic_needs(text.translate(str.maketrans("٥", "5")), full):
+        assert list(_scan(text, full)) == list(_scan(text, _basic_grammar()))
+    every = [(m.span, m.date) for m in find_dates(text, reference=reference)]
+    assert every == sorted(every, key=lambda pair: pair[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        ("sampai mulai ramai", False),
+        ("pada 5 mai 2024", True),
+        ("于2024年", True),
+        ("Mai.", True),
+        ("Juni 2024 dan November", False),  # Indonesian names too
+        ("жаңа май", True),
+    ],
+)
+def test_other_languages_words_send_the_text_to_the_full_grammar(text: str, needs: bool) -> None:
+    from seedcorpus._dates import _basic_needs, _grammar
+
+    assert _basic_needs(text, _grammar(None)) is needs

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Final, Literal, NamedTuple, get_args
 
+import ahocorasick_rs
 import attrs
 from dateutil import parser as du_parser
 from dateutil import tz as du_tz
@@ -758,11 +759,12 @@ def _abbreviations(tables: list[list[tuple[str, ...]]]) -> set[str]:
 
 
 def _alternation(names: dict[str, int], *, dotted: set[str]) -> str:
-    parts = []
-    for name in sorted(names, key=lambda n: (-len(n), n)):
-        escaped = re.escape(name)
-        parts.append(escaped + r"\.?" if name in dotted else escaped)
-    return "(?:" + "|".join(parts) + ")"
+    """Any of ``names`` (a ``dotted`` one with an optional end dot), longest first.
+
+    Factored by common prefixes (:func:`_trie`): with the hundreds of names of eleven
+    languages, a flat alternation would try each in turn at every candidate position.
+    """
+    return "(?:" + _trie({*names, *(name + "." for name in dotted if name in names)}) + ")"
 
 
 # -- the other languages: CLDR tables, through Babel -------------------------------------------
@@ -938,6 +940,7 @@ class _Grammar(NamedTuple):
     weekdays: dict[str, int]
     short_weekdays: dict[str, int]
     relative: dict[str, tuple[str, int]]
+    triggers: frozenset[str]  # words only the other languages bring (see _basic_needs)
 
 
 def _order(language: str | None) -> tuple[str, ...]:
@@ -956,6 +959,13 @@ def _language_key(language: str | None) -> str | None:
 
 
 @functools.cache
+def _basic_grammar() -> _Grammar:
+    """Indonesian and English alone: what :func:`find_dates` scans a text with when no
+    word of another language is in it (the grammar of every language costs a third more)."""
+    return _build(("id", "en"), ())
+
+
+@functools.cache
 def _grammar(language: str | None) -> _Grammar:
     """The grammar with ``language``'s tables first, compiled once on first use.
 
@@ -965,9 +975,11 @@ def _grammar(language: str | None) -> _Grammar:
     language is not known. A name two languages spell alike means what the first says.
     """
     whole = _order(language)
-    tables = [_table(code) for code in whole] + [
-        _table(code) for code in DATE_LANGUAGES if code not in whole
-    ]
+    return _build(whole, tuple(code for code in DATE_LANGUAGES if code not in whole))
+
+
+def _build(whole: tuple[str, ...], others: tuple[str, ...]) -> _Grammar:
+    tables = [_table(code) for code in (*whole, *others)]
     months: dict[str, int] = {}
     dotted: set[str] = set()
     weekdays: dict[str, int] = {}
@@ -1087,12 +1099,59 @@ def _grammar(language: str | None) -> _Grammar:
         cjk_gate += rf"|[0-9]{{1,4}}\s*(?:{y_unit}|{m_unit})"
     if cjk_relative:
         cjk_gate += "|" + _trie(set(cjk_relative))
-    gate = rf"(?=\(|\b(?:[0-9]|{_trie(first_words)}){cjk_gate})"
+    ascii_first = {w for w in first_words if w[:1].isascii()}
+    other_first = first_words - ascii_first  # behind one test: most text is ASCII
+    gate = (
+        rf"(?=\(|\b(?:[0-9]|{_trie(ascii_first)}|(?=[^\x00-\x7f]){_trie(other_first)})"
+        rf"{cjk_gate})"
+    )
+    if not (units[0] or units[1]):  # no CJK table: the forms that need one are left out
+        del forms["cjk"], forms["cjk_md"]
+    if not relative:
+        del forms["relx"]
     pattern = re.compile(
         gate + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in forms.items()) + ")", re.IGNORECASE
     )
     weekday_word = re.compile(rf"(?<!\w){weekday}(?!\w)", re.IGNORECASE)
-    return _Grammar(pattern, weekday_word, months, weekdays, short, relative)
+    triggers: frozenset[str] = frozenset()
+    if whole == ("id", "en") and others:  # a mention in another language has one of these
+        basic = {*_basic_grammar().months, *_basic_grammar().weekdays}
+        triggers = frozenset(
+            {w.split()[0] for w in (*months, *weekdays) if w not in basic}
+            | {*units[0], *units[1], *cue_words, *day_cues}
+        )
+    return _Grammar(pattern, weekday_word, months, weekdays, short, relative, triggers)
+
+
+@functools.cache
+def _trigger_matcher(words: frozenset[str]) -> ahocorasick_rs.BytesAhoCorasick:
+    return ahocorasick_rs.BytesAhoCorasick(
+        [word.encode() for word in sorted(words)], implementation=ahocorasick_rs.Implementation.DFA
+    )
+
+
+def _basic_needs(text: str, grammar: _Grammar) -> bool:
+    """Whether ``text`` may hold a mention that only ``grammar``, not the basic one, reads.
+
+    One Aho-Corasick pass over the UTF-8 finds the other languages' words; one counts where
+    it stands as a word of its own (a non-ASCII byte next to it may be a letter: counted),
+    or anywhere for the CJK units (年, 월...).
+    """
+    data = text.lower().encode()
+    size = len(data)
+    for _, start, end in _trigger_matcher(grammar.triggers).find_matches_as_indexes(
+        data, overlapping=True
+    ):
+        if data[start] >= 0x80 or (
+            (start == 0 or not _ASCII_WORD[data[start - 1]])
+            and (end == size or not _ASCII_WORD[data[end]])
+        ):
+            return True
+    return False
+
+
+_ASCII_WORD: Final = tuple(chr(b).isalnum() or b == 0x5F for b in range(128)) + (False,) * 128
+_OTHER_DIGITS: Final = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
 
 
 def _longest(phrases: list[str]) -> list[str]:
@@ -1714,8 +1773,6 @@ class DateMention:
 
 
 def _scan(text: str, grammar: _Grammar) -> Iterator[_Raw]:
-    if not text.isascii():
-        text = text.translate(_DIGITS)
     for found in grammar.pattern.finditer(text):
         try:
             raw = _raw(found, grammar)
@@ -1752,7 +1809,14 @@ def find_dates(
     [('hier', '2024-02-06'), ('5 février', '2024-02-05')]
     """
     ref = _coerce_reference(reference)
-    raws = list(_scan(text, _grammar(_language_key(language))))
+    key = _language_key(language)
+    text_read = text
+    if not text.isascii() and _OTHER_DIGITS.search(text) is not None:
+        text_read = text.translate(_DIGITS)
+    grammar = _grammar(key)
+    if key is None and not _basic_needs(text_read, grammar):
+        grammar = _basic_grammar()
+    raws = list(_scan(text_read, grammar))
     stated: list[tuple[int, int]] = []  # (position, year) of explicit years in the text
     if ref is None:
         for raw in raws:
