@@ -1188,11 +1188,6 @@ def _trie(words: set[str]) -> str:
     return emit(tree)
 
 
-def _scan_pattern(language: str | None = None) -> re.Pattern[str]:
-    """The mention grammar, compiled on first use (a tenth of the package's import time)."""
-    return _grammar(_language_key(language)).pattern
-
-
 _REL_STEP = {
     "depan": 1,
     "next": 1,
