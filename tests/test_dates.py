@@ -585,13 +585,367 @@ def test_every_span_slices_back_to_text_that_parses_to_the_same_date(
         assert text[m.span[0] : m.span[1]] == m.text
         assert m.resolution in RESOLUTIONS
         assert m.inferred == (m.resolution != "explicit")
+        check = not m.weekday_mismatch  # parse_date refuses a weekday that disagrees
         if m.resolution in ("explicit", "relative"):
-            assert parse_date(m.text, reference=reference) == m.date
+            assert parse_date(m.text, reference=reference, check_weekday=check) == m.date
         else:  # a year or century from an anchor: the date itself is the nearest anchor
-            assert parse_date(m.text, reference=m.date) == m.date
+            assert parse_date(m.text, reference=m.date, check_weekday=check) == m.date
 
 
 @given(date_like_texts(), st.one_of(st.none(), partial_dates()))
 def test_find_dates_never_raises(text: str, reference: PartialDate | None) -> None:
     for m in find_dates(text, reference=reference):
         assert text[m.span[0] : m.span[1]] == m.text
+
+
+# -- issue 18: dates in every language the publishers print ------------------------------------
+
+_LANGUAGE_FORMS = [
+    # (language, text, iso): a full date, a month and year, a year, in each language
+    ("fr", "5 février 2024", "2024-02-05"),
+    ("fr", "lundi 5 février 2024", "2024-02-05"),
+    ("fr", "1er mars 2024", "2024-03-01"),
+    ("fr", "5 févr. 2024", "2024-02-05"),
+    ("fr", "février 2024", "2024-02"),
+    ("de", "5. Februar 2024", "2024-02-05"),
+    ("de", "Montag, 5. Februar 2024", "2024-02-05"),
+    ("de", "5. März 2024", "2024-03-05"),
+    ("de", "Februar 2024", "2024-02"),
+    ("es", "5 de febrero de 2024", "2024-02-05"),
+    ("es", "lunes, 5 de febrero de 2024", "2024-02-05"),
+    ("es", "febrero de 2024", "2024-02"),
+    ("vi", "5 tháng 2 năm 2024", "2024-02-05"),
+    ("vi", "Thứ Hai, ngày 5 tháng 2 năm 2024", "2024-02-05"),
+    ("vi", "tháng 2 năm 2024", "2024-02"),
+    ("vi", "năm 2024", "2024"),
+    ("ru", "5 февраля 2024", "2024-02-05"),
+    ("ru", "понедельник, 5 февраля 2024 г.", "2024-02-05"),
+    ("ru", "5 февраля 2024 года", "2024-02-05"),
+    ("ru", "февраль 2024", "2024-02"),
+    ("ko", "2024년 2월 5일", "2024-02-05"),
+    ("ko", "2024년 2월 5일 월요일", "2024-02-05"),
+    ("ko", "2024년 2월 5일(월)", "2024-02-05"),
+    ("ko", "2024년 2월", "2024-02"),
+    ("ko", "2024년", "2024"),
+    ("zh", "2024年2月5日", "2024-02-05"),
+    ("zh", "2024年2月5日 星期一", "2024-02-05"),
+    ("zh", "2024年2月", "2024-02"),
+    ("zh", "2024年", "2024"),
+    ("ja", "2024年2月5日(月)", "2024-02-05"),
+    ("ja", "2024年2月5日 月曜日", "2024-02-05"),
+    ("ja", "２０２４年２月５日", "2024-02-05"),
+    ("ar", "5 فبراير 2024", "2024-02-05"),
+    ("ar", "الاثنين، 5 فبراير 2024", "2024-02-05"),
+    ("ar", "٥ فبراير ٢٠٢٤", "2024-02-05"),
+    ("ar", "فبراير 2024", "2024-02"),
+    ("en", "Monday, February 5, 2024", "2024-02-05"),
+    ("id", "Senin, 5 Februari 2024", "2024-02-05"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "iso"), _LANGUAGE_FORMS)
+def test_every_language_parses_with_the_precision_it_prints(
+    language: str, text: str, iso: str
+) -> None:
+    assert parse_date(text, language=language) == P(iso)
+    assert parse_date(text) == P(iso)  # without a language too: full names of every language
+
+
+@pytest.mark.parametrize(("language", "text", "iso"), _LANGUAGE_FORMS)
+def test_every_language_is_found_in_running_text_with_its_span(
+    language: str, text: str, iso: str
+) -> None:
+    body = f"« {text} »: x"
+    found = [m for m in find_dates(body, language=language) if m.date == P(iso)]
+    assert [(m.span, m.text, m.resolution) for m in found] == [
+        ((2, 2 + len(text)), text, "explicit")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "iso"),
+    [
+        ("fr", "le 5 février", "2024-02-05"),
+        ("de", "am 5. Februar", "2024-02-05"),
+        ("es", "el 5 de febrero", "2024-02-05"),
+        ("vi", "ngày 5 tháng 2", "2024-02-05"),
+        ("ru", "5 февраля", "2024-02-05"),
+        ("ko", "2월 5일에", "2024-02-05"),
+        ("zh", "于2月5日", "2024-02-05"),
+        ("ja", "2月5日に", "2024-02-05"),
+        ("ar", "في 5 فبراير", "2024-02-05"),
+    ],
+)
+def test_a_day_without_a_year_takes_the_reference_year_in_every_language(
+    language: str, text: str, iso: str
+) -> None:
+    [m] = find_dates(text, reference=P("2024-03-01"), language=language)
+    assert (m.date, m.resolution, m.inferred) == (P(iso), "year_from_reference", True)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "iso"),
+    [
+        ("fr", "hier", "2024-02-06"),
+        ("fr", "aujourd'hui", "2024-02-07"),
+        ("fr", "l’année dernière", "2023"),
+        ("fr", "le mois prochain", "2024-03"),
+        ("de", "gestern", "2024-02-06"),
+        ("de", "nächstes Jahr", "2025"),
+        ("es", "ayer", "2024-02-06"),
+        ("es", "el año pasado", "2023"),
+        ("vi", "hôm qua", "2024-02-06"),
+        ("vi", "năm ngoái", "2023"),
+        ("ru", "вчера", "2024-02-06"),
+        ("ru", "в прошлом году", "2023"),
+        ("ko", "어제", "2024-02-06"),
+        ("ko", "내년", "2025"),
+        ("zh", "昨天", "2024-02-06"),
+        ("zh", "去年", "2023"),
+        ("ja", "昨日", "2024-02-06"),
+        ("ja", "来年", "2025"),
+        ("ar", "أمس", "2024-02-06"),
+        ("ar", "السنة الماضية", "2023"),
+    ],
+)
+def test_relative_words_of_the_document_language_resolve_against_the_reference(
+    language: str, text: str, iso: str
+) -> None:
+    reference = P("2024-02-07")
+    assert parse_date(text, reference=reference, language=language) == P(iso)
+    [m] = find_dates(f"({text})", reference=reference, language=language)
+    assert (m.text, m.date, m.resolution) == (text, P(iso), "relative")
+
+
+def test_relative_words_of_other_languages_need_the_language() -> None:
+    # "morgen" and "mañana" are also "morning": read only in German or Spanish documents.
+    assert find_dates("heute morgen", reference=P("2024-02-07")) == ()
+    assert find_dates("heute", reference=P("2024-02-07"), language="id") == ()
+    [m] = find_dates("heute", reference=P("2024-02-07"), language="de")
+    assert m.date == P("2024-02-07")
+
+
+@pytest.mark.parametrize(
+    ("language", "right", "wrong"),
+    [
+        ("id", "Senin, 5 Februari 2024", "Selasa, 5 Februari 2024"),
+        ("en", "Monday, February 5, 2024", "Tuesday, February 5, 2024"),
+        ("fr", "lundi 5 février 2024", "mardi 5 février 2024"),
+        ("de", "Montag, 5. Februar 2024", "Dienstag, 5. Februar 2024"),
+        ("es", "lunes, 5 de febrero de 2024", "martes, 5 de febrero de 2024"),
+        ("vi", "Thứ Hai, ngày 5 tháng 2 năm 2024", "Thứ Ba, ngày 5 tháng 2 năm 2024"),
+        ("ru", "понедельник, 5 февраля 2024", "вторник, 5 февраля 2024"),
+        ("ko", "2024년 2월 5일 월요일", "2024년 2월 5일 화요일"),
+        ("zh", "2024年2月5日 星期一", "2024年2月5日 星期二"),
+        ("ja", "2024年2月5日(月)", "2024年2月5日(火)"),
+        ("ar", "الاثنين، 5 فبراير 2024", "الثلاثاء، 5 فبراير 2024"),
+    ],
+)
+def test_a_weekday_that_disagrees_is_flagged_in_every_language(
+    language: str, right: str, wrong: str
+) -> None:
+    assert parse_date(right, language=language) == PartialDate(2024, 2, 5)
+    with pytest.raises(DateParseError, match=r"it says Tuesday, but 2024-02-05 is a Monday"):
+        parse_date(wrong, language=language)
+    assert parse_date(wrong, language=language, check_weekday=False) == PartialDate(2024, 2, 5)
+    [ok] = find_dates(right, language=language)
+    [flagged] = find_dates(wrong, language=language)
+    assert (ok.weekday_mismatch, flagged.weekday_mismatch) == (False, True)
+    assert flagged.date == PartialDate(2024, 2, 5)
+
+
+def test_issue_13_a_wrong_weekday_is_an_error_not_a_date() -> None:
+    with pytest.raises(DateParseError, match="Selasa, 5 Februari 2024"):
+        parse_date("Selasa, 5 Februari 2024")
+    # also where dateutil reads the rest (a clock time after the date)
+    with pytest.raises(DateParseError, match="it says Tuesday"):
+        parse_date("Selasa, 5 Februari 2024 pukul 10.30")
+    assert str(parse_date("Senin, 5 Februari 2024 pukul 10.30")) == "2024-02-05T10:30"
+    with pytest.raises(DateParseError, match="it says Tuesday"):
+        parse_header_date("Selasa, 5 Februari 2024", tz="Asia/Jakarta")
+
+
+def test_the_document_language_decides_a_name_two_languages_share() -> None:
+    # Spanish "mar" is martes (Tuesday) among the weekdays but "mar." March among months;
+    # its abbreviations apply only in a Spanish document, and never as weekdays.
+    assert find_dates("el 5 ago 2024", language="en") == ()  # "ago" is English
+    [m] = find_dates("el 5 ago 2024", language="es")
+    assert m.date == PartialDate(2024, 8, 5)
+
+
+def test_language_codes_take_regions_and_unknown_ones_fall_back() -> None:
+    assert parse_date("5 févr 2024", language="fr-FR") == PartialDate(2024, 2, 5)
+    assert parse_date("5 févr 2024", language="fr_CA") == PartialDate(2024, 2, 5)
+    assert parse_date("5 février 2024", language="xx") == PartialDate(2024, 2, 5)
+    with pytest.raises(TypeError, match="language must be a str"):
+        parse_date("2024", language=5)  # type: ignore[arg-type]
+
+
+def test_the_cldr_tables_are_loaded_once_and_only_when_needed() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, seedcorpus\n"
+        "assert 'babel' not in sys.modules, 'imported with the package'\n"
+        "seedcorpus.parse_date('2024-02-05')\n"
+        "assert 'babel' not in sys.modules, 'imported for an ISO date'\n"
+        "seedcorpus.find_dates('5 février 2024')\n"
+        "assert 'babel' in sys.modules\n"
+        "from seedcorpus._dates import _cldr_table, _grammar\n"
+        "misses = _cldr_table.cache_info().misses, _grammar.cache_info().misses\n"
+        "seedcorpus.find_dates('5 Februar 2024'); seedcorpus.parse_date('5 февраля 2024')\n"
+        "assert misses == (_cldr_table.cache_info().misses, _grammar.cache_info().misses)\n"
+    )
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = {**__import__("os").environ, "PYTHONPATH": str(src)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "es", "vi", "ru", "ko", "zh", "ja", "ar"])
+def test_numeric_order_is_the_one_cldr_gives_each_language(language: str) -> None:
+    # Every language read here writes numeric dates day first or year first (en: en_GB
+    # and the publishers); none month first, so the order is never guessed across them.
+    from babel.dates import get_date_format
+
+    pattern = get_date_format("short", locale=language).pattern
+    order = "".join(c for c in pattern if c in "yMd")
+    assert order.replace("yy", "y").replace("MM", "M").replace("dd", "d") in ("dMy", "yMd")
+
+
+# -- issue 18: numeric forms keep their order ------------------------------------------------------
+
+
+def test_korea_net_year_first_date_with_a_time_keeps_month_then_day() -> None:
+    # was 2023-09-05T15:02: dateutil's dayfirst applied once a time followed the date
+    assert parse_date("2023.05.09 15:02") == PartialDate(2023, 5, 9, 15, 2)
+    assert parse_header_date("2023.05.09 15:02", tz="Asia/Seoul") == PartialDate(
+        2023, 5, 9, 15, 2, tz="Asia/Seoul"
+    )
+    assert parse_date("2023.05.09 pukul 15.02") == PartialDate(2023, 5, 9, 15, 2)
+    [m] = find_dates("Tanggal 2023.05.09 15:02 diperbarui")
+    assert (m.text, m.date) == ("2023.05.09 15:02", PartialDate(2023, 5, 9, 15, 2))
+
+
+_NUMERIC_FORMS = {
+    # form -> (format of the date, whether the year is two digits)
+    "YYYY.MM.DD": "{y:04d}.{m:02d}.{d:02d}",
+    "YYYY/MM/DD": "{y:04d}/{m:02d}/{d:02d}",
+    "YYYY-MM-DD": "{y:04d}-{m:02d}-{d:02d}",
+    "DD.MM.YYYY": "{d:02d}.{m:02d}.{y:04d}",
+    "DD/MM/YYYY": "{d:02d}/{m:02d}/{y:04d}",
+    "DD-MM-YYYY": "{d:02d}-{m:02d}-{y:04d}",
+    "DD/MM/YY": "{d:02d}/{m:02d}/{yy:02d}",
+}
+
+
+@st.composite
+def numeric_dates(draw: st.DrawFn) -> tuple[str, str, PartialDate]:
+    """``(form, text, date)``: a date in one numeric form, with or without a clock time."""
+    form = draw(st.sampled_from(sorted(_NUMERIC_FORMS)))
+    two_digit = form.endswith("/YY")
+    day = draw(st.dates(dt.date(1970 if two_digit else 1900, 1, 1), dt.date(2068, 12, 31)))
+    text = _NUMERIC_FORMS[form].format(y=day.year, yy=day.year % 100, m=day.month, d=day.day)
+    clock = draw(st.sampled_from(["", "minute", "second"]))
+    hour, minute, second = (
+        draw(st.integers(0, 23)),
+        draw(st.integers(0, 59)),
+        draw(st.integers(0, 59)),
+    )
+    if clock == "minute":
+        return (
+            form,
+            f"{text} {hour:02d}:{minute:02d}",
+            PartialDate(day.year, day.month, day.day, hour, minute),
+        )
+    if clock == "second":
+        return (
+            form,
+            f"{text} {hour:02d}:{minute:02d}:{second:02d}",
+            PartialDate(day.year, day.month, day.day, hour, minute, second),
+        )
+    return form, text, PartialDate(day.year, day.month, day.day)
+
+
+@given(numeric_dates())
+def test_every_numeric_form_reads_in_its_own_order(case: tuple[str, str, PartialDate]) -> None:
+    form, text, date = case
+    assert parse_date(text) == date, form
+    assert parse_header_date(text, tz="Asia/Seoul") == date.with_tz("Asia/Seoul"), form
+    found = [
+        m for m in find_dates(f"pada {text} lalu") if m.date.truncate("day") == date.truncate("day")
+    ]
+    assert len(found) == 1, form
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("(GMT+08:00) 2007-04-06 13:52:09", "2007-04-06T13:52:09+08:00"),
+        ("(GMT+05:30) 2007-04-06 13:52:09", "2007-04-06T13:52:09+05:30"),
+        ("(GMT-03:00) 2007-04-06 13:52", "2007-04-06T13:52-03:00"),
+        ("2007-04-06 13:52:09 (UTC+8)", "2007-04-06T13:52:09+08:00"),
+        ("2007-04-06 13:52:09 GMT+0545", "2007-04-06T13:52:09+05:45"),
+    ],
+)
+def test_an_explicit_gmt_offset_wins_over_the_layout_zone(text: str, iso: str) -> None:
+    assert parse_date(text).isoformat() == iso
+    assert parse_header_date(text, tz="Asia/Shanghai").isoformat() == iso
+
+
+def test_an_offset_that_disagrees_with_the_printed_one_is_an_error() -> None:
+    with pytest.raises(DateParseError, match="disagrees"):
+        parse_date("(GMT+08:00) 2007-04-06T13:52:09+09:00")
+
+
+def test_a_time_before_an_english_date_is_not_its_day() -> None:
+    text = "15:14 June 09, 2022"
+    assert parse_header_date(text) == PartialDate(2022, 6, 9, 15, 14)
+    [m] = find_dates(f"Updated {text} by KBS")
+    assert (m.text, m.date, m.date.precision) == ("June 09, 2022", PartialDate(2022, 6, 9), "day")
+    assert find_dates("15:14 June", reference=P("2022-06-20")) == ()
+    assert find_dates("pukul 10:23 Mei", reference=P("2022-06-20")) == ()
+
+
+_FRAGMENTS = [
+    "sampai", "mulai", "pada", "Kamis (23/12)", "5 mai 2024", "le 5 février", "Jahr 2024",
+    "2월 5일", "于2024年2月5日", "5 февраля", "năm 2024", "tahun depan", "18 Maret 2024",
+    "Senin, 5 Februari 2024", "martes", "Mars 2024", "ngày 5 tháng 2", "(GMT+08:00)", "٥ فبراير",
+    "juin", "avril 2024", "May 5, 2024", ",", ".", "(", ")", "\n",
+]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_FRAGMENTS), max_size=12).map(" ".join),
+    st.one_of(st.none(), st.just(P("2024-03-01"))),
+)
+def test_the_basic_scan_is_taken_only_when_it_finds_the_same(
+    text: str, reference: PartialDate | None
+) -> None:
+    # find_dates scans with Indonesian and English alone when no other language's word is
+    # in the text (a third faster); the full grammar must find nothing more there.
+    from seedcorpus._dates import _basic_grammar, _basic_needs, _grammar, _scan
+
+    full = _grammar(None)
+    if not _basic_needs(text.translate(str.maketrans("٥", "5")), full):
+        assert list(_scan(text, full)) == list(_scan(text, _basic_grammar()))
+    every = [(m.span, m.date) for m in find_dates(text, reference=reference)]
+    assert every == sorted(every, key=lambda pair: pair[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        ("sampai mulai ramai", False),
+        ("pada 5 mai 2024", True),
+        ("于2024年", True),
+        ("Mai.", True),
+        ("Juni 2024 dan November", False),  # Indonesian names too
+        ("жаңа май", True),
+    ],
+)
+def test_other_languages_words_send_the_text_to_the_full_grammar(text: str, needs: bool) -> None:
+    from seedcorpus._dates import _basic_needs, _grammar
+
+    assert _basic_needs(text, _grammar(None)) is needs

@@ -19,9 +19,10 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Final, Literal, NamedTuple, get_args
 
+import ahocorasick_rs
 import attrs
 from dateutil import parser as du_parser
 from dateutil import tz as du_tz
@@ -713,6 +714,10 @@ _LANGUAGES: tuple[du_parser.parserinfo, ...] = (
     IndonesianParserInfo(dayfirst=True),
     EnglishParserInfo(dayfirst=True),
 )
+_LANGUAGES_YEAR_FIRST: tuple[du_parser.parserinfo, ...] = (
+    IndonesianParserInfo(dayfirst=False, yearfirst=True),
+    EnglishParserInfo(dayfirst=False, yearfirst=True),
+)
 # Zone abbreviations dateutil may meet; an unknown one is ignored (the time stays naive).
 _ZONE_ABBREVIATIONS = {
     "WIB": "+07:00",
@@ -754,59 +759,414 @@ def _abbreviations(tables: list[list[tuple[str, ...]]]) -> set[str]:
 
 
 def _alternation(names: dict[str, int], *, dotted: set[str]) -> str:
-    parts = []
-    for name in sorted(names, key=lambda n: (-len(n), n)):
-        escaped = re.escape(name)
-        parts.append(escaped + r"\.?" if name in dotted else escaped)
-    return "(?:" + "|".join(parts) + ")"
+    """Any of ``names`` (a ``dotted`` one with an optional end dot), longest first.
+
+    Factored by common prefixes (:func:`_trie`): with the hundreds of names of eleven
+    languages, a flat alternation would try each in turn at every candidate position.
+    """
+    return "(?:" + _trie({*names, *(name + "." for name in dotted if name in names)}) + ")"
+
+
+# -- the other languages: CLDR tables, through Babel -------------------------------------------
+
+DATE_LANGUAGES: Final = ("id", "en", "fr", "de", "es", "vi", "ru", "ko", "zh", "ja", "ar")
+"""The languages whose dates :func:`parse_date` and :func:`find_dates` read (ISO 639-1)."""
+
+_CJK: Final = frozenset({"ko", "zh", "ja"})  # written without spaces or with particles attached
+# The few words CLDR does not give: Russian case forms of "year" after a year, and the words
+# that introduce a bare year ("en 2024", "im Jahr 2024", "عام 2024"). Everything else is CLDR.
+_YEAR_SUFFIXES_EXTRA: Final = {"ru": ("года", "году", "год")}
+_YEAR_NOUNS_EXTRA: Final = {"fr": ("année",), "de": ("jahr",), "es": ("año",), "ar": ("عام",)}
+_YEAR_PREPOSITIONS: Final = {"fr": ("en",), "de": ("im",), "es": ("en",), "ru": ("в",)}
+
+
+class _Table(NamedTuple):
+    """What one language contributes to the grammar (names lower-cased, without end dots)."""
+
+    language: str
+    months: dict[str, int]  # spelling -> month index 0-11
+    abbreviations: frozenset[str]  # the spellings of ``months`` that are abbreviations
+    dotted: frozenset[str]  # abbreviations CLDR writes with an end dot (safe in any language)
+    weekdays: dict[str, int]  # full names -> 0 (Monday) to 6
+    short_weekdays: dict[str, int]  # abbreviations, read only in brackets after a CJK date
+    relative: dict[str, tuple[str, int]]  # phrase -> ("year" | "month" | "day", step)
+    joiners: tuple[str, ...]  # words between day, month and year (es "de", vi "năm")
+    day_cues: tuple[str, ...]  # a word before the day (vi "ngày")
+    year_cues: tuple[str, ...]  # nouns before a bare year, in its span (vi "năm")
+    year_prepositions: tuple[str, ...]  # words before a bare year, not in its span (fr "en")
+    year_suffixes: tuple[str, ...]  # words after a year (ru "г.")
+    units: tuple[str, str, str]  # CJK year, month and day unit characters ("", "", "" if none)
+
+
+def _legacy_table(language: str, info: type[du_parser.parserinfo]) -> _Table:
+    months = _names([info.MONTHS])
+    weekdays = {
+        name: index
+        for name, index in _names([info.WEEKDAYS]).items()
+        if len(name) > 4 or name in ("rabu", "ahad")
+    }
+    return _Table(
+        language, months, frozenset(_abbreviations([info.MONTHS])), frozenset(), weekdays,
+        {}, {}, (), (), (), (), (), ("", "", ""),
+    )  # fmt: skip
+
+
+def _literals(pattern: str) -> list[tuple[str, str]]:
+    """``(field letter before, literal text)`` pairs of a CLDR date pattern."""
+    from babel.dates import tokenize_pattern
+
+    pairs: list[tuple[str, str]] = []
+    before = ""
+    for kind, value in tokenize_pattern(pattern):
+        if kind == "field":
+            before = value[0]
+        else:
+            pairs.append((before, str(value)))
+    return pairs
+
+
+@functools.cache
+def _cldr_table(language: str) -> _Table:
+    """A language's names and words from CLDR (Babel's locale data), read on first use."""
+    from babel import Locale
+    from babel.dates import get_date_format, get_day_names, get_month_names
+    from babel.units import get_unit_name
+
+    locale = Locale.parse(language)
+    contexts: tuple[Literal["format", "stand-alone"], ...] = ("format", "stand-alone")
+    months: dict[str, int] = {}
+    wide: set[str] = set()
+    short_names: set[str] = set()
+    dotted: set[str] = set()
+    for width in ("wide", "abbreviated"):
+        for context in contexts:
+            for number, name in get_month_names(width, context, locale).items():
+                spelling = " ".join(str(name).lower().split())
+                if spelling.endswith("."):
+                    spelling = spelling[:-1]
+                    dotted.add(spelling)
+                if not spelling or spelling[0].isdigit() or _is_cjk(spelling):
+                    continue  # "2월", "2月", "二月": the unit forms read these
+                months.setdefault(spelling, number - 1)
+                (wide if width == "wide" else short_names).add(spelling)
+    abbreviations = short_names - wide
+    weekdays: dict[str, int] = {}
+    short: dict[str, int] = {}
+    for context in contexts:
+        for index, name in get_day_names("wide", context, locale).items():
+            weekdays.setdefault(" ".join(str(name).lower().split()), index)
+        for index, name in get_day_names("abbreviated", context, locale).items():
+            short.setdefault(str(name).lower().rstrip("."), index)
+    relative: dict[str, tuple[str, int]] = {}
+    fields = locale._data["date_fields"]
+    for unit in ("year", "month", "day"):
+        for step, phrase in fields[unit]["relative"].items():
+            key = " ".join(str(phrase).lower().replace("'", "’").split())
+            relative.setdefault(key, (unit, int(step)))
+    joiners: list[str] = []
+    suffixes: list[str] = []
+    units = ["", "", ""]
+    for before, literal in _literals(get_date_format("long", locale).pattern):
+        word = literal.strip().strip(",،").strip()
+        if not word:
+            continue
+        if language in _CJK:
+            slot = "yMd".find(before)
+            if slot >= 0:
+                units[slot] = word
+        elif before == "y":
+            suffixes.append(word.lower())
+        elif word.isalpha():
+            joiners.append(word.lower())
+    if language in _CJK and not units[1]:  # ko prints the month as "2월": the unit is its end
+        units[1] = str(get_month_names("wide", "format", locale)[2]).lstrip("0123456789")
+    year_word = str(get_unit_name("duration-year", length="short", locale=locale) or "")
+    day_word = str(get_unit_name("duration-day", length="short", locale=locale) or "")
+    cues: list[str] = []
+    day_cues: list[str] = []
+    if language == "vi":  # "ngày 5 tháng 2 năm 2024", "năm 2024": the unit words lead
+        joiners.append(year_word)
+        cues.append(year_word)
+        day_cues.append(day_word)
+    elif language == "ar":
+        cues.append(year_word)
+    cues.extend(_YEAR_NOUNS_EXTRA.get(language, ()))
+    suffixes.extend(_YEAR_SUFFIXES_EXTRA.get(language, ()))
+    return _Table(
+        language, months, frozenset(abbreviations), frozenset(dotted), weekdays, short,
+        relative, tuple(joiners), tuple(day_cues), tuple(cues),
+        _YEAR_PREPOSITIONS.get(language, ()), tuple(suffixes),
+        (units[0], units[1], units[2]),
+    )  # fmt: skip
+
+
+def _table(language: str) -> _Table:
+    if language == "id":
+        return _legacy_table("id", IndonesianParserInfo)
+    if language == "en":
+        return _legacy_table("en", EnglishParserInfo)
+    return _cldr_table(language)
 
 
 # -- the mention grammar -----------------------------------------------------------------------
 
-_MONTH = _alternation(
-    _MONTH_NAMES,
-    dotted=_abbreviations([IndonesianParserInfo.MONTHS, EnglishParserInfo.MONTHS]) - {"mei"},
-)
-_WEEKDAY = _alternation(_WEEKDAY_NAMES, dotted=set())
-_ORD = r"(?:st|nd|rd|th)?"
+_ORD = r"(?:st|nd|rd|th|er|\.)?"  # 1st, 1er (fr), 5. (de)
 _YEAR_CUES = (
     *("pada", "sejak", "hingga", "sampai", "awal", "akhir"),
     *("in", "since", "until", "by", "early", "late"),
 )
 _YEAR_REL = r"tahun\s+(?:depan|lalu|ini|kemarin)|(?:next|last|this)\s+year"
 _END = r"(?!\w)"
+_SEP = r"\s*[,،、]?\s+"  # between a weekday and the date: "Senin, ", "الاثنين، "
 
-_FORMS = {
-    # 2025-01-17, 2025.01.17, 2025/01/17, 2024-05-27 17:07:04, 2024-05-27T17:07:04+09:00
-    "ymd": r"(?<![\w.:/-])(?P<ymd_y>[0-9]{4})(?P<ymd_sep>[-./])(?P<ymd_m>[0-9]{1,2})(?P=ymd_sep)"
-    r"(?P<ymd_d>[0-9]{1,2})(?:[T ](?P<ymd_h>[0-9]{2}):(?P<ymd_mi>[0-9]{2})"
-    r"(?::(?P<ymd_s>[0-9]{2}))?(?P<ymd_off>Z|[+-][0-9]{2}:[0-9]{2})?)?(?![\w:/]|[.-][0-9])",
-    # Kamis (23/12), Selasa (14/01/20), (27/05)
-    "paren": rf"(?<!\w)(?:(?P<paren_wd>{_WEEKDAY})\s*,?\s*)?\(\s*(?P<paren_d>[0-9]{{1,2}})\s*/\s*"
-    r"(?P<paren_m>[0-9]{1,2})(?:\s*/\s*(?P<paren_y>[0-9]{4}|[0-9]{2}))?\s*\)",
-    # Senin, 18 Maret 2024; 18 Mar 2024; 24 Agustus tahun depan; 23rd of December 2021
-    "dmy": rf"(?<![\w.,/-])(?:(?P<dmy_wd>{_WEEKDAY})\s*,?\s+)?(?P<dmy_d>[0-9]{{1,2}}){_ORD}"
-    rf"(?:\s+|\s*-\s*)(?:of\s+)?(?P<dmy_m>{_MONTH}){_END}"
-    rf"(?:(?:\s+|\s*-\s*|\s*,\s*)(?P<dmy_y>[0-9]{{4}}){_END}|\s+(?P<dmy_rel>{_YEAR_REL}){_END})?",
-    # 18/03/2024, Senin, 18/03/2024, 14/01/20, 18.03.2024, Kamis 23/12
-    "dmy_num": rf"(?<![\w/.,-])(?:(?P<num_wd>{_WEEKDAY})\s*,?\s+)?(?P<num_d>[0-9]{{1,2}})"
-    r"(?P<num_sep>[/.-])(?P<num_m>[0-9]{1,2})(?:(?P=num_sep)(?P<num_y>[0-9]{4}|[0-9]{2}))?"
-    r"(?![\w/]|[.,-][0-9])",
-    # March 18, 2024; Monday, March 18, 2024; March 18
-    "mdy": rf"(?<!\w)(?:(?P<mdy_wd>{_WEEKDAY})\s*,?\s+)?(?P<mdy_m>{_MONTH})\s+"
-    rf"(?P<mdy_d>[0-9]{{1,2}}){_ORD}{_END}(?:\s*,?\s*(?P<mdy_y>[0-9]{{4}}){_END})?",
-    # Maret 2024, bulan Mei 2021, bulan Mei lalu, Mei lalu, bulan Mei
-    "my": rf"(?<!\w)(?:(?P<my_cue>bulan)\s+)?(?P<my_m>{_MONTH}){_END}"
-    rf"(?:\s*,?\s*(?P<my_y>[0-9]{{4}}){_END}|\s+(?P<my_rel>yang\s+lalu|lalu|kemarin|depan|ini){_END})?",
-    # last May, next March, this June
-    "rel_month": rf"(?<!\w)(?P<relm_rel>last|next|this)\s+(?P<relm_m>{_MONTH}){_END}",
-    # tahun depan, next year, bulan lalu, hari ini, kemarin, besok, today, ...
-    "rel": rf"(?<!\w)(?P<rel_p>{_YEAR_REL}|bulan\s+(?:depan|lalu|ini|kemarin)"
-    r"|(?:next|last|this)\s+month|hari\s+ini|kemarin|besok|today|yesterday|tomorrow)(?!\w)",
-    # tahun 2025, year 2024; pada/sejak/in/since/until 2024 (the span is the year alone)
-    "year": r"(?<!\w)(?:(?P<year_cue>tahun|year)\s+|(?:" + "|".join(_YEAR_CUES) + r")\s+)"
-    r"(?P<year_y>[0-9]{4})(?![\w/-]|[.,:][0-9])",
-}
+
+def _words(words: Iterable[str]) -> str:
+    """An alternation of phrases, longest first, their spaces as any white space."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    parts = [r"\s+".join(re.escape(part) for part in w.split()) for w in unique if w]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _relative_phrase(phrase: str) -> str:
+    return r"\s+".join(re.escape(part).replace("’", "['’]") for part in phrase.split())
+
+
+class _Grammar(NamedTuple):
+    """The compiled mention grammar for one order of languages, with its lookup tables."""
+
+    pattern: re.Pattern[str]
+    weekday: re.Pattern[str]  # any full weekday name, as a word
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    short_weekdays: dict[str, int]
+    relative: dict[str, tuple[str, int]]
+    triggers: frozenset[str]  # words only the other languages bring (see _basic_needs)
+
+
+def _order(language: str | None) -> tuple[str, ...]:
+    """The languages whose whole tables apply: the document's first, then Indonesian, English."""
+    first = () if language is None or language in ("id", "en") else (language,)
+    return (*first, "id", "en") if language != "en" else ("en", "id")
+
+
+def _language_key(language: str | None) -> str | None:
+    if language is None:
+        return None
+    if not isinstance(language, str):
+        raise TypeError(f"language must be a str or None, not {type(language).__name__}")
+    code = language.lower().replace("_", "-").split("-")[0]
+    return code if code in DATE_LANGUAGES and code not in ("id",) else None
+
+
+@functools.cache
+def _basic_grammar() -> _Grammar:
+    """Indonesian and English alone: what :func:`find_dates` scans a text with when no
+    word of another language is in it (the grammar of every language costs a third more)."""
+    return _build(("id", "en"), ())
+
+
+@functools.cache
+def _grammar(language: str | None) -> _Grammar:
+    """The grammar with ``language``'s tables first, compiled once on first use.
+
+    The languages of :func:`_order` bring every name they have (abbreviations and relative
+    words too); the others bring their full month and weekday names, the abbreviations CLDR
+    writes with a dot, and their unit forms, so a text in any of them is read even when its
+    language is not known. A name two languages spell alike means what the first says.
+    """
+    whole = _order(language)
+    return _build(whole, tuple(code for code in DATE_LANGUAGES if code not in whole))
+
+
+def _build(whole: tuple[str, ...], others: tuple[str, ...]) -> _Grammar:
+    tables = [_table(code) for code in (*whole, *others)]
+    months: dict[str, int] = {}
+    dotted: set[str] = set()
+    weekdays: dict[str, int] = {}
+    short: dict[str, int] = {}
+    relative: dict[str, tuple[str, int]] = {}
+    joiners: set[str] = set()
+    day_cues: set[str] = set()
+    year_cues: set[str] = set()
+    prepositions: set[str] = set()
+    suffixes: set[str] = set()
+    units: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    for table in tables:
+        full = table.language in whole
+        for name, index in table.months.items():
+            if full or name not in table.abbreviations or name in table.dotted:
+                months.setdefault(name, index)
+        dotted |= table.dotted | table.abbreviations
+        for name, index in table.weekdays.items():
+            weekdays.setdefault(name, index)
+        for name, index in table.short_weekdays.items():
+            if table.language in _CJK:
+                short.setdefault(name, index)
+        if full:
+            for phrase, meaning in table.relative.items():
+                relative.setdefault(phrase, meaning)
+            prepositions.update(table.year_prepositions)
+        year_cues.update(table.year_cues)
+        joiners.update(table.joiners)
+        day_cues.update(table.day_cues)
+        suffixes.update(table.year_suffixes)
+        for slot, unit in zip(units, table.units, strict=True):
+            if unit:
+                slot.add(unit)
+    dotted.discard("mei")
+    month = _alternation(months, dotted=dotted)
+    weekday = _alternation(weekdays, dotted=set())
+    joined = rf"\s+{_words(joiners)}\s+|"
+    suffix = rf"(?:\s*{_words(suffixes)}(?!\w))?" if suffixes else ""
+    day_cue = rf"(?:{_words(day_cues)}\s+)?" if day_cues else ""
+    cue_words = sorted(year_cues)
+    y_unit, m_unit, d_unit = (_words(u) if u else "(?!)" for u in units)
+    cjk_wd = _words(w for w in weekdays if not w.isascii() and _is_cjk(w))
+    cjk_short = _words(short)
+    plain_relative = [p for p in relative if not _is_cjk(p)]
+    cjk_relative = [p for p in relative if _is_cjk(p)]
+
+    relx_parts = []
+    if plain_relative:
+        words = "|".join(map(_relative_phrase, _longest(plain_relative)))
+        relx_parts.append(rf"(?<!\w)(?:{words})(?!\w)")
+    if cjk_relative:
+        relx_parts.append("(?:" + "|".join(map(_relative_phrase, _longest(cjk_relative))) + ")")
+    relx = "|".join(relx_parts) or "(?!)"
+
+    def after_weekday(prefix: str) -> str:
+        return (
+            rf"(?:\s*(?:(?P<{prefix}_wd>{cjk_wd})|[(（]\s*(?P<{prefix}_ws>{cjk_short}|{cjk_wd})"
+            r"\s*[)）]))?"
+        )
+
+    forms = {
+        # 2025-01-17, 2025.01.17, 2025/01/17, 2024-05-27 17:07:04, 2023.05.09 15:02
+        "ymd": r"(?<![\w.:/-])(?P<ymd_y>[0-9]{4})(?P<ymd_sep>[-./])(?P<ymd_m>[0-9]{1,2})"
+        r"(?P=ymd_sep)(?P<ymd_d>[0-9]{1,2})(?:[T ](?P<ymd_h>[0-9]{2}):(?P<ymd_mi>[0-9]{2})"
+        r"(?::(?P<ymd_s>[0-9]{2}))?(?P<ymd_off>Z|[+-][0-9]{2}:[0-9]{2})?)?(?![\w:/]|[.-][0-9])",
+        # 2024년 2월 5일, 2024年2月5日(月), 2024年2月, 2024년
+        "cjk": rf"(?<![0-9])(?P<cjk_y>[0-9]{{4}})\s*{y_unit}(?:\s*(?P<cjk_m>[0-9]{{1,2}})\s*"
+        rf"{m_unit}(?:\s*(?P<cjk_d>[0-9]{{1,2}})\s*{d_unit})?)?(?![0-9])" + after_weekday("cjk"),
+        # 2월 5일, 2月5日 (the year from the reference)
+        "cjk_md": rf"(?<![0-9])(?P<cjkmd_m>[0-9]{{1,2}})\s*{m_unit}\s*"
+        rf"(?P<cjkmd_d>[0-9]{{1,2}})\s*{d_unit}" + after_weekday("cjkmd"),
+        # Kamis (23/12), Selasa (14/01/20), (27/05)
+        "paren": rf"(?<!\w)(?:(?P<paren_wd>{weekday})\s*,?\s*)?\(\s*(?P<paren_d>[0-9]{{1,2}})"
+        r"\s*/\s*(?P<paren_m>[0-9]{1,2})(?:\s*/\s*(?P<paren_y>[0-9]{4}|[0-9]{2}))?\s*\)",
+        # Senin, 18 Maret 2024; 24 Agustus tahun depan; 23rd of December 2021; 5. Februar 2024;
+        # 5 de febrero de 2024; ngày 5 tháng 2 năm 2024; 5 февраля 2024 г.
+        "dmy": rf"(?<![\w.,/:-])(?:(?P<dmy_wd>{weekday}){_SEP}{day_cue})?"
+        rf"(?P<dmy_d>[0-9]{{1,2}}){_ORD}(?:\s+|\s*-\s*)(?:(?:of|de)\s+)?(?P<dmy_m>{month}){_END}"
+        rf"(?:(?:{joined}\s+|\s*-\s*|\s*,\s*)(?P<dmy_y>[0-9]{{4}}){_END}{suffix}|\s+(?P<dmy_rel>{_YEAR_REL}){_END})?",
+        # 18/03/2024, Senin, 18/03/2024, 14/01/20, 18.03.2024, Kamis 23/12
+        "dmy_num": rf"(?<![\w/.,:-])(?:(?P<num_wd>{weekday}){_SEP})?(?P<num_d>[0-9]{{1,2}})"
+        r"(?P<num_sep>[/.-])(?P<num_m>[0-9]{1,2})(?:(?P=num_sep)(?P<num_y>[0-9]{4}|[0-9]{2}))?"
+        r"(?![\w/]|[.,-][0-9])",
+        # March 18, 2024; Monday, March 18, 2024; March 18
+        "mdy": rf"(?<!\w)(?:(?P<mdy_wd>{weekday}){_SEP})?(?P<mdy_m>{month})\s+"
+        rf"(?P<mdy_d>[0-9]{{1,2}}){_ORD}{_END}(?:\s*,?\s*(?P<mdy_y>[0-9]{{4}}){_END})?",
+        # Maret 2024, bulan Mei 2021, bulan Mei lalu, février 2024, febrero de 2024
+        "my": rf"(?<!\w)(?:(?P<my_cue>bulan)\s+)?(?P<my_m>{month}){_END}"
+        rf"(?:(?:{joined}\s*,?\s*)(?P<my_y>[0-9]{{4}}){_END}{suffix}"
+        rf"|\s+(?P<my_rel>yang\s+lalu|lalu|kemarin|depan|ini){_END})?",
+        # last May, next March, this June
+        "rel_month": rf"(?<!\w)(?P<relm_rel>last|next|this)\s+(?P<relm_m>{month}){_END}",
+        # tahun depan, next year, bulan lalu, hari ini, kemarin, besok, today, ...
+        "rel": rf"(?<!\w)(?P<rel_p>{_YEAR_REL}|bulan\s+(?:depan|lalu|ini|kemarin)"
+        r"|(?:next|last|this)\s+month|hari\s+ini|kemarin|besok|today|yesterday|tomorrow)(?!\w)",
+        # the document language's relative words from CLDR: hier, l’année dernière, 어제, 去年
+        "relx": rf"(?P<relx_p>{relx})",
+        # tahun 2025, year 2024; pada/sejak/in/since/until 2024 (the span is the year alone)
+        # tahun 2025, năm 2024, Jahr 2024; pada/in/en/в 2024 (the span is the year alone)
+        "year": rf"(?<!\w)(?:(?P<year_cue>tahun|year|{_words(cue_words)})\s+|(?:"
+        + "|".join([*_YEAR_CUES, *map(re.escape, sorted(prepositions))])
+        + r")\s+)(?P<year_y>[0-9]{4})(?![\w/-]|[.,:][0-9])",
+    }
+    first_words = {
+        *(w.split()[0] for w in months),
+        *(w.split()[0] for w in weekdays),
+        *_YEAR_CUES,
+        *("tahun", "year", "bulan", "hari", "kemarin", "besok", "today", "yesterday"),
+        *("tomorrow", "next", "last", "this"),
+        *(w.split()[0].replace("’", "'") for w in plain_relative),
+        *(w.split()[0] for w in plain_relative),
+        *(w.split()[0] for w in cue_words),
+        *prepositions,
+    }
+    cjk_gate = ""
+    if units[0] or units[1]:
+        cjk_gate += rf"|[0-9]{{1,4}}\s*(?:{y_unit}|{m_unit})"
+    if cjk_relative:
+        cjk_gate += "|" + _trie(set(cjk_relative))
+    ascii_first = {w for w in first_words if w[:1].isascii()}
+    other_first = first_words - ascii_first  # behind one test: most text is ASCII
+    gate = (
+        rf"(?=\(|\b(?:[0-9]|{_trie(ascii_first)}|(?=[^\x00-\x7f]){_trie(other_first)})"
+        rf"{cjk_gate})"
+    )
+    if not (units[0] or units[1]):  # no CJK table: the forms that need one are left out
+        del forms["cjk"], forms["cjk_md"]
+    if not relative:
+        del forms["relx"]
+    pattern = re.compile(
+        gate + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in forms.items()) + ")", re.IGNORECASE
+    )
+    weekday_word = re.compile(rf"(?<!\w){weekday}(?!\w)", re.IGNORECASE)
+    triggers: frozenset[str] = frozenset()
+    if whole == ("id", "en") and others:  # a mention in another language has one of these
+        basic = {*_basic_grammar().months, *_basic_grammar().weekdays}
+        triggers = frozenset(
+            {w.split()[0] for w in (*months, *weekdays) if w not in basic}
+            | {*units[0], *units[1], *cue_words, *day_cues}
+        )
+    return _Grammar(pattern, weekday_word, months, weekdays, short, relative, triggers)
+
+
+@functools.cache
+def _trigger_matcher(words: frozenset[str]) -> ahocorasick_rs.BytesAhoCorasick:
+    return ahocorasick_rs.BytesAhoCorasick(
+        [word.encode() for word in sorted(words)], implementation=ahocorasick_rs.Implementation.DFA
+    )
+
+
+def _basic_needs(text: str, grammar: _Grammar) -> bool:
+    """Whether ``text`` may hold a mention that only ``grammar``, not the basic one, reads.
+
+    One Aho-Corasick pass over the UTF-8 finds the other languages' words; one counts where
+    it stands as a word of its own (a non-ASCII byte next to it may be a letter: counted),
+    or anywhere for the CJK units (年, 월...).
+    """
+    data = text.lower().encode()
+    size = len(data)
+    for _, start, end in _trigger_matcher(grammar.triggers).find_matches_as_indexes(
+        data, overlapping=True
+    ):
+        if data[start] >= 0x80 or (
+            (start == 0 or not _ASCII_WORD[data[start - 1]])
+            and (end == size or not _ASCII_WORD[data[end]])
+        ):
+            return True
+    return False
+
+
+_ASCII_WORD: Final = tuple(chr(b).isalnum() or b == 0x5F for b in range(128)) + (False,) * 128
+_OTHER_DIGITS: Final = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
+
+
+def _longest(phrases: list[str]) -> list[str]:
+    return sorted(phrases, key=lambda p: (-len(p), p))
+
+
+def _is_cjk(text: str) -> bool:
+    """Whether ``text`` is written in a script without spaces between words (or Hangul)."""
+    return any(
+        "\u1100" <= c <= "\u11ff"
+        or "\u3040" <= c <= "\u30ff"
+        or "\u3400" <= c <= "\u9fff"
+        or "\uac00" <= c <= "\ud7af"
+        for c in text
+    )
 
 
 def _trie(words: set[str]) -> str:
@@ -814,7 +1174,7 @@ def _trie(words: set[str]) -> str:
     tree: dict[str, Any] = {}
     for word in words:
         node = tree
-        for char in word:
+        for char in word.lower():
             node = node.setdefault(char, {})
         node[""] = {}
 
@@ -828,29 +1188,6 @@ def _trie(words: set[str]) -> str:
     return emit(tree)
 
 
-# Every mention starts with a digit, "(" or one of these words: a cheap gate in front of
-# the alternatives keeps the scan from trying all of them at every character.
-_FIRST_WORDS = {
-    *_MONTH_NAMES,
-    *_WEEKDAY_NAMES,
-    *_YEAR_CUES,
-    *("tahun", "year", "bulan", "hari", "kemarin", "besok", "today", "yesterday", "tomorrow"),
-    *("next", "last", "this"),
-}
-_GATE = rf"(?=\(|\b(?:[0-9]|{_trie(_FIRST_WORDS)}))"
-
-
-@functools.cache
-def _scan_pattern() -> re.Pattern[str]:
-    """The mention grammar, compiled on first use (a tenth of the package's import time)."""
-    return re.compile(
-        _GATE + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _FORMS.items()) + ")",
-        re.IGNORECASE,
-    )
-
-
-_KINDS = tuple(_FORMS)
-
 _REL_STEP = {
     "depan": 1,
     "next": 1,
@@ -860,6 +1197,15 @@ _REL_STEP = {
     "ini": 0,
     "this": 0,
 }
+# Arabic-Indic, Persian and full-width digits, read as the ASCII ones (one character each,
+# so spans stay the same).
+_DIGITS: Final = str.maketrans(
+    {
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+    }
+)
 
 
 class _Raw(NamedTuple):
@@ -879,14 +1225,6 @@ class _Raw(NamedTuple):
     relative: tuple[str, int] | None = None  # ("year"|"month"|"day"|"named_month", step)
 
 
-def _month(text: str) -> int:
-    return _MONTH_NAMES[text.lower().rstrip(".")] + 1
-
-
-def _weekday(text: str | None) -> int | None:
-    return None if text is None else _WEEKDAY_NAMES[text.lower()]
-
-
 def _step(phrase: str) -> int:
     return next(_REL_STEP[word] for word in phrase.lower().split() if word in _REL_STEP)
 
@@ -897,35 +1235,59 @@ def _year_field(text: str | None) -> tuple[int | None, bool]:
     return int(text), len(text) == 2
 
 
-def _raw(found: re.Match[str]) -> _Raw | None:
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _raw(found: re.Match[str], grammar: _Grammar) -> _Raw | None:
     """Read one scanner match; None when the match is not a date after all."""
-    kind = next(k for k in _KINDS if found.start(k) != -1)
+    kind = found.lastgroup
     g = found.group
     start, end = found.span()
+    months, weekdays = grammar.months, grammar.weekdays
+
+    def month(text: str) -> int:
+        return months[_key(text).rstrip(".")] + 1
+
+    def weekday(text: str | None) -> int | None:
+        return None if text is None else weekdays[_key(text)]
+
     if kind == "ymd":
-        if g("ymd_h") is not None and g("ymd_sep") != "-":
-            return None
         off = g("ymd_off")
         return _Raw(
             start, end, int(g("ymd_y")), False, int(g("ymd_m")), int(g("ymd_d")),
             _int(g("ymd_h")), _int(g("ymd_mi")), _int(g("ymd_s")),
             None if off is None else _canonical_offset(off),
         )  # fmt: skip
+    if kind in ("cjk", "cjk_md"):
+        p = "cjk" if kind == "cjk" else "cjkmd"
+        wd = None
+        if g(f"{p}_wd") is not None:
+            wd = weekdays[_key(g(f"{p}_wd"))]
+        elif g(f"{p}_ws") is not None:
+            name = _key(g(f"{p}_ws"))
+            wd = weekdays[name] if name in weekdays else grammar.short_weekdays[name]
+        if kind == "cjk":
+            return _Raw(
+                start, end, int(g("cjk_y")), False, _int(g("cjk_m")), _int(g("cjk_d")),
+                weekday=wd if g("cjk_d") is not None else None,
+            )  # fmt: skip
+        return _Raw(start, end, None, False, int(g("cjkmd_m")), int(g("cjkmd_d")), weekday=wd)
     if kind == "paren":
         year, two = _year_field(g("paren_y"))
-        wd = _weekday(g("paren_wd"))
+        wd = weekday(g("paren_wd"))
         if wd is None and year is None and (len(g("paren_d")) != 2 or len(g("paren_m")) != 2):
             return None
         return _Raw(start, end, year, two, int(g("paren_m")), int(g("paren_d")), weekday=wd)
     if kind == "dmy":
         rel = g("dmy_rel")
         return _Raw(
-            start, end, _int(g("dmy_y")), False, _month(g("dmy_m")), int(g("dmy_d")),
-            weekday=_weekday(g("dmy_wd")), relative=None if rel is None else ("year", _step(rel)),
+            start, end, _int(g("dmy_y")), False, month(g("dmy_m")), int(g("dmy_d")),
+            weekday=weekday(g("dmy_wd")), relative=None if rel is None else ("year", _step(rel)),
         )  # fmt: skip
     if kind == "dmy_num":
         year, two = _year_field(g("num_y"))
-        wd = _weekday(g("num_wd"))
+        wd = weekday(g("num_wd"))
         if year is None and (wd is None or g("num_sep") != "/"):
             return None
         if two and g("num_sep") != "/":
@@ -933,21 +1295,21 @@ def _raw(found: re.Match[str]) -> _Raw | None:
         return _Raw(start, end, year, two, int(g("num_m")), int(g("num_d")), weekday=wd)
     if kind == "mdy":
         return _Raw(
-            start, end, _int(g("mdy_y")), False, _month(g("mdy_m")), int(g("mdy_d")),
-            weekday=_weekday(g("mdy_wd")),
+            start, end, _int(g("mdy_y")), False, month(g("mdy_m")), int(g("mdy_d")),
+            weekday=weekday(g("mdy_wd")),
         )  # fmt: skip
     if kind == "my":
         year, rel = _int(g("my_y")), g("my_rel")
         if year is None and rel is None and g("my_cue") is None:
             return None
         relative = None if rel is None else ("named_month", _step(rel))
-        return _Raw(start, end, year, False, _month(g("my_m")), relative=relative)
+        return _Raw(start, end, year, False, month(g("my_m")), relative=relative)
     if kind == "rel_month":
         return _Raw(
-            start, end, month=_month(g("relm_m")), relative=("named_month", _step(g("relm_rel")))
+            start, end, month=month(g("relm_m")), relative=("named_month", _step(g("relm_rel")))
         )
     if kind == "rel":
-        phrase = " ".join(g("rel_p").lower().split())
+        phrase = _key(g("rel_p"))
         if phrase in ("hari ini", "today"):
             return _Raw(start, end, relative=("day", 0))
         if phrase in ("kemarin", "yesterday"):
@@ -956,6 +1318,8 @@ def _raw(found: re.Match[str]) -> _Raw | None:
             return _Raw(start, end, relative=("day", 1))
         unit = "year" if ("tahun" in phrase or "year" in phrase) else "month"
         return _Raw(start, end, relative=(unit, _step(phrase)))
+    if kind == "relx":
+        return _Raw(start, end, relative=grammar.relative[_key(g("relx_p")).replace("'", "’")])
     # year
     year = int(g("year_y"))
     if g("year_cue") is None:
@@ -1110,44 +1474,86 @@ _MAX_DATE_TEXT = 200
 _DOTTED = re.compile(r"([0-9]{4})([./])([0-9]{2})(?:\2([0-9]{1,2}))?\.?")
 _DEFAULT_A = dt.datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = dt.datetime(1996, 3, 2, 1, 1, 1)
+# "(GMT+08:00) 2007-04-06 13:52:09", "2024-05-27 17:07 UTC+05:30": an explicit offset
+# before or after the date (dateutil would read "GMT+8" as POSIX does, as UTC-8).
+_GMT_OFFSET = re.compile(
+    r"\(?\s*(?:GMT|UTC)\s*(?P<sign>[+-−])\s*(?P<h>[0-9]{1,2})(?::?(?P<m>[0-9]{2}))?\s*\)?",
+    re.IGNORECASE,
+)
+_GMT_FIRST = re.compile(rf"(?P<zone>{_GMT_OFFSET.pattern})\s+(?P<rest>.+)", re.IGNORECASE)
+_GMT_LAST = re.compile(rf"(?P<rest>.+?)\s+(?P<zone>{_GMT_OFFSET.pattern})", re.IGNORECASE)
+# A numeric date and a clock time: the date part is read as alone (its order by its form).
+_NUMERIC_WITH_TIME = re.compile(
+    r"(?P<date>[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{2,4}\.?)(?:[T ]|,?\s+)"
+    r"(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?:[:.](?P<s>[0-9]{2}))?"
+)
+_YEAR_FIRST = re.compile(r"(?<![0-9])[0-9]{4}[./-][0-9]{1,2}[./-][0-9]{1,2}(?![0-9])")
 
 
 def parse_date(
-    text: str, *, reference: PartialDate | dt.date | dt.datetime | None = None
+    text: str,
+    *,
+    reference: PartialDate | dt.date | dt.datetime | None = None,
+    language: str | None = None,
+    check_weekday: bool = True,
 ) -> PartialDate:
     """Read one date from ``text``, at the precision the text gives; DateParseError otherwise.
 
-    Handles ISO forms and their dotted/slashed kin (``2025.01.17``), Indonesian and
-    English long forms with an optional weekday (``Senin, 18 Maret 2024``,
-    ``March 18, 2024``), day-first numerics (``14/01/20``), bare years (``tahun 2025``)
-    and, against ``reference``, dates without a year (``Kamis (23/12)``) and relative
-    phrases (``bulan Mei lalu``, ``tahun depan``, ``hari ini``). Anything else goes to
-    dateutil with an Indonesian then an English :class:`~dateutil.parser.parserinfo`;
-    parts the text lacks stay missing. A weekday that disagrees is not an error here
-    (:func:`find_dates` flags it).
+    Handles ISO forms and their dotted/slashed kin (``2025.01.17``, ``2023.05.09 15:02``),
+    long forms with an optional weekday in the eleven languages of docs/dates.md
+    (``Senin, 18 Maret 2024``, ``March 18, 2024``, ``5 février 2024``, ``5. Februar
+    2024``, ``5 de febrero de 2024``, ``5 tháng 2 năm 2024``, ``5 февраля 2024``,
+    ``2024년 2월 5일``, ``2024年2月5日``, ``5 فبراير 2024``), day-first numerics
+    (``14/01/20``), bare years (``tahun 2025``), an explicit ``(GMT+08:00)`` offset and,
+    against ``reference``, dates without a year (``Kamis (23/12)``) and relative phrases
+    (``bulan Mei lalu``, ``tahun depan``, ``hari ini``; ``hier`` or ``去年`` with
+    ``language``). ``language`` (an ISO 639-1 code such as a document's
+    :attr:`~seedcorpus.Document.language`) puts that language's tables first. Anything
+    else goes to dateutil with an Indonesian then an English
+    :class:`~dateutil.parser.parserinfo`; parts the text lacks stay missing. A weekday
+    that disagrees with the date is an error unless ``check_weekday`` is False.
 
     >>> from seedcorpus import parse_date
     >>> str(parse_date("Kamis (23/12)", reference=parse_date("2021-12")))
     '2021-12-23'
     >>> str(parse_date("24 Agustus tahun depan", reference=parse_date("2021-12")))
     '2022-08-24'
-    >>> parse_date("31 Februari 2024")
+    >>> [str(parse_date(t)) for t in ("5 février 2024", "2024年2月", "2023.05.09 15:02")]
+    ['2024-02-05', '2024-02', '2023-05-09T15:02']
+    >>> parse_date("Selasa, 5 Februari 2024")
     Traceback (most recent call last):
     ...
-    seedcorpus.DateParseError: '31 Februari 2024' is not a valid date: day 31 is out ...
+    seedcorpus.DateParseError: 'Selasa, 5 Februari 2024' is not a valid date: it says Tuesday, ...
+    >>> str(parse_date("Selasa, 5 Februari 2024", check_weekday=False))
+    '2024-02-05'
     """
     if not isinstance(text, str):
         raise DateParseError(f"parse_date takes a str, not {type(text).__name__}")
     ref = _coerce_reference(reference)
+    key = _language_key(language)
     try:
-        return _parse(text.strip(), ref)
+        return _parse(text.strip(), ref, key, check_weekday)
     except DateParseError as exc:
         raise DateParseError(f"{_quote(text)} is not a date: {exc}") from None
     except DateError as exc:
         raise DateParseError(f"{_quote(text)} is not a valid date: {exc}") from None
 
 
-def _parse(text: str, reference: PartialDate | None) -> PartialDate:
+_WEEKDAY_ENGLISH: Final = tuple(calendar.day_name)
+
+
+def _weekday_error(date: PartialDate, weekday: int) -> DateError:
+    assert date.month is not None
+    assert date.day is not None
+    actual = dt.date(date.year, date.month, date.day).weekday()
+    return DateError(
+        f"it says {_WEEKDAY_ENGLISH[weekday]}, but {date} is a {_WEEKDAY_ENGLISH[actual]}"
+    )
+
+
+def _parse(
+    text: str, reference: PartialDate | None, language: str | None, check_weekday: bool
+) -> PartialDate:
     """parse_date on stripped text; errors give the reason only (parse_date adds the text)."""
     found = _ISO.fullmatch(text)
     if found is not None:
@@ -1160,14 +1566,42 @@ def _parse(text: str, reference: PartialDate | None) -> PartialDate:
         raise DateParseError("the text is empty")
     if len(text) > _MAX_DATE_TEXT:
         raise DateParseError(f"too long to be one date (over {_MAX_DATE_TEXT} characters)")
-    found = _scan_pattern().fullmatch(text)
-    raw = None if found is None else _raw(found)
+    if not text.isascii():
+        text = text.translate(_DIGITS)
+    zoned = _GMT_FIRST.fullmatch(text) or _GMT_LAST.fullmatch(text)
+    if zoned is not None:
+        return _with_offset(
+            _parse(zoned.group("rest"), reference, language, check_weekday), zoned.group("zone")
+        )
+    found = _NUMERIC_WITH_TIME.fullmatch(text)
+    if found is not None:
+        day = _parse(found.group("date"), reference, language, check_weekday)
+        if day.precision == "day":
+            return PartialDate(
+                day.year, day.month, day.day, int(found.group("h")), int(found.group("mi")),
+                _int(found.group("s")),
+            )  # fmt: skip
+    grammar = _grammar(language)  # the tables are read here, on first use
+    found = grammar.pattern.fullmatch(text)
+    raw = None if found is None else _raw(found, grammar)
     if raw is not None:
         resolved = _resolve(raw, reference, None)
         if isinstance(resolved, str):
             raise DateParseError(resolved)
+        if check_weekday and resolved.weekday_mismatch and raw.weekday is not None:
+            raise _weekday_error(resolved.date, raw.weekday)
         return resolved.date
-    return _parse_with_dateutil(text, reference)
+    return _parse_with_dateutil(text, reference, grammar, check_weekday)
+
+
+def _with_offset(date: PartialDate, zone: str) -> PartialDate:
+    found = _GMT_OFFSET.fullmatch(zone)
+    assert found is not None
+    sign = "-" if found.group("sign") in "-−" else "+"
+    offset = _canonical_offset(f"{sign}{int(found.group('h')):02d}:{found.group('m') or '00'}")
+    if date.tz is not None and date.tz != offset:
+        raise DateParseError(f"the offset {zone.strip('() ')} disagrees with {date.isoformat()}")
+    return date.with_tz(offset)
 
 
 def _dateutil_tz(name: str | None, offset: int | None) -> dt.tzinfo | None:
@@ -1183,18 +1617,36 @@ def _dateutil_tz(name: str | None, offset: int | None) -> dt.tzinfo | None:
 _CLOCK_DOTS = re.compile(r"\b(pukul|jam|pkl\.?)\s+([0-9]{1,2})\.([0-9]{2})\b", re.IGNORECASE)
 
 
-def _parse_with_dateutil(text: str, reference: PartialDate | None) -> PartialDate:
+def _parse_with_dateutil(
+    text: str, reference: PartialDate | None, grammar: _Grammar, check_weekday: bool
+) -> PartialDate:
     text = _CLOCK_DOTS.sub(r"\1 \2:\3", text)  # Indonesian clocks print 10.30 for 10:30
+    # A date that starts with its year is year-month-day in every language read here;
+    # dateutil's dayfirst would read 2023.05.09 as 9 May.
+    languages = _LANGUAGES_YEAR_FIRST if _YEAR_FIRST.search(text) else _LANGUAGES
     first: BaseException | None = None
-    for info in _LANGUAGES:
+    for info in languages:
         try:
             a = du_parser.parse(text, info, default=_DEFAULT_A, tzinfos=_dateutil_tz)
             b = du_parser.parse(text, info, default=_DEFAULT_B, tzinfos=_dateutil_tz)
         except Exception as exc:  # dateutil raises ValueError, OverflowError, TypeError, ...
             first = first or exc
             continue
-        return _from_dateutil(text, a, b, reference)
+        date = _from_dateutil(text, a, b, reference)
+        if check_weekday:
+            _check_weekday_words(text, date, grammar)
+        return date
     raise DateParseError(f"no date found ({first})")
+
+
+def _check_weekday_words(text: str, date: PartialDate, grammar: _Grammar) -> None:
+    """DateError when ``text`` names weekdays and none of them is ``date``'s."""
+    if date.day is None:
+        return
+    named = [grammar.weekdays[_key(m.group())] for m in grammar.weekday.finditer(text)]
+    assert date.month is not None
+    if named and dt.date(date.year, date.month, date.day).weekday() not in named:
+        raise _weekday_error(date, named[0])
 
 
 def _from_dateutil(
@@ -1315,10 +1767,10 @@ class DateMention:
     """``"text"`` (the text searched, a document's body) or ``"captions[N]"``."""
 
 
-def _scan(text: str) -> Iterator[_Raw]:
-    for found in _scan_pattern().finditer(text):
+def _scan(text: str, grammar: _Grammar) -> Iterator[_Raw]:
+    for found in grammar.pattern.finditer(text):
         try:
-            raw = _raw(found)
+            raw = _raw(found, grammar)
         except (DateError, KeyError, ValueError):
             continue
         if raw is not None:
@@ -1326,7 +1778,10 @@ def _scan(text: str) -> Iterator[_Raw]:
 
 
 def find_dates(
-    text: str, *, reference: PartialDate | dt.date | dt.datetime | None = None
+    text: str,
+    *,
+    reference: PartialDate | dt.date | dt.datetime | None = None,
+    language: str | None = None,
 ) -> tuple[DateMention, ...]:
     """Every date mentioned in ``text``, in text order, resolved against ``reference``.
 
@@ -1334,15 +1789,29 @@ def find_dates(
     reference (a printed weekday may choose between equally near years and is
     checked); relative phrases need the reference. Without a reference, the nearest
     year the text states (before the mention, else after it) serves instead, marked
-    ``year_from_text``. Mentions that cannot be resolved, and impossible dates, are left out.
+    ``year_from_text``. Mentions that cannot be resolved, and impossible dates, are left
+    out. ``language`` (ISO 639-1, e.g. a document's :attr:`~seedcorpus.Document.language`)
+    puts that language's tables first and adds its abbreviations and relative words;
+    without it, every language's full month and weekday names are read.
 
     >>> from seedcorpus import find_dates, parse_date
     >>> text = "Pada 29 Februari mereka bertemu; kerja sama pada tahun 2024."
     >>> [(m.text, str(m.date), m.resolution) for m in find_dates(text)]
     [('29 Februari', '2024-02-29', 'year_from_text'), ('tahun 2024', '2024', 'explicit')]
+    >>> ref = parse_date("2024-02-07")
+    >>> found = find_dates("hier, le 5 février", reference=ref, language="fr")
+    >>> [(m.text, str(m.date)) for m in found]
+    [('hier', '2024-02-06'), ('5 février', '2024-02-05')]
     """
     ref = _coerce_reference(reference)
-    raws = list(_scan(text))
+    key = _language_key(language)
+    text_read = text
+    if not text.isascii() and _OTHER_DIGITS.search(text) is not None:
+        text_read = text.translate(_DIGITS)
+    grammar = _grammar(key)
+    if key is None and not _basic_needs(text_read, grammar):
+        grammar = _basic_grammar()
+    raws = list(_scan(text_read, grammar))
     stated: list[tuple[int, int]] = []  # (position, year) of explicit years in the text
     if ref is None:
         for raw in raws:
