@@ -56,7 +56,7 @@ _BYLINE_LABELS = (
     r"Penulis|Oleh|Reporter|Reporters|Wartawan|Writer|Writers|Written by|Reported by|"
     r"By|Editor|Editors|Edited by|Redaktur|Penyunting|Auteur|Par|Autor|Autora|Por|Redakteur|"
     r"Tác giả|Bài|Biên tập|Phóng viên|Автор|Корреспондент|글|기자|작성자|作者|责编|責編|编辑|"
-    r"編輯|记者|記者|撰文|文"
+    r"編輯|记者|記者|撰文|文|편집|Salin|Penerjemah|Translator|Translated by|Dịch|翻訳|번역"
 )
 # ``Label: name`` (any label above), or ``Oleh NAME`` / ``By NAME`` with no colon.
 _LABELLED_BYLINE = re.compile(rf"^(?:{_BYLINE_LABELS})\s*[:：]\s*(?P<name>\S.{{0,120}})$", re.I)
@@ -65,14 +65,19 @@ _BARE_BYLINE = re.compile(
     r"(?P<name>[^\W\d_][^\d.!?:;\"“”]{1,90})$",
     re.I,
 )
+_BARE_LABEL = re.compile(
+    r"^(?:Oleh|By|Par|Por|Von|Written by|Reported by|Edited by)\s+(?P<rest>\S.*)$", re.I
+)
 # Honorary reporters: ``Wartawan Kehormatan NAME dari Indonesia``, ``Honorary Reporter NAME
 # from Indonesia``: the author is the name.
 _HONORARY = re.compile(
-    r"^(?:(?:el|la|le|der|die)\s+)?(?:Wartawan Kehormatan|Honorary Reporters?|"
+    r"^(?:(?:el|la|le|der|die)\s+)?(?:Korea\.net[- ]?)?(?:Wartawan Kehormatan|Honorary Reporters?|"
     r"reporter[oa] honorari[oa]|journaliste honoraire|Ehrenberichterstatter(?:in)?)"
     r"\s+(?P<name>.+?)(?:\s+(?:dari|from|de|du|aus|of)\s+\S.*)?$",
     re.I,
 )
+# A name in Japanese script in brackets, alone on its line: ``[キム・ソナ]``.
+_BRACKETED_NAME = re.compile(r"^\[(?P<name>[\u30a0-\u30ff\u4e00-\u9fff・]{2,12})\]$")
 _NAME_JOINERS = frozenset(
     [
         "and",
@@ -121,7 +126,21 @@ def byline_author(text: str) -> str | None:
     """
     if len(text) > 160:
         return None
+    if text[0] == "[":
+        bracketed = _BRACKETED_NAME.match(text)
+        return None if bracketed is None else bracketed.group("name")
+    if text[0] in "(（" and text[-1] in ")）":  # ``(翻訳:ヒガシ)``: a labelled byline in brackets
+        labelled_inside = _LABELLED_BYLINE.match(text[1:-1].strip())
+        return None if labelled_inside is None else labelled_inside.group("name").strip()
     labelled = _LABELLED_BYLINE.match(text)
+    if labelled is None:
+        bare = _BARE_LABEL.match(text)
+        if bare is None:
+            return None
+        honorary = _HONORARY.match(bare.group("rest"))
+        if honorary is not None:
+            name = honorary.group("name").strip()
+            return name if _is_name(name) else None
     found = labelled or _BARE_BYLINE.match(text)
     if found is None:
         return None
@@ -138,7 +157,7 @@ def byline_author(text: str) -> str | None:
 
 _CREDIT_LABELS = (
     r"Photo|Photos|Foto|Fotos|Ảnh|Photo credit|Photo courtesy|Crédit photo|Bild|Bildquelle|"
-    r"Imagen|Image|Picture|Фото|사진|사진 제공|照片|图片|圖片|图|写真|صورة"
+    r"Imagen|Image|Picture|Credits?|Фото|사진|사진 제공|照片|图片|圖片|图|写真|صورة"
 )
 # ``Photo : KBS News``, ``Foto: Kantor Kepresidenan``, ``(Foto: Yonhap)``, ``Photo by X``.
 _CREDIT_LINE = re.compile(
@@ -187,13 +206,18 @@ _FURNITURE = re.compile(
     r"|Menu Content|进入菜单 进入原文|推荐内容|相关内容"
     r"|.{0,160}\bCookies?\b.{0,160}(?:同意|agree|consent|setuju|zustimm|accept|acept).{0,160}"
     r"|(?:Enligt|Theo|Laut|Según|Selon|Menurut|According to)\s+[\w.-]+\.(?:vn|com|net|org|kr|cn)"
-    r"|본문 바로가기|Related (?:articles|news|stories|content)|Berita Terkait|Baca [Jj]uga"
+    r"|본문 바로가기|Related (?:articles|news|stories|content)|Berita Terkait"
+    r"|Baca [Jj]uga(?:\s*:\s*\S.{0,200})?|>>\s*\S.{0,200}|There are no comments yet\.?"
+    r"|Max:? \d+ characters|Order by|\* The search is limited to .{0,100}"
+    r"|이 기사를 공유합니다|공유하기\s*:?|기타 플랫폼?"
     r"|Artikel Terkait|Tin liên quan|Tin cùng chuyên mục|Read more|Most (?:Viewed|Popular)"
     r"|Latest News|관련 ?기사|相关新闻|相關新聞|Top News|Trending|Recommended|Most Popular"
     r"|(?:Tags?|Kata kunci|Keywords?|Từ khóa|태그|标签)\s*[:：]?\s*\S.{0,200}"
     # the article's source line at the end of a page, and a bare bracketed outlet name
     r"|(?:Sumber|Source|Nguồn|Fuente|Quelle|Источник|来源|來源|출처)(?:\s*[:：]\s*\S.{0,120})?"
     r"|\([^()]{1,40}\)"
+    # an image's file name left as its alt text: ``todayphoto_210722_1``, ``230216_HR x_1``
+    r"|[\w .-]{0,50}_\d{1,3}"
     r")$",
     re.I,
 )
@@ -231,7 +255,11 @@ def is_furniture(text: str) -> bool:
     """
     if len(text) > 480:
         return False
-    if len(text) > 80 and "ookie" not in text and not (text.startswith(_LONG_FURNITURE) or "ights" in text):
+    if (
+        len(text) > 80
+        and "ookie" not in text
+        and not (text.startswith(_LONG_FURNITURE) or "ights" in text)
+    ):
         return False  # only copyright, tag and source lines run long
     if len(text) <= 150 and (
         "ights Reserved" in text or "ights reserved" in text or "Hak Cipta" in text
@@ -277,7 +305,9 @@ class Marks:
 
     def _captions(self, exclude: Collection[int]) -> list[tuple[int, str, str | None]]:
         return [
-            (i, *split_caption(text)) for i, text in sorted(self.caption_lines) if i not in exclude
+            (i, *split_caption(text))
+            for i, text in sorted(self.caption_lines)
+            if i not in exclude and self.roles[i] == "caption"  # a layout may decide otherwise
         ]
 
     def caption_texts(self, exclude: Collection[int] = ()) -> list[str]:
@@ -319,6 +349,19 @@ def caption_key(text: str) -> str:
 
 # How a sentence ends; a long line ending so is no furniture, credit, byline or caption.
 _SENTENCE_ENDS = frozenset('.!?"”’。')
+
+
+def _byline_and_credit(text: str) -> tuple[str, str] | None:
+    """``(author, credit)`` of a byline and a credit line printed as one, ``A | B``."""
+    left, _, right = text.rpartition(" | ")
+    author, credit = byline_author(left), credit_line(right)
+    return None if author is None or credit is None else (author, credit)
+
+
+def _is_dateline(text: str) -> bool:
+    """Whether a line is a place and a date, ``Seoul | April 19, 2024``."""
+    date = text.rpartition(" | ")[2]
+    return len(text) <= 100 and _DATE_SHAPE.search(date) is not None and head_date(date) is not None
 
 
 def _may_be_furniture(text: str) -> bool:
@@ -418,6 +461,12 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
         elif (credit := credit_line(text)) is not None:
             roles[i] = "credit"
             marks.credit_lines.append((i, credit))
+        elif " | " in text and (pair := _byline_and_credit(text)) is not None:
+            roles[i] = "byline"
+            marks.author = marks.author or pair[0]
+            marks.credit_lines.append((i, pair[1]))
+        elif " | " in text and _is_dateline(text):
+            roles[i] = "date"
         elif (author := byline_author(text)) is not None:
             roles[i] = "byline"
             marks.author = marks.author or author
@@ -448,7 +497,7 @@ def _caption(marks: Marks, i: int, text: str) -> None:
 # A caption's credit printed after it without brackets: ``... Bandara. Foto: Yonhap/VNA``,
 # ``... at Incheon. Photo by Shutterstock/EQRoy``.
 _BARE_CREDIT_TAIL = re.compile(
-    rf"(?:^|(?<=[.!?])\s+|\s+)(?:{_CREDIT_LABELS})\s*(?:[:：]|\s(?:by|oleh|de|por|von)\s)\s*"
+    rf"(?:^|(?<=[.!?])\s+|\s+)(?:{_CREDIT_LABELS})\s*(?:[:：]|\s(?:by|oleh|de|por|von|to)\s)\s*"
     r"(?P<credit>[^\W\d_][^.!?:;()\"“”]{0,60})$",
     re.I,
 )
@@ -462,6 +511,7 @@ _LABELLED_TAIL = re.compile(
 
 # Every label of _CREDIT_LABELS and _LABELLED_TAIL starts with one of these (case folded).
 _LABEL_STEMS = (
+    "cred",
     "phot",
     "foto",
     "ảnh",
@@ -527,6 +577,7 @@ def is_caption(text: str) -> bool:
         or " de " in folded
         or " por " in folded
         or " von " in folded
+        or " to " in folded
     ):
         return False
     if not any(word in folded for word in _LABEL_STEMS):
@@ -558,7 +609,7 @@ def head_date_line(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
     """
     seen = 0
     for i, text in enumerate(cleaned):
-        if roles[i] != "body":
+        if roles[i] != "body" and not (roles[i] == "caption" and text[0] == "|"):
             continue
         seen += 1
         if seen > _HEAD_LINES:
@@ -583,7 +634,10 @@ def head_title(cleaned: Sequence[str], roles: Sequence[Role], date_at: int) -> i
         candidates = below
     for i in candidates[:1]:
         text = cleaned[i]
-        if len(text) <= 200 and text[-1] not in ".!?。:;,":
+        if len(text) > 200 or text[-1] in "!?。:;,":
+            return None
+        # A headline ends without a stop, or with an abbreviation's (``... by N.K.``).
+        if text[-1] != "." or (". " not in text and len(text) > 2 and text[-2].isupper()):
             return i
     return None
 

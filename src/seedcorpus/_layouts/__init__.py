@@ -263,6 +263,9 @@ def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
                 if i > title_at and marks.roles[i] == "body" and text == title:
                     marks.roles[i] = "title_repeat"
                     break
+        for i, text in enumerate(cleaned):  # the date line printed again lower down
+            if i > date_at and marks.roles[i] == "body" and text == cleaned[date_at]:
+                marks.roles[i] = "date"
     problems += marks.problems()
     if lines:
         problems.append(Problem("unknown_layout", "no known layout matches this content"))

@@ -73,20 +73,24 @@ class Cri(Layout):
     def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
         title_at, date_at = _first_two(cleaned)
         problems: list[Problem] = []
-        title = cleaned[title_at]
+        headline = cleaned[title_at]
+        title: str | None = headline
         stamp = _DATETIME.match(cleaned[date_at])
         assert stamp is not None  # match() accepted these lines
         published = self.header_date(stamp.group("stamp"), date_at + 1, problems)
         fixed: dict[int, Role] = {title_at: "title", date_at: "date"}
-        folded = title.casefold()
+        folded = headline.casefold()
         content = [i for i, text in enumerate(cleaned) if text and i not in fixed]
         if content and cleaned[content[0]].casefold() == folded:
             fixed[content[0]] = "title_repeat"
         # The editor's name closes the page: a bare CJK name under a text in another script.
-        if len(content) > 1 and _CJK_NAME.match(cleaned[content[-1]]) and not _HAN.search(title):
+        if len(content) > 1 and _CJK_NAME.match(cleaned[content[-1]]) and not _HAN.search(headline):
             fixed[content[-1]] = "byline"
         marks = mark_lines(cleaned, fixed)
         author = marks.author
+        if author is not None and headline == author and _CJK_NAME.match(headline):
+            # The editor's name printed on top (``林凤海`` over ``편집:林凤海``): no headline.
+            marks.roles[title_at], title = "byline", None
         if author is None and content and fixed.get(content[-1]) == "byline":
             author = cleaned[content[-1]]
         paragraphs = marks.paragraphs(cleaned)

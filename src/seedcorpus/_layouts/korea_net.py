@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING
 
 from seedcorpus._layouts import Layout, Parsed, register
 from seedcorpus._records import Problem, Role
-from seedcorpus._roles import byline_author, is_email_line, mark_lines, split_caption
+from seedcorpus._roles import (
+    byline_author,
+    credit_line,
+    is_email_line,
+    mark_lines,
+    split_caption,
+)
 from seedcorpus._sources import split_credit, validate_email
 from seedcorpus._text import clean_line
 
@@ -58,6 +64,25 @@ def _date_text(line: str) -> str:
     if found is not None:
         return f"{found['year']}-{found['month']}-{found['day']}"
     return line.rstrip(".")
+
+
+_COPYRIGHT_CREDIT = re.compile(r"^(?P<caption>\S.{9,}?)\s+©\s*(?P<credit>[^©]{2,120})$")
+
+
+def _body_caption(line: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` of a photo caption printed inside a Korea.net text, or None."""
+    if len(line) > 600:
+        return None
+    found = _COPYRIGHT_CREDIT.match(line)
+    if found is not None:
+        return found.group("caption").rstrip(), found.group("credit").strip()
+    tail = _CREDIT_AFTER_STOP.search(line, max(0, len(line) - 130))
+    if tail is None:
+        return None
+    credit = (tail.group("credit") or tail.group("bare")).strip()
+    if len(credit.split()) > 8 or any(c.isdigit() for c in credit):
+        return None
+    return line[: tail.start()].rstrip(), credit
 
 
 def _split_caption(line: str) -> tuple[str, str | None]:
@@ -121,12 +146,26 @@ class KoreaNet(Layout):
                 # ``Aug 08, 2022`` under a category line: a byline or a language menu must
                 # follow too (other outlets print such a date under a section name).
                 return any(
-                    byline_author(text) is not None or text.startswith("•")
+                    text.startswith("•")
+                    or byline_author(text) is not None
+                    or credit_line(text) is not None
                     for text in cleaned[i + 1 : i + 40]
                     if text
                 )
         # Its edition menu, wherever the page starts.
-        return sum(text in _EDITIONS for text in cleaned[:60]) >= 3
+        if sum(text in _EDITIONS for text in cleaned[:60]) >= 3:
+            return True
+        # A page cut above its date: the photo caption, then the byline, and a sign of the
+        # site (its name in the caption or byline, or a staff address at the end).
+        return (
+            len(head) == 2
+            and byline_author(cleaned[head[1]]) is not None
+            and (
+                "Korea.net" in cleaned[head[0]]
+                or "Korea.net" in cleaned[head[1]]
+                or any(text.endswith("@korea.kr") for text in cleaned[-8:])
+            )
+        )
 
     def parse(self, lines: Sequence[str]) -> Parsed:
         return self.parse_cleaned(lines, [clean_line(line) for line in lines])
@@ -188,6 +227,33 @@ class KoreaNet(Layout):
                 roles[i] = "caption_repeat"
                 if len(text) > len(captions[duplicate]):
                     captions[duplicate] = text
+        # Photos inside the text: a line that ends with its credit after the caption's final
+        # stop, or names it after a copyright sign, and its copy (printed twice, maybe not
+        # alike).
+        body_captions: list[tuple[int, str, str]] = []
+        for i in content:
+            if roles[i] != "body" or (i < byline_at if byline_at is not None else False):
+                continue
+            found = _body_caption(cleaned[i])
+            if found is None:
+                continue
+            text, credit = found
+            if body_captions and _same_caption(body_captions[-1][1], text):
+                roles[i] = "caption_repeat"
+                continue
+            roles[i] = "caption"
+            body_captions.append((i, text, credit))
+            captions.append(text)
+            photo_credit = photo_credit or credit
+        position = {line: k for k, line in enumerate(content)} if body_captions else {}
+        for i, text, _ in body_captions:  # the copy printed just above its twin
+            before = content[position[i] - 1] if position[i] > 0 else None
+            if (
+                before is not None
+                and roles[before] == "body"
+                and _same_caption(split_credit(cleaned[before])[0], text)
+            ):
+                roles[before] = "caption_repeat"
         captions += marks.caption_texts(exclude=zone)
         paragraphs = marks.paragraphs(cleaned)
         if not paragraphs:

@@ -22,10 +22,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from seedcorpus._layouts import Layout, Parsed, register
-from seedcorpus._records import Problem, Role
 from seedcorpus._dates import parse_header_date
 from seedcorpus._exceptions import DateParseError
+from seedcorpus._layouts import Layout, Parsed, register
+from seedcorpus._records import Problem, Role
 from seedcorpus._roles import mark_lines
 from seedcorpus._sources import split_credit
 from seedcorpus._text import clean_line
