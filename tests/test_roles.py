@@ -305,3 +305,126 @@ def test_an_unknown_outlet_still_gives_its_metadata() -> None:
     assert doc.source.author == "Kim Minji"
     assert "(END)" not in doc.text
     assert "Recommended" not in doc.text
+
+
+def test_a_byline_and_a_credit_printed_as_one_line() -> None:
+    marks = mark_lines(
+        [
+            "Judul",
+            "Von Korea.net-Ehrenberichterstatter Manuel Guthmann aus Deutschland | "
+            "Fotos: Manuel Guthmann",
+            "Isi.",
+        ]
+    )
+    assert marks.roles == ["body", "byline", "body"]
+    assert (marks.author, marks.photo_credit) == ("Manuel Guthmann", "Manuel Guthmann")
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Salin: Ernest", "Ernest"),
+        ("(翻訳:ヒガシ)", "ヒガシ"),
+        ("[キム・ソナ]", "キム・ソナ"),
+        ("편집:林凤海", "林凤海"),
+    ],
+)
+def test_translators_and_bracketed_bylines(line: str, author: str) -> None:
+    assert byline_author(line) == author
+
+
+def test_bracketed_slots_are_not_bylines() -> None:
+    assert byline_author("[iklan_2]") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "230216_HR Indonesia_1",
+        "todayphoto_210722_1",
+        ">>Le Festival de la culture japonaise",
+        "Baca juga : Prabowo Terima Medali",
+        "There are no comments yet.",
+        "Go Top",
+        "Weitere Infos: Diese Website verwendet Cookies. Mit der Nutzung stimmen Sie zu. accept",
+    ],
+)
+def test_more_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+def test_a_place_and_date_line_is_a_date_line() -> None:
+    marks = mark_lines(["Foto. Seoul | April 19, 2024", "Seoul | April 19, 2024", "Isi."])
+    assert marks.roles[1] == "date"
+
+
+def test_a_korea_net_page_cut_above_its_date() -> None:
+    page = (
+        "Para menteri berfoto bersama dalam konferensi pers di Busan. (Yonhap News)\n"
+        "Penulis: Jeon Misun\nMenteri luar negeri bertemu kembali.\nmsjeon22@korea.kr"
+    )
+    doc = parse(page)
+    assert doc.layout == "korea_net"
+    assert (doc.source.author, doc.source.photo_credit) == ("Jeon Misun", "Yonhap")
+    assert doc.text == "Menteri luar negeri bertemu kembali."
+    assert "missing_header_date" in [p.code for p in doc.problems]
+
+
+def test_korea_net_photos_inside_the_text_are_captions() -> None:
+    page = (
+        "Wartawan Kehormatan\n\n2023.02.16\n\nPenulis: Ardy\n\nIsi pertama.\n\n"
+        "Monthi Rosselini beraktivitas sebagai HR. (Monthi Rosselini)\n\n"
+        "Monthi Rosselini beraktivitas sebagai HR. (Monthi Rosselini)\n\nIsi kedua."
+    )
+    doc = parse(page)
+    assert doc.paragraphs == ("Isi pertama.", "Isi kedua.")
+    assert doc.captions == ("Monthi Rosselini beraktivitas sebagai HR.",)
+    assert doc.source.photo_credit == "Monthi Rosselini"
+
+
+def test_a_full_kbs_page_with_section_and_headline_copy() -> None:
+    page = (
+        "进入菜单 进入原文\nGo Top\n\n政治\n\n韩外长:正就访美磋商\n\n"
+        "Write: 2023-02-06 09:52:26Update: 2023-02-06 15:14:07\n\n韩外长:正就访美磋商\n\n"
+        "Photo : YONHAP News\n\n韩国国际广播电台报道。"
+    )
+    doc = parse(page)
+    assert (doc.layout, doc.title, doc.source.category) == (
+        "kbs_world",
+        "韩外长:正就访美磋商",
+        "政治",
+    )
+    assert str(doc.published) == "2023-02-06T09:52:26+09:00"
+    assert doc.text == "韩国国际广播电台报道。"
+
+
+def test_the_portal_article_card() -> None:
+    page = (
+        "Vietnam.vn - Nền tảng quảng bá Việt Nam\n\nMengapa wisatawan Korea gemar ke Vietnam?\n\n"
+        "Báo Thanh niênBáo Thanh niên07/10/2025\n\nKorea Selatan adalah pasar terbesar.\n\n"
+        "Komentar (0)"
+    )
+    doc = parse(page)
+    assert (doc.layout, doc.title, str(doc.published)) == (
+        "vn_portal",
+        "Mengapa wisatawan Korea gemar ke Vietnam?",
+        "2025-10-07",
+    )
+    assert doc.text == "Korea Selatan adalah pasar terbesar."
+
+
+def test_the_portal_is_told_by_its_comment_counter_alone() -> None:
+    doc = parse("Informasi ini dibagikan pada konferensi pers.\n\nIsi.\nKomentar (0)")
+    assert doc.layout == "vn_portal"
+    assert doc.text == "Informasi ini dibagikan pada konferensi pers.\n\nIsi."
+
+
+def test_cri_editor_printed_on_top_is_no_headline() -> None:
+    doc = parse("林凤海\n2019-01-30 17:26:06 출처:cri\n편집:林凤海\n\n한국의 김연준입니다")
+    assert (doc.layout, doc.title, doc.source.author) == ("cri", None, "林凤海")
+    assert doc.text == "한국의 김연준입니다"
+
+
+def test_an_unknown_page_headline_ending_with_an_abbreviation() -> None:
+    doc = parse("Seeking truth behind killing by N.K.\n\n황석주 / 2022-06-22 11:17:24\n\nIsi.")
+    assert (doc.title, doc.source.author) == ("Seeking truth behind killing by N.K.", "황석주")

@@ -88,7 +88,8 @@ def load(
     ``dates=True`` finds its date mentions (:attr:`Document.dates`) as it is loaded, on the
     worker processes when there are several, instead of on first access in this process:
     what makes ``workers`` speed up a load that needs them (each costs about 0.3 ms a
-    document, several times the parse).
+    document, several times the parse). Dates are read in the document's language, so
+    ``dates=True`` detects the language too.
 
     ``index`` keeps a SQLite index of the corpus (:mod:`seedcorpus._index`): True for the
     default location (:func:`~seedcorpus._index.index_path`: next to a directory corpus,

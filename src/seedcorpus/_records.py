@@ -306,18 +306,21 @@ class Document:
     def dates(self) -> tuple[DateMention, ...]:
         """Every date the body, then each caption, mentions, resolved against :attr:`published`.
 
-        A mention's ``where`` says which text its ``span`` indexes: ``"text"`` or
-        ``"captions[N]"``.
+        They are read with the tables of the document's :attr:`language` first (its
+        abbreviations and relative words too: ``hier`` in French, ``ago`` in Spanish), so
+        asking for dates detects the language. A mention's ``where`` says which text its
+        ``span`` indexes: ``"text"`` or ``"captions[N]"``.
 
         >>> import seedcorpus
         >>> doc = seedcorpus.load()["17e8dcca59894ba3"]
         >>> [(m.where, str(m.date)) for m in doc.dates if m.date.precision == "day"]
         [('text', '2025-01-16'), ('captions[0]', '2024-03-18')]
         """
-        mentions = list(find_dates(self.text, reference=self.published))
+        language = self.language  # its tables first, and its abbreviations and relative words
+        mentions = list(find_dates(self.text, reference=self.published, language=language))
         for number, caption in enumerate(self.captions):
             where = f"captions[{number}]"
-            found = find_dates(caption, reference=self.published)
+            found = find_dates(caption, reference=self.published, language=language)
             mentions.extend(attrs.evolve(mention, where=where) for mention in found)
         return tuple(mentions)
 
