@@ -135,7 +135,7 @@ class KoreaNet(Layout):
     dated = True
 
     def match(self, lines: Sequence[str]) -> bool:
-        return self.match_cleaned(lines, [clean_line(line) for line in lines[:_HEAD_LIMIT]])
+        return self.match_cleaned(lines, [clean_line(line) for line in lines])
 
     def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
         head = [i for i, text in enumerate(cleaned[:_HEAD_LIMIT]) if text][:2]
