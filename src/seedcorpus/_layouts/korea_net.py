@@ -53,9 +53,9 @@ _CREDIT_AFTER_STOP = re.compile(
 )
 
 
-_DATE_LINE = re.compile(
-    r"^(?:\d{4}\.\d{1,2}\.\d{1,2}\.?|\d{2}\.\d{2}\.\d{4}|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})$"
-)
+def _is_date_line(text: str) -> bool:
+    """Whether a line is one of the three date lines Korea.net prints."""
+    return bool(_DATE.match(text) or _DATE_DMY.match(text) or _DATE_EN.match(text))
 
 
 def _date_text(line: str) -> str:
@@ -174,7 +174,7 @@ class KoreaNet(Layout):
         problems: list[Problem] = []
         content = [i for i, text in enumerate(cleaned) if text]
         date_at = next(
-            (i for i in content[:2] if _DATE_LINE.match(cleaned[i]) and _date_text(cleaned[i])),
+            (i for i in content[:2] if _is_date_line(cleaned[i])),
             None,
         )
         fixed: dict[int, Role] = {}
