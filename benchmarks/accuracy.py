@@ -65,6 +65,7 @@ class Report:
     checks: tuple[Check, ...]
     leaks: tuple[tuple[str, str], ...]  # (key, metadata string found in the text)
     invented_dates: tuple[str, ...]  # keys whose published date the page does not show
+    unshown: tuple[tuple[str, str], ...] = ()  # (key, layout read) of pages showing no layout
 
     def wrong(self) -> list[Check]:
         return [check for check in self.checks if not check.right]
@@ -155,14 +156,19 @@ def _checks(doc: Document, entry: dict[str, Any], sources: SourceRegistry) -> It
     def check(field: str, expected: Any, got: Any, right: bool) -> Check:
         return Check(doc.key, layout, field, expected, got, right)
 
-    yield check("layout", layout, doc.layout, doc.layout == layout)
+    # A page that shows nothing of its publisher's template (body text only, cut before its
+    # trailer) cannot tell its layout: layout and publisher are not scored there, and the
+    # page is counted apart (Report.unshown).
+    shown = entry.get("layout_shown", True)
+    if shown:
+        yield check("layout", layout, doc.layout, doc.layout == layout)
     if "published" in entry:
         got = local_iso(doc.published)
         yield check("published", entry["published"], got, got == entry["published"])
     if "title" in entry:
         yield check("title", entry["title"], doc.title, _same_text(entry["title"], doc.title))
     for field in ("publisher", "photo_credit"):
-        if field in entry:
+        if field in entry and (shown or field != "publisher"):
             got = getattr(source, field)
             yield check(field, entry[field], got, _same_name(entry[field], got, sources))
     for field in ("author", "category"):
@@ -191,6 +197,7 @@ def evaluate(field_dir: Path = FIELD_DIR) -> Report:
     checks: list[Check] = []
     leaks: list[tuple[str, str]] = []
     invented: list[str] = []
+    unshown: list[tuple[str, str]] = []
     seen = set()
     for doc in corpus:
         entry = truth.get(doc.key)
@@ -203,10 +210,12 @@ def evaluate(field_dir: Path = FIELD_DIR) -> Report:
         leaks += [(doc.key, s) for s in text_check.got["leaked"]]
         if entry.get("published", "") is None and doc.published is not None:
             invented.append(doc.key)
+        if not entry.get("layout_shown", True):
+            unshown.append((doc.key, doc.layout))
     unread = sorted(set(truth) - seen)
     if unread:
         raise ValueError(f"pages not loaded as documents: {unread}; problems: {corpus.problems}")
-    return Report(len(seen), tuple(checks), tuple(leaks), tuple(invented))
+    return Report(len(seen), tuple(checks), tuple(leaks), tuple(invented), tuple(unshown))
 
 
 def _percent(right: int, total: int) -> str:
@@ -231,6 +240,12 @@ def print_report(report: Report, out: Any = sys.stdout) -> None:
     print(f"published dates the page does not show: {len(report.invented_dates)}", file=out)
     layouts = Counter(c.got for c in report.checks if c.field == "layout" and not c.right)
     print(f"pages read as another layout: {sum(layouts.values())} {dict(layouts)}", file=out)
+    read_as = Counter(layout for _, layout in report.unshown)
+    print(
+        f"pages showing no sign of their layout (layout, publisher not scored): "
+        f"{len(report.unshown)}, read as {dict(read_as)}",
+        file=out,
+    )
     wrong = report.wrong()
     if wrong:
         print("", file=out)
@@ -257,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             "fully_right": report.fully_right(),
             "leaks": report.leaks,
             "invented_dates": report.invented_dates,
+            "unshown": report.unshown,
             "wrong": [attrs.asdict(check) for check in report.wrong()],
         }
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -32,7 +32,7 @@ import attrs
 from seedcorpus._dates import PartialDate, parse_header_date
 from seedcorpus._exceptions import DateParseError
 from seedcorpus._records import Problem, Role
-from seedcorpus._sources import source_key, split_credit, validate_email
+from seedcorpus._sources import SourceRegistry, source_key, split_credit, validate_email
 
 __all__ = [
     "Marks",
@@ -207,7 +207,9 @@ _FURNITURE = re.compile(
     r"|.{0,160}\bCookies?\b.{0,160}(?:同意|agree|consent|setuju|zustimm|accept|acept).{0,160}"
     r"|(?:Enligt|Theo|Laut|Según|Selon|Menurut|According to)\s+[\w.-]+\.(?:vn|com|net|org|kr|cn)"
     r"|본문 바로가기|Related (?:articles|news|stories|content)|Berita Terkait"
-    r"|Baca [Jj]uga(?:\s*:\s*\S.{0,200})?|>>\s*\S.{0,200}|There are no comments yet\.?"
+    r"|Baca [Jj]uga(?:\s*:\s*\S.{0,200})?|>>\s*\S.{0,200}"
+    r"|(?:There are no comments yet|Be the first to comment|Belum ada komentar)\.?"
+    r"(?:\s+(?:Be the first to comment|Jadilah yang pertama)[^.!?]{0,40}[.!?]?)?"
     r"|Max:? \d+ characters|Order by|\* The search is limited to .{0,100}"
     r"|이 기사를 공유합니다|공유하기\s*:?|기타 플랫폼?"
     r"|Artikel Terkait|Tin liên quan|Tin cùng chuyên mục|Read more|Most (?:Viewed|Popular)"
@@ -218,6 +220,8 @@ _FURNITURE = re.compile(
     r"|\([^()]{1,40}\)"
     # an image's file name left as its alt text: ``todayphoto_210722_1``, ``230216_HR x_1``
     r"|[\w .-]{0,50}_\d{1,3}"
+    # an image's alt text numbered by the page: ``... ke Vietnam? - Foto 1.``, ``...- Ảnh 1.``
+    r"|.{1,160}?\s?-\s?(?:Foto|Ảnh|Photo|Bild|Фото|Imagen|Image|Hình|사진|写真|图片)\s\d{1,2}\.?"
     r")$",
     re.I,
 )
@@ -430,6 +434,8 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
 
     previous: int | None = None
     previous_text = ""
+    agency_lines: list[int] = []
+    registry = SourceRegistry.default()
     for i in open_lines:
         if roles[i] != "body":
             previous, previous_text = i, cleaned[i]
@@ -451,11 +457,16 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             and text[0] != "|"
             and (len(text) > 240 or not _may_be_furniture(text))
         ):
-            # A sentence: no furniture, credit or caption reads so; a short one may still be
-            # a byline ending with an initial (``Oleh Kim J.``).
+            # A sentence: no credit reads so; a short one may still be a byline ending with
+            # an initial (``Oleh Kim J.``) or a furniture phrase (``There are no comments
+            # yet.``), a caption its bracketed credit before the stop (``... (Foto: X).``).
             if len(text) <= 80 and (author := byline_author(text)) is not None:
                 roles[i] = "byline"
                 marks.author = marks.author or author
+            elif len(text) <= 120 and is_furniture(text):
+                roles[i] = "boilerplate"
+            elif text[-2:] == ")." and is_caption(text[:-1]):
+                _caption(marks, i, text[:-1])
         elif is_furniture(text):
             roles[i] = "boilerplate"
         elif (credit := credit_line(text)) is not None:
@@ -472,7 +483,22 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             marks.author = marks.author or author
         elif is_caption(text):
             _caption(marks, i, _caption_text(text))
+        elif text[-1] == ")" and len(text) <= 600:
+            agency_lines.append(i)  # may be a caption closed by its agency: see below
+        elif (
+            len(text) <= 30
+            and registry.is_known(text)
+            and not any(r == "body" and _reads_as_text(cleaned[j]) for j, r in enumerate(roles[:i]))
+        ):
+            roles[i] = "byline"  # an agency's name on top of the text, as its byline
+            marks.author = marks.author or text
         previous, previous_text = i, text
+
+    for i in agency_lines:
+        _agency_caption(marks, open_lines, i)
+    for i, _ in marks.credit_lines if "credit" in roles else ():
+        if roles[i] == "credit":
+            _caption_above(marks, open_lines, i)
 
     # E-mail footers: e-mail lines at the end of the page, below the last body line.
     for i in reversed(open_lines):
@@ -492,6 +518,52 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
 def _caption(marks: Marks, i: int, text: str) -> None:
     marks.roles[i] = "caption"
     marks.caption_lines.append((i, text))
+
+
+_STOPS = frozenset(".!?。")
+
+
+def _agency_caption(marks: Marks, open_lines: Sequence[int], at: int) -> None:
+    """Read a line closed by a news agency's name in brackets (``... pada 9 Agustus
+    2025.(Yonhap)``): a caption when text follows it, the credit of a photo page (whose text
+    is the photo's caption) when it is the page's last text."""
+    text = marks.cleaned[at]
+    caption, credit = split_credit(text)
+    if credit is None or not SourceRegistry.default().is_known(credit):
+        return
+    k = open_lines.index(at)
+    # Paragraphs, not the short header or footer lines a layout may still decide on.
+    texts = [j for j in open_lines if marks.roles[j] == "body" and _reads_as_text(marks.cleaned[j])]
+    below = sum(1 for j in texts if j > at)
+    if below >= 2:
+        if len(text) <= 300 and caption[-1:] in _STOPS and caption.count(". ") < 2:
+            _caption(marks, at, text)
+    elif below == 0 and len(texts) <= 1:
+        marks.credit_lines.append((at, credit))
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether a line reads as a paragraph (not a headline): long, and ending a sentence."""
+    return len(text) >= 80 and text[-1] in _SENTENCE_ENDS
+
+
+def _caption_above(marks: Marks, open_lines: Sequence[int], credit_at: int) -> None:
+    """Make the line above a credit line inside the text a caption (``Herr Kim und seine
+    Freundin ...`` over ``FOTO: LE NAM``): a sentence with text above it and below the
+    credit."""
+    k = open_lines.index(credit_at)
+    if k < 2 or k + 1 >= len(open_lines):
+        return
+    above = open_lines[k - 1]
+    text = marks.cleaned[above]
+    roles = marks.roles
+    if (
+        roles[above] == "body"
+        and text[-1] in _SENTENCE_ENDS
+        and len(text) <= 400
+        and any(roles[j] == "body" for j in open_lines[: k - 1])
+    ):
+        _caption(marks, above, text)
 
 
 # A caption's credit printed after it without brackets: ``... Bandara. Foto: Yonhap/VNA``,
