@@ -198,6 +198,8 @@ _FURNITURE = re.compile(
     r"\s*\(\d+\)"
     r"|\d+\s+(?:comments?|komentar)"
     r"|\[(?:iklan|ads?|quangcao|advert)_?\d*\]"
+    # what is left of a table's borders: ``| ||||``
+    r"|\|[|\s]+"
     # agency end marks and copyright lines
     r"|\(END\)|\(끝\)"
     r"|[\[(]?(?:ⓒ|©|\(C\))\s?.{0,100}|Copyright\s*(?:ⓒ|©|\(C\)|\d{4}).{0,100}"
@@ -531,7 +533,6 @@ def _agency_caption(marks: Marks, open_lines: Sequence[int], at: int) -> None:
     caption, credit = split_credit(text)
     if credit is None or not SourceRegistry.default().is_known(credit):
         return
-    k = open_lines.index(at)
     # Paragraphs, not the short header or footer lines a layout may still decide on.
     texts = [j for j in open_lines if marks.roles[j] == "body" and _reads_as_text(marks.cleaned[j])]
     below = sum(1 for j in texts if j > at)
