@@ -44,6 +44,9 @@ __all__ = [
     "head_date_line",
     "head_title",
     "is_caption",
+    "is_name",
+    "labelled_head_date",
+    "lead_title",
     "is_email_line",
     "is_furniture",
     "mark_lines",
@@ -167,6 +170,13 @@ _CREDIT_LINE = re.compile(
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+# ``[写真=済州航空提供(ベトナム・ホイアン)]``, ``[사진=연합뉴스]``: a credit in brackets, given
+# by its provider (``提供``, ``제공``), a place after it.
+_BRACKETED_CREDIT = re.compile(
+    r"^\[(?:写真|사진|Photo|Foto|图片|照片)\s*[=:：]\s*(?P<credit>[^\[\]()（）=]{1,40}?)"
+    r"\s*(?:提供|제공)?\s*(?:[(（][^()（）]{0,40}[)）])?\]$",
+    re.I,
+)
 
 
 def credit_line(text: str) -> str | None:
@@ -178,7 +188,7 @@ def credit_line(text: str) -> str | None:
     """
     if len(text) > 100:
         return None
-    found = _CREDIT_LINE.match(text)
+    found = _CREDIT_LINE.match(text) or (_BRACKETED_CREDIT.match(text) if text[0] == "[" else None)
     if found is None:
         return None
     credit = found.group("credit").strip()
@@ -206,7 +216,13 @@ _FURNITURE = re.compile(
     # skip links, menus and related-links headings
     r"|Go to (?:Contents|Menu|Top)|Go Top|Close|Skip to (?:main )?content|Skip navigation"
     r"|Menu Content|进入菜单 进入原文|推荐内容|相关内容"
-    r"|.{0,160}\bCookies?\b.{0,160}(?:同意|agree|consent|setuju|zustimm|accept|acept).{0,160}"
+    r"|.{0,160}(?<![A-Za-z])Cookies?(?![A-Za-z]).{0,160}"
+    r"(?:同意|agree|consent|setuju|zustimm|accept|acept).{0,160}"
+    # reprint notices: ``<亜洲日報の記事等を無断で複製 ... 禁じられています。>``, ``무단전재``
+    r"|.{0,120}(?:無断で?(?:複製|転載)|무단\s?전재|재배포\s?금지|禁止转载|未经授权).{0,120}"
+    # an image viewer's labels, and a short label printed twice in one line (``경북 포항시
+    # 경북 포항시``, ``facebookfacebook``)
+    r"|기사 이미지 확대 보기|닫기|关闭|閉じる|(?P<twice>[^\s.!?。][^.!?。]{0,27}[^\s.!?。])\s?(?P=twice)"
     r"|(?:Enligt|Theo|Laut|Según|Selon|Menurut|According to)\s+[\w.-]+\.(?:vn|com|net|org|kr|cn)"
     r"|본문 바로가기|Related (?:articles|news|stories|content)|Berita Terkait"
     r"|Baca [Jj]uga(?:\s*:\s*\S.{0,200})?|>>\s*\S.{0,200}"
@@ -713,6 +729,72 @@ def head_title(cleaned: Sequence[str], roles: Sequence[Role], date_at: int) -> i
         if text[-1] != "." or (". " not in text and len(text) > 2 and text[-2].isupper()):
             return i
     return None
+
+
+def lead_title(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
+    """The headline's line of a page that prints no date line: its first line, when it is
+    short, does not end a sentence, and a paragraph (or a photo's caption or credit)
+    follows it. None otherwise.
+
+    >>> lead_title(["Presiden Bakal Lawat China", "Berita tentang lawatan Presiden " * 3 + "."],
+    ...            ["body", "body"])
+    0
+    >>> lead_title(["Satu dua tiga.", "Berita " * 20 + "."], ["body", "body"]) is None
+    True
+    """
+    lines = [i for i, text in enumerate(cleaned) if text][:2]
+    if len(lines) < 2 or roles[lines[0]] != "body":
+        return None
+    first, after = cleaned[lines[0]], lines[1]
+    if (
+        len(first) > 160
+        or len(first.split()) < 2 and len(first) < 12
+        or first[-1] in _SENTENCE_ENDS
+        or first[-1] in ":;,"
+        or "。" in first
+        or _SENTENCE_BREAK.search(first) is not None
+    ):
+        return None
+    if roles[after] == "body" and not _reads_as_text(cleaned[after]):
+        return None
+    return lines[0]
+
+
+# A date line labelled by the news CMS many outlets share (``• 승인 2020.11.26 08:58``,
+# ``Posted : 2024-05-01 10:00``), bulleted or not.
+_LABELLED_DATE = re.compile(
+    r"^(?:[•·▪●◦]\s*)?(?:승인|입력|기사입력|등록|Posted|Published|Diterbitkan|Dipublikasikan)"
+    r"\s*[:：]?\s*(?P<date>\d.{7,30})$",
+    re.I,
+)
+
+
+def labelled_head_date(cleaned: Sequence[str]) -> tuple[int, PartialDate] | None:
+    """``(line, date)`` of a labelled publication date among a page's first lines.
+
+    >>> labelled_head_date(["Judul", "• Lee Kyung-sik", "• 승인 2020.11.26 08:58"])
+    (2, PartialDate(year=2020, month=11, day=26, hour=8, minute=58, second=None, tz=None))
+    """
+    seen = 0
+    for i, text in enumerate(cleaned):
+        if not text:
+            continue
+        seen += 1
+        if seen > 2 * _HEAD_LINES:
+            break
+        found = _LABELLED_DATE.match(text) if len(text) <= 48 else None
+        if found is not None and (date := head_date(found.group("date"))) is not None:
+            return i, date
+    return None
+
+
+def is_name(text: str) -> bool:
+    """Whether a line reads as a person's name (or a few): short, no digits, capitalised.
+
+    >>> is_name("Haufan Hasyim Salengke"), is_name("Presiden bakal lawat China")
+    (True, False)
+    """
+    return _is_name(text)
 
 
 def head_author(text: str) -> str | None:
