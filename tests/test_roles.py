@@ -507,7 +507,8 @@ def test_an_agency_name_alone_above_the_text_is_its_byline() -> None:
         "기사 이미지 확대 보기",
         "경북 포항시 경북 포항시",
         "为了向听友提供更好的服务,KBS WORLD Radio网页正在应用Cookie和其它相关技术。"
-        "您持续浏览本台网页,将被视为您已同意利用上述技术和本台的《个人信息处理方针》政策。 详细内容 >",
+        "您持续浏览本台网页,将被视为您已同意利用上述技术和本台的《个人信息处理方针》政策。"
+        " 详细内容 >",
     ],
 )
 def test_more_furniture_real_pages_print(line: str) -> None:

@@ -222,7 +222,8 @@ _FURNITURE = re.compile(
     r"|.{0,120}(?:無断で?(?:複製|転載)|무단\s?전재|재배포\s?금지|禁止转载|未经授权).{0,120}"
     # an image viewer's labels, and a short label printed twice in one line (``경북 포항시
     # 경북 포항시``, ``facebookfacebook``)
-    r"|기사 이미지 확대 보기|닫기|关闭|閉じる|(?P<twice>[^\s.!?。][^.!?。]{0,27}[^\s.!?。])\s?(?P=twice)"
+    r"|기사 이미지 확대 보기|닫기|关闭|閉じる"
+    r"|(?P<twice>[^\s.!?。][^.!?。]{0,27}[^\s.!?。])\s?(?P=twice)"
     r"|(?:Enligt|Theo|Laut|Según|Selon|Menurut|According to)\s+[\w.-]+\.(?:vn|com|net|org|kr|cn)"
     r"|본문 바로가기|Related (?:articles|news|stories|content)|Berita Terkait"
     r"|Baca [Jj]uga(?:\s*:\s*\S.{0,200})?|>>\s*\S.{0,200}"
@@ -748,7 +749,7 @@ def lead_title(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
     first, after = cleaned[lines[0]], lines[1]
     if (
         len(first) > 160
-        or len(first.split()) < 2 and len(first) < 12
+        or (len(first.split()) < 2 and len(first) < 12)
         or first[-1] in _SENTENCE_ENDS
         or first[-1] in ":;,"
         or "。" in first
