@@ -261,8 +261,10 @@ def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
     problems: list[Problem] = []
     roles = marks.roles
     top = next((i for i, text in enumerate(cleaned) if text), None)
-    if top is not None and roles[top] == "caption" and roles[top + 1 : top + 3].count(
-        "caption_repeat"
+    if (
+        top is not None
+        and roles[top] == "caption"
+        and roles[top + 1 : top + 3].count("caption_repeat")
     ):  # the headline printed twice on top, not a photo's caption
         roles[top], title = "title", cleaned[top]
         roles[roles.index("caption_repeat", top)] = "title_repeat"
