@@ -431,3 +431,17 @@ def test_unknown_page_without_date_line_takes_its_headline_from_the_first_line()
     assert doc.paragraphs == (
         "Berita tentang Presiden Indonesia Joko Widodo akan melawat ke China sudah diumumkan.",
     )
+
+
+def test_kbs_full_page_skip_links_and_footer_are_furniture() -> None:
+    doc = parse(
+        "Zum Menü Zum Inhalt\nGo Top\n\nPolitik\n\nPräsident Yoon trifft Partner\n\n"
+        "Write: 2023-06-23 08:54:13Update: 2023-06-23 09:13:10\n\nPräsident Yoon trifft Partner\n\n"
+        "Photo : YONHAP News\n\nPräsident Yoon Suk Yeol hat Vietnam besucht.\n\n"
+        "Die Redaktion empfiehlt\n\nClose\n\n"
+        "Diese Webseite verwendet Cookies und andere Techniken, um die Servicequalität zu "
+        "verbessern.\n"
+    )
+    assert doc.layout == "kbs_world"
+    assert doc.source.category == "Politik"
+    assert doc.text == "Präsident Yoon Suk Yeol hat Vietnam besucht."
