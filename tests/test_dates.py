@@ -949,3 +949,32 @@ def test_other_languages_words_send_the_text_to_the_full_grammar(text: str, need
     from seedcorpus._dates import _basic_needs, _grammar
 
     assert _basic_needs(text, _grammar(None)) is needs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("08:43 UTC+8, 2023-09-14", "2023-09-14T08:43+08:00"),
+        ("15:14 GMT+7 June 09, 2022", "2022-06-09T15:14+07:00"),
+        ("15:14 GMT-03:30 June 09, 2022", "2022-06-09T15:14-03:30"),
+    ],
+)
+def test_an_offset_between_the_time_and_the_date_keeps_its_sign(text: str, expected: str) -> None:
+    # dateutil reads "UTC+8" as POSIX does (UTC-8); pages mean eight hours ahead of UTC.
+    assert str(parse_date(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Lunedì 16 Settembre 2024", "it"),
+        ("16 settembre 2024", None),
+        ("Isnin, 16 September 2024", "ms"),
+        ("16 Ogos 2024", None),
+        ("Septemba 16, 2024", "sw"),
+        ("16 Septemba 2024", None),
+    ],
+)
+def test_italian_malay_and_swahili_dates(text: str, language: str | None) -> None:
+    expected = "2024-08-16" if "Ogos" in text else "2024-09-16"
+    assert str(parse_date(text, language=language)) == expected

@@ -445,3 +445,27 @@ def test_kbs_full_page_skip_links_and_footer_are_furniture() -> None:
     assert doc.layout == "kbs_world"
     assert doc.source.category == "Politik"
     assert doc.text == "Präsident Yoon Suk Yeol hat Vietnam besucht."
+
+
+def test_unknown_page_headline_printed_twice_under_the_site_header() -> None:
+    doc = parse(
+        " date 2024-09-16 Cerca nel sito\n\nLunedì 16 Settembre 2024\n"
+        "South Korea: President Yoon Addresses Separated Families\n\n\n\n"
+        "South Korea: President Yoon Addresses Separated Families\n16 settembre 2024\n\n"
+        "South Korean President Yoon Suk-yeol addressed the separated families on Monday.\n"
+    )
+    assert doc.title == "South Korea: President Yoon Addresses Separated Families"
+    assert str(doc.published) == "2024-09-16"
+    assert doc.text == (
+        "South Korean President Yoon Suk-yeol addressed the separated families on Monday."
+    )
+
+
+def test_unknown_page_a_date_line_printed_twice_is_no_headline() -> None:
+    doc = parse(
+        "N.K. leader visits quarantine command\nGeneral\n16:20 May 13, 2022\n\n"
+        "North Korean leader Kim Jong-un speaks during a visit on May 12, 2022. (Yonhap)\n"
+        "(END)\nGeneral\n16:20 May 13, 2022\n"
+    )
+    assert doc.title == "N.K. leader visits quarantine command"
+    assert str(doc.published) == "2022-05-13T16:20"

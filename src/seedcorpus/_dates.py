@@ -769,7 +769,10 @@ def _alternation(names: dict[str, int], *, dotted: set[str]) -> str:
 
 # -- the other languages: CLDR tables, through Babel -------------------------------------------
 
-DATE_LANGUAGES: Final = ("id", "en", "fr", "de", "es", "vi", "ru", "ko", "zh", "ja", "ar")
+DATE_LANGUAGES: Final = (
+    *("id", "en", "fr", "de", "es", "vi", "ru", "ko", "zh", "ja", "ar"),
+    *("it", "ms", "sw"),
+)
 """The languages whose dates :func:`parse_date` and :func:`find_dates` read (ISO 639-1)."""
 
 _CJK: Final = frozenset({"ko", "zh", "ja"})  # written without spaces or with particles attached
@@ -1482,6 +1485,7 @@ _GMT_OFFSET = re.compile(
 )
 _GMT_FIRST = re.compile(rf"(?P<zone>{_GMT_OFFSET.pattern})\s+(?P<rest>.+)", re.IGNORECASE)
 _GMT_LAST = re.compile(rf"(?P<rest>.+?)\s+(?P<zone>{_GMT_OFFSET.pattern})", re.IGNORECASE)
+_GMT_INNER = re.compile(rf"(?<=\S)\s+(?P<zone>{_GMT_OFFSET.pattern})(?=[,\s]+\S)", re.IGNORECASE)
 # A numeric date and a clock time: the date part is read as alone (its order by its form).
 _NUMERIC_WITH_TIME = re.compile(
     r"(?P<date>[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{2,4}\.?)(?:[T ]|,?\s+)"
@@ -1573,6 +1577,10 @@ def _parse(
         return _with_offset(
             _parse(zoned.group("rest"), reference, language, check_weekday), zoned.group("zone")
         )
+    inner = _GMT_INNER.search(text)
+    if inner is not None:  # ``08:43 UTC+8, 2023-09-14``: the offset between time and date
+        rest = f"{text[: inner.start()]} {text[inner.end() :].lstrip(', ')}"
+        return _with_offset(_parse(rest, reference, language, check_weekday), inner.group("zone"))
     found = _NUMERIC_WITH_TIME.fullmatch(text)
     if found is not None:
         day = _parse(found.group("date"), reference, language, check_weekday)

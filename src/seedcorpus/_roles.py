@@ -42,6 +42,8 @@ __all__ = [
     "head_date",
     "head_author",
     "head_date_line",
+    "head_date_lines",
+    "doubled_headline",
     "head_title",
     "is_caption",
     "is_name",
@@ -215,6 +217,8 @@ _FURNITURE = re.compile(
     r"|[\[(]?(?:ⓒ|©|\(C\))\s?.{0,100}|Copyright\s*(?:ⓒ|©|\(C\)|\d{4}).{0,100}"
     # skip links, menus and related-links headings
     r"|Go to (?:Contents|Menu|Top)|Go Top|Close|Skip to (?:main )?content|Skip navigation"
+    r"|Tautan-tautan Akses|Accessibility links|Lewati ke konten"
+    r"|Scroll (?:untuk membaca|to (?:read|continue)(?: reading)?)|ADVERTISEMENT|Advertisement"
     r"|Menu Content|进入菜单 进入原文|推荐内容|相关内容"
     r"|.{0,160}(?<![A-Za-z])Cookies?(?![A-Za-z]).{0,160}"
     r"(?:同意|agree|consent|setuju|zustimm|accept|acept).{0,160}"
@@ -230,6 +234,8 @@ _FURNITURE = re.compile(
     r"|(?:There are no comments yet|Be the first to comment|Belum ada komentar)\.?"
     r"(?:\s+(?:Be the first to comment|Jadilah yang pertama)[^.!?]{0,40}[.!?]?)?"
     r"|Max:? \d+ characters|Order by|\* The search is limited to .{0,100}"
+    # search boxes
+    r"|(?:Search|Cerca nel sito|Cerca|Cari|Suche|Rechercher|Buscar|Tìm kiếm|Поиск|검색|搜索)\s*:?"
     r"|이 기사를 공유합니다|공유하기\s*:?|기타 플랫폼?"
     r"|Artikel Terkait|Tin liên quan|Tin cùng chuyên mục|Read more|Most (?:Viewed|Popular)"
     r"|Latest News|관련 ?기사|相关新闻|相關新聞|Top News|Trending|Recommended|Most Popular"
@@ -690,6 +696,26 @@ _HEAD_LINES = 8  # a page's own date line is among its first non-blank lines
 _DATE_SHAPE = re.compile(r"\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
 
 
+def head_date_lines(cleaned: Sequence[str], roles: Sequence[Role]) -> list[int]:
+    """Every line among the first non-blank ones that holds a date and nothing else (a
+    page prints its own date, and often the day's date in its header too).
+
+    >>> head_date_lines(["Lunedì 16 Settembre 2024", "Titolo", "16 settembre 2024"], ["body"] * 3)
+    [0, 2]
+    """
+    found: list[int] = []
+    seen = 0
+    for i, text in enumerate(cleaned):
+        if roles[i] != "body":
+            continue
+        seen += 1
+        if seen > _HEAD_LINES:
+            break
+        if len(text) <= 64 and _DATE_SHAPE.search(text) and head_date(text) is not None:
+            found.append(i)
+    return found
+
+
 def head_date_line(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
     """The index of a line near the top that holds a date and nothing else (or a name and a
     date: ``황석주 / 2022-06-22 11:17:24``), or None.
@@ -796,6 +822,31 @@ def is_name(text: str) -> bool:
     (True, False)
     """
     return _is_name(text)
+
+
+def doubled_headline(cleaned: Sequence[str], roles: Sequence[Role]) -> tuple[int, int] | None:
+    """``(line, copy)`` of a headline printed twice near the top (the page's title, then the
+    article's own), or None: the first of the first non-blank lines that comes again, the
+    same to the letter, a few lines below, and ends no sentence.
+
+    >>> doubled_headline(["Menu", "Judul berita", "Foto", "Judul berita", "Isi."], ["body"] * 5)
+    (1, 3)
+    """
+    # A copy right below reads as a caption and its copy: those count too.
+    head = [i for i, text in enumerate(cleaned) if text and roles[i] in _HEADLINE_ROLES]
+    for k, i in enumerate(head[:_HEAD_LINES]):
+        text = cleaned[i]
+        if len(text) > 200 or text[-1] in _SENTENCE_ENDS or len(text.split()) < 2:
+            continue
+        for j in head[k + 1 : k + 6]:
+            same = cleaned[j] == text or (roles[i] == "caption" and roles[j] == "caption_repeat")
+            # Not a date line printed twice, nor a photo's caption with its credit.
+            if same and head_date(text) is None and split_caption(text)[1] is None:
+                return i, j
+    return None
+
+
+_HEADLINE_ROLES = frozenset({"body", "caption", "caption_repeat"})
 
 
 def head_author(text: str) -> str | None:

@@ -29,9 +29,11 @@ from seedcorpus._dates import PartialDate, parse_header_date
 from seedcorpus._exceptions import DateParseError, RegistryError
 from seedcorpus._records import Problem, Role, as_problems, as_roles, as_strings
 from seedcorpus._roles import (
+    doubled_headline,
     head_author,
     head_date,
     head_date_line,
+    head_date_lines,
     head_title,
     is_name,
     labelled_head_date,
@@ -260,14 +262,10 @@ def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
     published = title = author = None
     problems: list[Problem] = []
     roles = marks.roles
-    top = next((i for i, text in enumerate(cleaned) if text), None)
-    if (
-        top is not None
-        and roles[top] == "caption"
-        and roles[top + 1 : top + 3].count("caption_repeat")
-    ):  # the headline printed twice on top, not a photo's caption
-        roles[top], title = "title", cleaned[top]
-        roles[roles.index("caption_repeat", top)] = "title_repeat"
+    doubled = doubled_headline(cleaned, roles)
+    if doubled is not None:  # the headline and its copy: the title, whatever stands above
+        roles[doubled[0]], roles[doubled[1]] = "title", "title_repeat"
+        title = cleaned[doubled[0]]
     labelled = labelled_head_date(cleaned)
     date_at = head_date_line(cleaned, roles) if labelled is None else None
     if labelled is not None:  # ``• NAME`` / ``• 승인 DATE``: the CMS's byline and date
@@ -304,6 +302,8 @@ def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
         for i, text in enumerate(cleaned):  # the date line printed again lower down
             if i > date_at and roles[i] == "body" and text == cleaned[date_at]:
                 roles[i] = "date"
+        for i in head_date_lines(cleaned, roles):  # another date in the head: the day's
+            roles[i] = "date"
     problems += marks.problems()
     if lines:
         problems.append(Problem("unknown_layout", "no known layout matches this content"))
