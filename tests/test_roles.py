@@ -14,6 +14,7 @@ from seedcorpus._roles import (
     byline_author,
     caption_key,
     credit_line,
+    doubled_headline,
     head_author,
     head_date,
     is_caption,
@@ -23,6 +24,7 @@ from seedcorpus._roles import (
     lead_title,
     mark_lines,
     split_caption,
+    tail_byline,
 )
 
 
@@ -544,3 +546,86 @@ def test_a_labelled_cms_date_among_the_first_lines() -> None:
     assert found is not None
     assert (found[0], str(found[1])) == (2, "2020-11-26T08:58")
     assert labelled_head_date(["Judul", "승인 없음"]) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Laporan Wartawan Tribunnews, Larasati Dyah Utami", "Larasati Dyah Utami"),
+        (
+            "[글/신화사 세계문제연구센터 연구원 쉬창인(徐長銀), 번역/신화망 한국어판]",
+            "쉬창인(徐長銀)",
+        ),
+        ("(Wahariri wa tovuti:Song Ge,Zhao Jian)", "Song Ge,Zhao Jian"),
+        ("LAPORAN: ALIFIA DWI RAMANDHITA", "ALIFIA DWI RAMANDHITA"),
+    ],
+)
+def test_more_byline_forms(line: str, author: str) -> None:
+    assert byline_author(line) == author
+
+
+def test_a_byline_glued_after_a_paragraph_is_cut_from_it() -> None:
+    assert tail_byline("Ia berkata begitu. [글/신화사 연구원 쉬창인(徐長銀), 번역/신화망]") == (
+        "Ia berkata begitu.",
+        "쉬창인(徐長銀)",
+    )
+    assert tail_byline("Ia berkata begitu (AS).") == ("Ia berkata begitu (AS).", None)
+    assert tail_byline("Ia berkata begitu. (Yonhap)") == ("Ia berkata begitu. (Yonhap)", None)
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "author"),
+    [
+        (
+            "SABTU, 27 JANUARI 2024 | 15:52 WIB | LAPORAN: ALIFIA DWI RAMANDHITA",
+            "2024-01-27T15:52+07:00",
+            "ALIFIA DWI RAMANDHITA",
+        ),
+        ("(CRI Online) Septemba 02, 2024", "2024-09-02", None),
+    ],
+)
+def test_head_date_lines_with_a_byline_segment_or_an_outlet_prefix(
+    line: str, date: str, author: str | None
+) -> None:
+    assert str(head_date(line)) == date
+    assert head_author(line) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("图为金锦哲出席论坛并发言。中国经济网记者裴小阁摄", "中国经济网记者裴小阁"),
+        ("동아일보 (촬영/신화사 기자 리상화)", "신화사 기자 리상화"),
+    ],
+)
+def test_chinese_and_korean_photographer_credits(line: str, credit: str) -> None:
+    assert is_caption(line)
+    assert split_caption(line)[1] == credit
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "新華網韓國語 >> 기사 본문",
+        "News › World › Asia",
+        "[vm/ft]",
+        "Reporter :",
+        "Cari:",
+        "Scroll untuk membaca",
+        "Tautan-tautan Akses",
+        "추천 기사:",
+    ],
+)
+def test_breadcrumbs_initials_empty_labels_and_prompts_are_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+def test_a_headline_printed_twice_near_the_top() -> None:
+    roles = ["body"] * 5
+    assert doubled_headline(["Menu", "Judul", "Foto", "Judul", "Isi."], roles) is None  # one word
+    assert doubled_headline(["一位中国读者的来信", "상태바", "一位中国读者的来信"], roles[:3]) == (
+        0,
+        2,
+    )
+    lines = ["16:20 May 13, 2022", "Isi berita.", "16:20 May 13, 2022"]
+    assert doubled_headline(lines, roles[:3]) is None  # a date line, not a headline

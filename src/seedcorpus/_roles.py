@@ -53,6 +53,7 @@ __all__ = [
     "is_furniture",
     "mark_lines",
     "split_caption",
+    "tail_byline",
 ]
 
 # -- bylines ----------------------------------------------------------------------------------
@@ -61,7 +62,8 @@ _BYLINE_LABELS = (
     r"Penulis|Oleh|Reporter|Reporters|Wartawan|Writer|Writers|Written by|Reported by|"
     r"By|Editor|Editors|Edited by|Redaktur|Penyunting|Auteur|Par|Autor|Autora|Por|Redakteur|"
     r"Tác giả|Bài|Biên tập|Phóng viên|Автор|Корреспондент|글|기자|작성자|作者|责编|責編|编辑|"
-    r"編輯|记者|記者|撰文|文|편집|Salin|Penerjemah|Translator|Translated by|Dịch|翻訳|번역"
+    r"編輯|记者|記者|撰文|文|편집|Salin|Penerjemah|Translator|Translated by|Dịch|翻訳|번역|"
+    r"Laporan|Wahariri wa tovuti|Mhariri|Redazione"
 )
 # ``Label: name`` (any label above), or ``Oleh NAME`` / ``By NAME`` with no colon.
 _LABELLED_BYLINE = re.compile(rf"^(?:{_BYLINE_LABELS})\s*[:：]\s*(?P<name>\S.{{0,120}})$", re.I)
@@ -119,6 +121,15 @@ def _is_name(text: str) -> bool:
     ) or (not any(c.isascii() for c in text))
 
 
+# ``Laporan Wartawan Tribunnews, Larasati Dyah Utami``: the outlet's reporter, then the name.
+_REPORT_OF = re.compile(
+    r"^(?:Laporan|Liputan)\s+(?:Wartawan|Reporter|Koresponden)\s+[^,]{2,40},\s*(?P<name>\S.{1,60})$"
+)
+# ``[글/신화사 연구원 NAME, 번역/신화망]``: Korean labels with a slash; the name is the
+# last word group before a comma.
+_SLASHED_BYLINE = re.compile(r"^\[?(?:글|기사|취재)\s*/\s*(?P<rest>[^\]]{2,120})\]?$")
+
+
 def byline_author(text: str) -> str | None:
     """The author a cleaned byline line names, or None when ``text`` is not a byline.
 
@@ -131,6 +142,11 @@ def byline_author(text: str) -> str | None:
     """
     if len(text) > 160:
         return None
+    if text[0] == "L" and (report := _REPORT_OF.match(text)) is not None:
+        name = report.group("name").strip()
+        return name if _is_name(name) else None
+    if (text[0] == "[" or text[0] in "글기취") and (slashed := _SLASHED_BYLINE.match(text)):
+        return slashed.group("rest").split(",")[0].split()[-1]
     if text[0] == "[":
         bracketed = _BRACKETED_NAME.match(text)
         return None if bracketed is None else bracketed.group("name")
@@ -162,7 +178,7 @@ def byline_author(text: str) -> str | None:
 
 _CREDIT_LABELS = (
     r"Photo|Photos|Foto|Fotos|Ảnh|Photo credit|Photo courtesy|Crédit photo|Bild|Bildquelle|"
-    r"Imagen|Image|Picture|Credits?|Фото|사진|사진 제공|照片|图片|圖片|图|写真|صورة"
+    r"Imagen|Image|Picture|Credits?|Фото|사진|사진 제공|촬영|照片|图片|圖片|图|摄影|攝影|写真|صورة"
 )
 # ``Photo : KBS News``, ``Foto: Kantor Kepresidenan``, ``(Foto: Yonhap)``, ``Photo by X``.
 _CREDIT_LINE = re.compile(
@@ -205,6 +221,9 @@ def credit_line(text: str) -> str | None:
 
 _FURNITURE = re.compile(
     r"^(?:"
+    # a byline's label with no name after it: ``Reporter :``
+    rf"(?:{_BYLINE_LABELS})\s*[:：]"
+    r"|"
     # comment counters and ad slots
     r"(?:Komentar|Comments?|Bình luận|Comentarios|Commentaires|Kommentare|Комментарии|댓글|评论)"
     r"\s*\(\d+\)"
@@ -234,11 +253,16 @@ _FURNITURE = re.compile(
     r"|(?:There are no comments yet|Be the first to comment|Belum ada komentar)\.?"
     r"(?:\s+(?:Be the first to comment|Jadilah yang pertama)[^.!?]{0,40}[.!?]?)?"
     r"|Max:? \d+ characters|Order by|\* The search is limited to .{0,100}"
+    # editors' initials closing a wire story: ``[vm/ft]``
+    r"|\[[a-z]{1,4}(?:/[a-z]{1,4})+\]"
+    # breadcrumbs: ``新華網韓國語 >> 기사 본문``, ``News › World``
+    r"|(?:[^>»›]{1,40}\s?(?:>>|»|›)\s?){1,4}[^>»›.!?]{1,40}"
     # search boxes
     r"|(?:Search|Cerca nel sito|Cerca|Cari|Suche|Rechercher|Buscar|Tìm kiếm|Поиск|검색|搜索)\s*:?"
     r"|이 기사를 공유합니다|공유하기\s*:?|기타 플랫폼?"
     r"|Artikel Terkait|Tin liên quan|Tin cùng chuyên mục|Read more|Most (?:Viewed|Popular)"
-    r"|Latest News|관련 ?기사|相关新闻|相關新聞|Top News|Trending|Recommended|Most Popular"
+    r"|Latest News|관련 ?기사|추천 ?기사:?|핫 갤러리|相关新闻|相關新聞|Top News|Trending"
+    r"|Recommended|Most Popular"
     r"|(?:Tags?|Kata kunci|Keywords?|Từ khóa|태그|标签)\s*[:：]?\s*\S.{0,200}"
     # the article's source line at the end of a page, and a bare bracketed outlet name
     r"|(?:Sumber|Source|Nguồn|Fuente|Quelle|Источник|来源|來源|출처)(?:\s*[:：]\s*\S.{0,120})?"
@@ -600,7 +624,7 @@ _BARE_CREDIT_TAIL = re.compile(
 # A labelled credit in brackets at the end of a line: ``(Sumber: Yonhap)``, ``(Source: VNA)``.
 _LABELLED_TAIL = re.compile(
     rf"[(\[]\s*(?:{_CREDIT_LABELS}|Sumber|Source|Nguồn|Fuente|Quelle|Courtesy of)\s*"
-    r"(?:[:：]|\s(?:by|oleh|de|por|von)\s)\s*[^()\[\]]{1,80}[)\]]$",
+    r"(?:[:：/]|\s(?:by|oleh|de|por|von)\s)\s*[^()\[\]]{1,80}[)\]]$",
     re.I,
 )
 
@@ -621,6 +645,9 @@ _LABEL_STEMS = (
     "图",
     "圖",
     "写真",
+    "촬영",
+    "摄影",
+    "攝影",
     "صورة",
     "sumber",
     "source",
@@ -629,6 +656,10 @@ _LABEL_STEMS = (
     "quelle",
     "courtesy",
 )
+
+
+# ``...并发言。中国经济网记者裴小阁摄``: the photographer, after the caption's last stop.
+_SHOT_BY = re.compile(r"(?<=[。！？.\s])(?P<credit>[^。！？.\s]{2,30})[摄攝]$")
 
 
 def split_caption(text: str) -> tuple[str, str | None]:
@@ -641,6 +672,8 @@ def split_caption(text: str) -> tuple[str, str | None]:
     ('Foto bersama.', 'Yonhap')
     """
     caption, credit = split_credit(text)
+    if credit is None and text[-1:] in "摄攝" and (shot := _SHOT_BY.search(text)) is not None:
+        return text[: shot.start()].rstrip(), shot.group("credit")
     if credit is None:
         found = _BARE_CREDIT_TAIL.search(text, max(0, len(text) - 100))
         if found is not None and len(found.group("credit").split()) <= 6:
@@ -665,9 +698,12 @@ def is_caption(text: str) -> bool:
     folded = text[tail:].casefold()
     # A label is followed by a colon or a word such as "by" (both patterns say so), and is
     # one of a few words: substring tests, many times cheaper than the patterns.
+    if text[-1] in "摄攝" and text.startswith(("图为", "圖為")):
+        return True  # ``图为 ...。中国经济网记者裴小阁摄``: "pictured ... photographed by NAME"
     if not (
         ":" in folded
         or "：" in folded
+        or "/" in folded
         or " by " in folded
         or " oleh " in folded
         or " de " in folded
@@ -711,9 +747,16 @@ def head_date_lines(cleaned: Sequence[str], roles: Sequence[Role]) -> list[int]:
         seen += 1
         if seen > _HEAD_LINES:
             break
-        if len(text) <= 64 and _DATE_SHAPE.search(text) and head_date(text) is not None:
+        if _is_head_date(text):
             found.append(i)
     return found
+
+
+def _is_head_date(text: str) -> bool:
+    """Whether a line holds a date and nothing else (but a byline among ``|`` segments)."""
+    if len(text) > 64 and (len(text) > 140 or " | " not in text):
+        return False
+    return _DATE_SHAPE.search(text) is not None and head_date(text) is not None
 
 
 def head_date_line(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
@@ -730,7 +773,7 @@ def head_date_line(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
         seen += 1
         if seen > _HEAD_LINES:
             break
-        if len(text) <= 64 and _DATE_SHAPE.search(text) and head_date(text) is not None:
+        if _is_head_date(text):
             return i
     return None
 
@@ -769,7 +812,8 @@ def lead_title(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
     >>> lead_title(["Satu dua tiga.", "Berita " * 20 + "."], ["body", "body"]) is None
     True
     """
-    lines = [i for i, text in enumerate(cleaned) if text][:2]
+    # The first line, under any furniture (skip links, menus) above it.
+    lines = [i for i, text in enumerate(cleaned) if text and roles[i] != "boilerplate"][:2]
     if len(lines) < 2 or roles[lines[0]] != "body":
         return None
     first, after = cleaned[lines[0]], lines[1]
@@ -790,7 +834,8 @@ def lead_title(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
 # A date line labelled by the news CMS many outlets share (``• 승인 2020.11.26 08:58``,
 # ``Posted : 2024-05-01 10:00``), bulleted or not.
 _LABELLED_DATE = re.compile(
-    r"^(?:[•·▪●◦]\s*)?(?:승인|입력|기사입력|등록|Posted|Published|Diterbitkan|Dipublikasikan)"
+    r"^(?:[•·▪●◦]\s*)?(?:승인|입력|기사입력|등록|上传|发布|發佈|Posted|Published|Updated|Update|"
+    r"Diterbitkan|Dipublikasikan|Diperbarui)"
     r"\s*[:：]?\s*(?P<date>\d.{7,30})$",
     re.I,
 )
@@ -836,7 +881,7 @@ def doubled_headline(cleaned: Sequence[str], roles: Sequence[Role]) -> tuple[int
     head = [i for i, text in enumerate(cleaned) if text and roles[i] in _HEADLINE_ROLES]
     for k, i in enumerate(head[:_HEAD_LINES]):
         text = cleaned[i]
-        if len(text) > 200 or text[-1] in _SENTENCE_ENDS or len(text.split()) < 2:
+        if len(text) > 200 or text[-1] in _SENTENCE_ENDS or (" " not in text and len(text) < 8):
             continue
         for j in head[k + 1 : k + 6]:
             same = cleaned[j] == text or (roles[i] == "caption" and roles[j] == "caption_repeat")
@@ -849,17 +894,45 @@ def doubled_headline(cleaned: Sequence[str], roles: Sequence[Role]) -> tuple[int
 _HEADLINE_ROLES = frozenset({"body", "caption", "caption_repeat"})
 
 
+# A bracketed byline after a paragraph's last sentence: ``。(翻訳:ヒガシ)``, ``. [글/NAME]``.
+_TAIL_BYLINE = re.compile(
+    r"(?<=[.!?。\"”])\s*(?P<byline>\[[^\[\]]{2,120}\]|[(（][^()（）]{2,120}[)）])$"
+)
+
+
+def tail_byline(paragraph: str) -> tuple[str, str | None]:
+    """A paragraph without the bracketed byline glued after its last sentence, and the
+    author it names (None, and the paragraph unchanged, when there is none).
+
+    >>> tail_byline("番組を放送することになります。(翻訳:ヒガシ)")
+    ('番組を放送することになります。', 'ヒガシ')
+    >>> tail_byline("Kata dia (AS).")
+    ('Kata dia (AS).', None)
+    """
+    if paragraph[-1:] not in ")）]":
+        return paragraph, None
+    found = _TAIL_BYLINE.search(paragraph, max(0, len(paragraph) - 130))
+    if found is None or (author := byline_author(found.group("byline"))) is None:
+        return paragraph, None
+    return paragraph[: found.start()].rstrip(), author
+
+
 def head_author(text: str) -> str | None:
     """The name printed before the date on a ``NAME / DATE`` line, or None.
 
     >>> head_author("황석주 / 2022-06-22 11:17:24"), head_author("June 09, 2022")
     ('황석주', None)
     """
+    if " | " in text:  # ``SABTU, 27 JANUARI 2024 | 15:52 WIB | LAPORAN: NAME``
+        for segment in text.split(" | "):
+            if (author := byline_author(segment)) is not None:
+                return author
     name, slash, _ = text.rpartition(" / ")
     name = name.rsplit(" / ", 1)[-1].strip()
     return name if slash and _is_name(name) else None
 
 
+_OUTLET_PREFIX = re.compile(r"\([^()\d]{2,30}\)\s*(?=\S)")
 _GMT = re.compile(r"\s*\(GMT\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?\)\s*$")
 _TRAILING_DATE = re.compile(
     r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
@@ -874,6 +947,10 @@ def head_date(text: str, tz: str | None = None) -> PartialDate | None:
     >>> str(head_date("September 04, 2019 | 20:01 (GMT+7)")), head_date("Isi 2024.")
     ('2019-09-04T20:01+07:00', None)
     """
+    if " | " in text:  # a byline among the segments is not part of the date
+        text = " | ".join(s for s in text.split(" | ") if byline_author(s) is None)
+    if text[0] == "(" and (outlet := _OUTLET_PREFIX.match(text)) is not None:
+        text = text[outlet.end() :]  # ``(CRI Online) Septemba 02, 2024``
     gmt = _GMT.search(text)
     if gmt is not None:
         offset = f" {gmt['sign']}{int(gmt['hours']):02d}:{gmt['minutes'] or '00'}"

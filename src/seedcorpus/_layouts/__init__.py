@@ -39,6 +39,7 @@ from seedcorpus._roles import (
     labelled_head_date,
     lead_title,
     mark_lines,
+    tail_byline,
 )
 from seedcorpus._text import clean_lines
 
@@ -307,9 +308,13 @@ def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
     problems += marks.problems()
     if lines:
         problems.append(Problem("unknown_layout", "no known layout matches this content"))
+    paragraphs = marks.paragraphs(cleaned)
+    for k, paragraph in enumerate(paragraphs):  # a byline glued after a paragraph's end
+        paragraphs[k], glued = tail_byline(paragraph)
+        author = author or glued
     return Parsed(
         roles=marks.roles,
-        paragraphs=marks.paragraphs(cleaned),
+        paragraphs=paragraphs,
         title=title,
         published=published,
         photo_credit=marks.photo_credit,

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from seedcorpus._layouts import Layout, Parsed, register
 from seedcorpus._records import Problem, Role
-from seedcorpus._roles import byline_author, mark_lines
+from seedcorpus._roles import mark_lines, tail_byline
 from seedcorpus._text import clean_line
 
 if TYPE_CHECKING:
@@ -38,8 +38,6 @@ _DATETIME = re.compile(
 # The copyright line that closes every page: ``© China Radio International.CRI. All Rights
 # Reserved. ...``.
 _FOOTER = re.compile(r"^(?:©|ⓒ|\(C\)|Copyright)\s*(?:\d{4}\s*)?China Radio International\b", re.I)
-# A bracketed byline after the last sentence: ``。(翻訳:ヒガシ)``, ``. (Editor: Li)``.
-_CREDIT_TAIL = re.compile(r"(?<=[.!?。])\s*(?P<credit>[(（][^()（）]{2,40}[)）])$")
 # An editor's name in Han characters (two to four), alone on a line.
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -107,9 +105,8 @@ class Cri(Layout):
         paragraphs = marks.paragraphs(cleaned)
         # The translator's or editor's name glued to the end of the last paragraph:
         # ``...放送することになります。(翻訳:ヒガシ)``.
-        tail = _CREDIT_TAIL.search(paragraphs[-1]) if paragraphs else None
-        if tail is not None and (name := byline_author(tail.group("credit"))) is not None:
-            paragraphs[-1] = paragraphs[-1][: tail.start()].rstrip()
+        if paragraphs:
+            paragraphs[-1], name = tail_byline(paragraphs[-1])
             author = author or name
         if not paragraphs:
             problems.append(Problem("no_body", "the date line is not followed by any text"))
