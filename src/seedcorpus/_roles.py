@@ -256,7 +256,7 @@ _FURNITURE = re.compile(
     # editors' initials closing a wire story: ``[vm/ft]``
     r"|\[[a-z]{1,4}(?:/[a-z]{1,4})+\]"
     # breadcrumbs: ``新華網韓國語 >> 기사 본문``, ``News › World``
-    r"|(?:[^>»›]{1,40}\s?(?:>>|»|›)\s?){1,4}[^>»›.!?]{1,40}"
+    r"|(?:[^>»›]{1,40}\s(?:>>|»|›)\s){1,4}[^>»›.!?…]{1,40}"
     # search boxes
     r"|(?:Search|Cerca nel sito|Cerca|Cari|Suche|Rechercher|Buscar|Tìm kiếm|Поиск|검색|搜索)\s*:?"
     r"|이 기사를 공유합니다|공유하기\s*:?|기타 플랫폼?"
