@@ -323,6 +323,24 @@ def is_furniture(text: str) -> bool:
     )
 
 
+# The furniture that ends like a sentence: comment prompts, search notes, an image's
+# numbered alt text (tested on sentences only: most body lines are sentences).
+_SENTENCE_FURNITURE = re.compile(
+    r"^(?:There are no comments yet|Be the first to comment|Belum ada komentar|"
+    r"\* The search is limited to |Max:? \d+ characters)"
+    r"|\s?-\s?(?:Foto|Ảnh|Photo|Bild|Фото|Imagen|Image|Hình|사진|写真|图片)\s\d{1,2}\.?$",
+    re.I,
+)
+
+
+def _is_sentence_furniture(text: str) -> bool:
+    """Whether a short line ending like a sentence is furniture (see _SENTENCE_FURNITURE)."""
+    found = _SENTENCE_FURNITURE.search(text, max(0, len(text) - 12))
+    if found is None and text[0] in "TBM*":
+        found = _SENTENCE_FURNITURE.match(text)
+    return found is not None and is_furniture(text)
+
+
 def is_email_line(text: str) -> bool:
     """Whether a cleaned line is one e-mail-like token (a footer), checked in linear time.
 
@@ -484,6 +502,7 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
     previous: int | None = None
     previous_text = ""
     agency_lines: list[int] = []
+    text_seen = False  # whether a paragraph stands above the line
     registry = SourceRegistry.default()
     for i in open_lines:
         if roles[i] != "body":
@@ -512,7 +531,7 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             if len(text) <= 80 and (author := byline_author(text)) is not None:
                 roles[i] = "byline"
                 marks.author = marks.author or author
-            elif len(text) <= 120 and is_furniture(text):
+            elif len(text) <= 120 and _is_sentence_furniture(text):
                 roles[i] = "boilerplate"
             elif text[-2:] == ")." and is_caption(text[:-1]):
                 _caption(marks, i, text[:-1])
@@ -534,13 +553,11 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             _caption(marks, i, _caption_text(text))
         elif text[-1] == ")" and len(text) <= 600:
             agency_lines.append(i)  # may be a caption closed by its agency: see below
-        elif (
-            len(text) <= 30
-            and registry.is_known(text)
-            and not any(r == "body" and _reads_as_text(cleaned[j]) for j, r in enumerate(roles[:i]))
-        ):
+        elif len(text) <= 30 and not text_seen and registry.is_known(text):
             roles[i] = "byline"  # an agency's name on top of the text, as its byline
             marks.author = marks.author or text
+        if not text_seen and roles[i] == "body" and _reads_as_text(text):
+            text_seen = True
         previous, previous_text = i, text
 
     for i in agency_lines:
