@@ -765,6 +765,13 @@ def test_issue_13_a_wrong_weekday_is_an_error_not_a_date() -> None:
         parse_header_date("Selasa, 5 Februari 2024", tz="Asia/Jakarta")
 
 
+def test_issue_13_parse_date_of_a_non_string_is_a_type_error() -> None:
+    for value in (None, 2024, b"2024-02-05"):
+        with pytest.raises(TypeError, match="parse_date takes a str"):
+            parse_date(value)  # type: ignore[arg-type]
+    assert parse_date("Selasa, 5 Februari 2024", check_weekday=False) == PartialDate(2024, 2, 5)
+
+
 def test_the_document_language_decides_a_name_two_languages_share() -> None:
     # Spanish "mar" is martes (Tuesday) among the weekdays but "mar." March among months;
     # its abbreviations apply only in a Spanish document, and never as weekdays.

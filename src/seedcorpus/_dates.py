@@ -1499,6 +1499,8 @@ def parse_date(
 ) -> PartialDate:
     """Read one date from ``text``, at the precision the text gives; DateParseError otherwise.
 
+    ``text`` must be a str (anything else is a :class:`TypeError`).
+
     Handles ISO forms and their dotted/slashed kin (``2025.01.17``, ``2023.05.09 15:02``),
     long forms with an optional weekday in the eleven languages of docs/dates.md
     (``Senin, 18 Maret 2024``, ``March 18, 2024``, ``5 février 2024``, ``5. Februar
@@ -1528,7 +1530,7 @@ def parse_date(
     '2024-02-05'
     """
     if not isinstance(text, str):
-        raise DateParseError(f"parse_date takes a str, not {type(text).__name__}")
+        raise TypeError(f"parse_date takes a str, not {type(text).__name__}")
     ref = _coerce_reference(reference)
     key = _language_key(language)
     try:
