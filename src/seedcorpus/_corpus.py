@@ -133,8 +133,11 @@ class Corpus:
     """An immutable, lazy, ordered collection of :class:`~seedcorpus.Document`.
 
     Iteration yields documents in (ordinal, key) order; files that could not be made into
-    a document are left out of iteration and reported in :attr:`problems` (or raised, with
-    ``strict=True``). Build one with :func:`seedcorpus.load`.
+    a document are left out of iteration and reported in :attr:`problems`. With
+    ``strict=True``, whatever reads documents (iteration, ``corpus[i]``, :meth:`get`,
+    :meth:`stats`, filters, exports) raises the first problem of severity ``error`` it
+    meets: the listing's first, then each file's as it is read; warnings never raise.
+    Listing (``len``, :meth:`keys`) raises nothing. Build one with :func:`seedcorpus.load`.
     """
 
     __slots__ = ("_indices", "_listing", "_options", "_predicates", "_strict")
@@ -454,14 +457,24 @@ class Corpus:
             document.language  # noqa: B018
         if self._listing.dates:
             document.dates  # noqa: B018
-        if self._strict and document.problems:
-            raise document.problems[0].to_error()
+        if self._strict:
+            for problem in document.problems:
+                if problem.is_error:
+                    raise problem.to_error()
         return document
 
     def _results(
         self, positions: Iterable[int] | None = None
     ) -> Iterator[tuple[int, Document | DocumentError]]:
-        """Each position with its document, or the error that kept it from being one."""
+        """Each position with its document, or the error that kept it from being one.
+
+        Strict: the first error of the listing is raised before anything is read, then the
+        first error of a file (one that made no document, or an error on its document).
+        """
+        if self._strict:
+            for problem in self._listing.problems:
+                if problem.is_error:
+                    raise problem.to_error()
         if positions is None:
             positions = (
                 self._indices if self._indices is not None else range(len(self._listing.entries))
@@ -524,8 +537,6 @@ class Corpus:
                 yield position, result
 
     def __iter__(self) -> Iterator[Document]:
-        if self._strict and self._listing.problems:
-            raise self._listing.problems[0].to_error()
         for _, document in self._iter_pairs():
             yield document
 

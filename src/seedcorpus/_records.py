@@ -38,7 +38,7 @@ from seedcorpus._exceptions import (
 )
 from seedcorpus._language import LanguageGuess, detect_language, language_shares
 
-__all__ = ["ROLES", "Document", "Line", "Problem", "Role", "Source"]
+__all__ = ["ROLES", "SEVERITIES", "Document", "Line", "Problem", "Role", "Severity", "Source"]
 
 Role = Literal[
     "blank",
@@ -141,7 +141,52 @@ class Source:
         )
 
 
+Severity = Literal["error", "warning"]
+"""How bad a :class:`Problem` is: an ``error`` means the file cannot be read or trusted (it
+made no document, or its key or decoding is in doubt); a ``warning`` means the document is
+fine to use, with something odd about it (no known layout, no header date...)."""
+
+SEVERITIES: Final[Mapping[str, Severity]] = {
+    "bad_filename": "error",
+    "binary": "error",
+    "changed": "error",
+    "corrupt": "error",
+    "dangling_symlink": "error",
+    "decoded_with_fallback": "error",
+    "duplicate_key": "error",
+    "not_found": "error",
+    "symlink_loop": "error",
+    "too_large": "error",
+    "undecodable": "error",
+    "unreadable": "error",
+    "unsafe_path": "error",
+    "vanished": "error",
+    "empty": "warning",
+    "invalid_date": "warning",
+    "invalid_email": "warning",
+    "missing_header_date": "warning",
+    "no_body": "warning",
+    "truncated_header": "warning",
+    "unclosed_caption": "warning",
+    "unknown_layout": "warning",
+    "unknown_source": "warning",
+}
+"""The severity of every problem code seedcorpus reports (``docs/reliability.md`` has the
+table); a code not listed here (a user layout's own) is a ``warning`` unless its
+:class:`Problem` says otherwise."""
+
+
+def _default_severity(problem: Problem) -> Severity:
+    return SEVERITIES.get(problem.code, "warning")
+
+
+def _check_severity(problem: Problem, attribute: object, value: object) -> None:
+    if value not in ("error", "warning"):
+        raise ValueError(f"a problem's severity is 'error' or 'warning', not {value!r}")
+
+
 _ERROR_FOR_CODE: Final[dict[str, type[DocumentError]]] = {
+    "not_found": FileAccessError,
     "bad_filename": FileNameError,
     "undecodable": DecodeError,
     "binary": DecodeError,
@@ -164,11 +209,14 @@ class Problem:
     and, where it applies, the 1-based ``line``.
 
     Codes are stable and documented in ``docs/reliability.md``; filter on them, not on the
-    message. :meth:`to_error` gives the exception ``strict=True`` raises for it.
+    message. Each has a :attr:`severity` (:data:`SEVERITIES`): ``strict=True`` raises
+    errors only, as the exception :meth:`to_error` gives.
 
     >>> p = Problem("unknown_layout", "no known layout matches", "x/000_0123456789abcdef.txt")
-    >>> str(p)
-    'x/000_0123456789abcdef.txt: no known layout matches [unknown_layout]'
+    >>> str(p), p.severity
+    ('x/000_0123456789abcdef.txt: no known layout matches [unknown_layout]', 'warning')
+    >>> Problem("binary", "binary content").severity
+    'error'
     >>> isinstance(p.to_error(), ValueError)
     True
     """
@@ -181,6 +229,18 @@ class Problem:
     """The file the problem is about."""
     line: int | None = None
     """The 1-based line number, where the problem is on one line."""
+    severity: Severity = attrs.field(
+        default=attrs.Factory(_default_severity, takes_self=True),
+        validator=_check_severity,
+        kw_only=True,
+    )
+    """``error`` or ``warning`` (see :data:`Severity`); by default the code's, from
+    :data:`SEVERITIES`."""
+
+    @property
+    def is_error(self) -> bool:
+        """Whether the severity is ``error`` (what ``strict=True`` raises)."""
+        return self.severity == "error"
 
     def __str__(self) -> str:
         where = self.path or "<text>"
@@ -201,11 +261,23 @@ class Problem:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Problem:
         """Rebuild a problem from :meth:`to_dict` output."""
-        return cls(data["code"], data["message"], data.get("path"), data.get("line"))
+        problem = cls(data["code"], data["message"], data.get("path"), data.get("line"))
+        severity = data.get("severity")
+        if severity is None or severity == problem.severity:
+            return problem
+        return attrs.evolve(problem, severity=severity)
 
-    def __reduce__(self) -> tuple[type[Problem], tuple[Any, ...]]:
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickle as the constructor's arguments (see the module docstring)."""
-        return Problem, (self.code, self.message, self.path, self.line)
+        if self.severity == SEVERITIES.get(self.code, "warning"):
+            return Problem, (self.code, self.message, self.path, self.line)
+        return _problem, (self.code, self.message, self.path, self.line, self.severity)
+
+
+def _problem(
+    code: str, message: str, path: str | None, line: int | None, severity: Severity
+) -> Problem:
+    return Problem(code, message, path, line, severity=severity)
 
 
 @attrs.frozen
