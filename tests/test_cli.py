@@ -645,7 +645,7 @@ def test_export_without_the_arrow_extra_names_it(
     "argv",
     [
         ["export", "--columns", "key,title"],  # jsonl keeps whole documents
-        ["export", "--format", "csv", "--columns", "key,text"],
+        ["export", "--format", "csv", "--columns", "key,txt"],
         ["export", "--format", "csv", "--columns", ","],
         ["export", "--columns", "key,nope", "-o", "out.parquet"],
     ],

@@ -956,3 +956,20 @@ def test_other_languages_words_send_the_text_to_the_full_grammar(text: str, need
     from seedcorpus._dates import _basic_needs, _grammar
 
     assert _basic_needs(text, _grammar(None)) is needs
+
+
+@given(partial_dates())
+def test_rfc3339_text_with_precision_and_zone_is_lossless(date: PartialDate) -> None:
+    text = date.rfc3339()
+    moment = dt.datetime.fromisoformat(text)  # what other tools read
+    assert moment.replace(tzinfo=None) == date.start.replace(tzinfo=None)
+    assert PartialDate.from_rfc3339(text, date.precision, date.tz) == date
+
+
+def test_from_rfc3339_refuses_text_that_does_not_fit_the_precision() -> None:
+    with pytest.raises(DateParseError, match="that is '2021-12-01'"):
+        PartialDate.from_rfc3339("2021-12-15", "month")
+    with pytest.raises(DateParseError, match="not an RFC 3339"):
+        PartialDate.from_rfc3339("2021-12[Asia/Seoul]", "month")
+    with pytest.raises(DateParseError, match=r"in Asia/Seoul"):
+        PartialDate.from_rfc3339("2024-05-27T17:07:00+08:00", "minute", "Asia/Seoul")

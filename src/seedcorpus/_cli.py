@@ -41,7 +41,7 @@ from tqdm import tqdm
 from seedcorpus import __version__
 from seedcorpus._corpus import UNKNOWN_SOURCE_TAIL, Corpus
 from seedcorpus._exceptions import SeedCorpusError
-from seedcorpus._export import COLUMNS, CSV_FIELDS, to_csv, to_jsonl, to_parquet
+from seedcorpus._export import CSV_FIELDS, to_csv, to_jsonl, to_parquet
 from seedcorpus._filters import F, check_layouts
 from seedcorpus._layouts import LayoutRegistry
 from seedcorpus._load import load
@@ -476,14 +476,14 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("--format parquet writes a binary file: give it with -o FILE")
     if kind == "jsonl" and args.columns is not None:
         parser.error("--columns applies to csv and parquet; jsonl keeps whole documents")
-    _check_columns(parser, args.columns, CSV_FIELDS if kind == "csv" else (*COLUMNS, "raw"))
+    _check_columns(parser, args.columns, CSV_FIELDS)
     corpus, progress = _view(args, "export", dates=kind == "jsonl")  # whole documents
     target: Any = _stdout_binary() if to_stdout else args.output
     try:
         if kind == "jsonl":
             count = to_jsonl(corpus, target)
         elif kind == "csv":
-            count = to_csv(corpus, target, fields=args.columns)
+            count = to_csv(corpus, target, columns=args.columns)
         else:
             count = to_parquet(corpus, args.output, columns=args.columns)
     finally:

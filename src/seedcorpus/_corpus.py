@@ -37,6 +37,11 @@ from seedcorpus._storage import Entries, Entry, Store, list_entries
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import dask.bag
+    import datasets
+    import pandas as pd
+    import pyarrow as pa
+
     from seedcorpus._export import PathOrFile
 
 __all__ = ["UNKNOWN_SOURCE_TAIL", "Corpus", "GroupField"]
@@ -709,22 +714,31 @@ class Corpus:
 
         return to_jsonl(self, path_or_file)
 
-    def to_csv(self, path_or_file: PathOrFile, *, fields: Sequence[str] | None = None) -> int:
-        """Write the metadata as CSV with a header row (``fields`` picks columns); returns rows.
+    def to_csv(
+        self,
+        path_or_file: PathOrFile,
+        *,
+        columns: Sequence[str] | None = None,
+        fields: Sequence[str] | None = None,
+    ) -> int:
+        """Write CSV with a header row (``columns`` picks them, ``text`` included); returns rows.
+
+        The columns are those of every export (see :mod:`seedcorpus._export`); ``fields``
+        is their former, deprecated name here.
 
         >>> import io, seedcorpus
         >>> buffer = io.StringIO()
-        >>> seedcorpus.load().head(1).to_csv(buffer, fields=["key", "published", "publisher"])
+        >>> seedcorpus.load().head(1).to_csv(buffer, columns=["key", "published", "published_tz"])
         1
         >>> print(buffer.getvalue().strip())
-        key,published,publisher
-        18ee026d31d90e44,2021-12...,KBS World Radio
+        key,published,published_tz
+        18ee026d31d90e44,2021-12-01,Asia/Seoul
         """
         from seedcorpus._export import to_csv
 
-        return to_csv(self, path_or_file, fields=fields)
+        return to_csv(self, path_or_file, columns=columns, fields=fields)
 
-    def to_arrow(self, *, columns: Sequence[str] | None = None) -> Any:
+    def to_arrow(self, *, columns: Sequence[str] | None = None) -> pa.Table:
         """A ``pyarrow.Table`` with one row per document (needs the ``arrow`` extra).
 
         See :mod:`seedcorpus._export` for the columns and their types.
@@ -737,7 +751,7 @@ class Corpus:
 
         return to_arrow(self, columns=columns)
 
-    def to_pandas(self, *, columns: Sequence[str] | None = None) -> Any:
+    def to_pandas(self, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
         """A ``pandas.DataFrame`` with one row per document (needs the ``pandas`` extra).
 
         >>> import seedcorpus
@@ -757,13 +771,13 @@ class Corpus:
 
         return to_parquet(self, path, columns=columns)
 
-    def to_hf_dataset(self, *, columns: Sequence[str] | None = None) -> Any:
+    def to_hf_dataset(self, *, columns: Sequence[str] | None = None) -> datasets.Dataset:
         """A Hugging Face ``datasets.Dataset`` of :meth:`to_arrow`'s table (the ``hf`` extra)."""
         from seedcorpus._export import to_hf_dataset
 
         return to_hf_dataset(self, columns=columns)
 
-    def to_dask(self, *, partition_size: int = 1000) -> Any:
+    def to_dask(self, *, partition_size: int = 1000) -> dask.bag.Bag:
         """A ``dask.bag.Bag`` of this view's documents, read and parsed on the Dask workers.
 
         Needs the ``dask`` extra; see :func:`seedcorpus._dask.to_dask` and ``docs/scale.md``.

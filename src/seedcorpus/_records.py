@@ -38,7 +38,18 @@ from seedcorpus._exceptions import (
 )
 from seedcorpus._language import LanguageGuess, detect_language, language_shares
 
-__all__ = ["ROLES", "SEVERITIES", "Document", "Line", "Problem", "Role", "Severity", "Source"]
+__all__ = [
+    "ROLES",
+    "SEVERITIES",
+    "Document",
+    "Line",
+    "Problem",
+    "Role",
+    "Severity",
+    "Source",
+    "date_from_fields",
+    "published_fields",
+]
 
 Role = Literal[
     "blank",
@@ -301,12 +312,37 @@ class Line:
         return self.role == "body"
 
 
+def published_fields(date: PartialDate | None, prefix: str) -> dict[str, str | None]:
+    """A date as the three plain fields every export writes: ``{prefix}`` (RFC 3339 text,
+    :meth:`PartialDate.rfc3339`), ``{prefix}_precision`` and ``{prefix}_tz``.
+
+    >>> published_fields(PartialDate(2021, 12, tz="Asia/Seoul"), "published")
+    {'published': '2021-12-01', 'published_precision': 'month', 'published_tz': 'Asia/Seoul'}
+    """
+    if date is None:
+        return {prefix: None, f"{prefix}_precision": None, f"{prefix}_tz": None}
+    return {prefix: date.rfc3339(), f"{prefix}_precision": date.precision, f"{prefix}_tz": date.tz}
+
+
+def date_from_fields(data: Mapping[str, Any], prefix: str) -> PartialDate | None:
+    """The date :func:`published_fields` wrote; also the older lossless form
+    (``2021-12[Asia/Seoul]``, :meth:`PartialDate.isoformat`) in ``{prefix}`` alone."""
+    text = data.get(prefix)
+    if text is None:
+        return None
+    if f"{prefix}_tz" not in data:  # the lossless form
+        return PartialDate.fromisoformat(text)
+    return PartialDate.from_rfc3339(text, data.get(f"{prefix}_precision"), data[f"{prefix}_tz"])
+
+
 def _mention_to_dict(mention: DateMention) -> dict[str, Any]:
+    date = published_fields(mention.date, "date")
     return {
         "span": list(mention.span),
         "text": mention.text,
-        "date": mention.date.isoformat(),
+        "date": date["date"],
         "precision": mention.date.precision,
+        "tz": mention.date.tz,
         "resolution": mention.resolution,
         "inferred": mention.inferred,
         "weekday_mismatch": mention.weekday_mismatch,
@@ -319,12 +355,18 @@ def _mention_from_dict(data: Mapping[str, Any]) -> DateMention:
     return DateMention(
         span=(int(start), int(end)),
         text=data["text"],
-        date=PartialDate.fromisoformat(data["date"]),
+        date=_mention_date(data),
         resolution=data["resolution"],
         inferred=bool(data["inferred"]),
         weekday_mismatch=bool(data.get("weekday_mismatch", False)),
         where=str(data.get("where", "text")),
     )
+
+
+def _mention_date(data: Mapping[str, Any]) -> PartialDate:
+    if "tz" not in data:  # the lossless form
+        return PartialDate.fromisoformat(data["date"])
+    return PartialDate.from_rfc3339(data["date"], data.get("precision"), data["tz"])
 
 
 @attrs.frozen(slots=False)
@@ -448,6 +490,11 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         """The document as a JSON-ready dictionary, derived views included.
 
+        Dates are plain: ``published`` is RFC 3339 text that :func:`datetime.fromisoformat`
+        and pandas read (:meth:`PartialDate.rfc3339`), with ``published_precision`` and
+        ``published_tz`` beside it (date mentions likewise: ``date``, ``precision``, ``tz``);
+        :meth:`from_dict` reads the three back into the same :class:`PartialDate`.
+
         >>> import json, seedcorpus
         >>> doc = seedcorpus.load()["3ce8b0aa36825b41"]
         >>> seedcorpus.Document.from_dict(json.loads(json.dumps(doc.to_dict()))) == doc
@@ -459,8 +506,7 @@ class Document:
             "path": self.path,
             "layout": self.layout,
             "title": self.title,
-            "published": None if self.published is None else self.published.isoformat(),
-            "published_precision": None if self.published is None else self.published.precision,
+            **published_fields(self.published, "published"),
             "source": self.source.to_dict(),
             "language": self.language,
             "language_confidence": self.language_confidence,
@@ -478,14 +524,13 @@ class Document:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Document:
         """Rebuild a document from :meth:`to_dict` output, derived views included."""
-        published = data.get("published")
         doc = cls(
             key=data["key"],
             ordinal=data["ordinal"],
             path=data["path"],
             layout=data["layout"],
             title=data.get("title"),
-            published=None if published is None else PartialDate.fromisoformat(published),
+            published=date_from_fields(data, "published"),
             source=Source.from_dict(data.get("source", {})),
             text=data["text"],
             paragraphs=data.get("paragraphs", ()),
