@@ -732,3 +732,27 @@ def test_a_terminal_that_cannot_show_a_character_gets_an_escape_not_an_error(
     stdout.flush()
     shown = stdout.buffer.getvalue().decode("ascii")
     assert "\\u2018" in shown
+
+
+# -- index ----------------------------------------------------------------------------------
+
+
+def test_index_goes_to_the_user_cache_and_says_where(
+    capsys: pytest.CaptureFixture[str],
+    seed_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SEEDCORPUS_INDEX_DIR", str(tmp_path / "cache"))
+    before = sorted(p.name for p in seed_copy.iterdir())
+    status, out, _ = run(capsys, "index", str(seed_copy))
+    assert status == 0
+    (written,) = (tmp_path / "cache").glob("*.sqlite")
+    assert out.startswith(f"5 files indexed in {written}: 5 parsed")
+    assert sorted(p.name for p in seed_copy.iterdir()) == before
+    status, out, _ = run(capsys, "index", str(seed_copy), "--beside")
+    assert out.startswith(f"5 files indexed in {seed_copy / '.seedcorpus-index.sqlite'}: ")
+    explicit = tmp_path / "my.sqlite"
+    assert run_json(capsys, "index", str(seed_copy), "--index", str(explicit))["index"] == str(
+        explicit
+    )

@@ -751,12 +751,13 @@ def _add_index_command(commands: Any) -> None:
         description="Build or refresh a corpus's SQLite index: new and changed files are "
         "parsed (language included), unchanged ones reused, deleted ones dropped. "
         "load(PATH, index=True) then reads documents from it and runs metadata filters "
-        "in SQL. The index lives next to a directory corpus (.seedcorpus-index.sqlite) "
-        "unless --cache or --index says otherwise.",
+        "in SQL. The index goes to the user cache directory (nothing is written into the "
+        "corpus) unless --beside (.seedcorpus-index.sqlite inside a directory corpus) or "
+        "--index FILE says otherwise; the command says where it went.",
         examples=[
             "seedcorpus index corpus/",
             "seedcorpus index corpus/ --workers 2 --json",
-            "seedcorpus index corpus.zip --cache      # in the user cache directory",
+            "seedcorpus index corpus/ --beside        # corpus/.seedcorpus-index.sqlite",
             "seedcorpus index corpus/ --index /fast/disk/corpus.sqlite",
         ],
     )
@@ -764,7 +765,9 @@ def _add_index_command(commands: Any) -> None:
     where = index.add_mutually_exclusive_group()
     where.add_argument("--index", default=None, metavar="FILE", help="the index file to use")
     where.add_argument(
-        "--cache", action="store_true", help="keep the index in the user cache directory"
+        "--beside",
+        action="store_true",
+        help="keep the index inside the (directory) corpus: .seedcorpus-index.sqlite",
     )
     index.add_argument("--json", action="store_true", help="print JSON for machines")
 
@@ -774,7 +777,7 @@ def _index_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     from seedcorpus._load import seeds_path
 
     source = args.path if args.path is not None else str(seeds_path())
-    location = args.index or index_path(source, where="cache" if args.cache else "auto")
+    location = args.index or index_path(source, where="beside" if args.beside else "cache")
     bar: tqdm[Any] = tqdm(
         desc="indexing",
         unit="file",

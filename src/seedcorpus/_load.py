@@ -96,8 +96,9 @@ def load(
     ``dates=True`` detects the language too.
 
     ``index`` keeps a SQLite index of the corpus (:mod:`seedcorpus._index`): True for the
-    default location (:func:`~seedcorpus._index.index_path`: next to a directory corpus,
-    else the user cache), or the index file's path. It is refreshed now (new and changed
+    default location (:func:`~seedcorpus.index_path`: the user cache directory, never the
+    corpus), or the index file's path (``index_path(source, where="beside")`` for one
+    inside a directory corpus). It is refreshed now (new and changed
     files are parsed, on ``workers`` processes); documents then come from it, and
     metadata filters run in SQL.
 
