@@ -456,8 +456,8 @@ def _arrow_type(pa: ModuleType, kind: str) -> Any:
 def arrow_schema(columns: Sequence[str] | None = None) -> pa.Schema:
     """The ``pyarrow.Schema`` of :func:`to_arrow` for these columns (needs the ``arrow`` extra).
 
-    >>> str(arrow_schema(["published", "cited"]))
-    'published: timestamp[us]\\ncited: list<item: string>\\n  child 0, item: string'
+    >>> str(arrow_schema(["published", "published_start"]))
+    'published: string\\npublished_start: timestamp[us]'
     """
     pa = _require("pyarrow", "arrow")
     names = _choose(columns, tuple(_COLUMNS), COLUMNS, "columns")
@@ -495,12 +495,13 @@ def to_pandas(
 ) -> pd.DataFrame:
     """A ``pandas.DataFrame`` of :func:`to_arrow`'s table (needs the ``pandas`` extra).
 
-    ``published`` and ``published_end`` are ``datetime64`` (wall clock, ``NaT`` when
-    undated); list columns hold Python lists.
+    ``published`` is RFC 3339 text (``pandas.to_datetime(..., format="ISO8601")`` reads
+    it); ``published_start`` and ``published_end`` are ``datetime64`` (wall clock, ``NaT``
+    when undated); list columns hold Python lists.
 
     >>> import seedcorpus
-    >>> df = to_pandas(seedcorpus.load(), columns=["key", "published", "cited"])
-    >>> df["published"].dt.year.tolist()
+    >>> df = to_pandas(seedcorpus.load(), columns=["key", "published_start", "cited"])
+    >>> df["published_start"].dt.year.tolist()
     [2021.0, 2025.0, nan, 2020.0, 2024.0]
     """
     _require("pandas", "pandas")
