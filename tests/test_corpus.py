@@ -265,3 +265,13 @@ def test_group_by_field_names_are_the_group_field_literal() -> None:
     from seedcorpus._corpus import _GROUPS, GroupField
 
     assert set(get_args(GroupField)) == set(_GROUPS)
+
+
+def test_filter_keywords_are_exactly_the_criteria() -> None:
+    import inspect
+
+    from seedcorpus._filters import CRITERIA
+
+    parameters = inspect.signature(Corpus.filter).parameters.values()
+    keywords = {p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY}
+    assert keywords == set(CRITERIA)
