@@ -63,6 +63,7 @@ __all__ = [
     "UNDETERMINED",
     "LanguageGuess",
     "detect_language",
+    "detectable_languages",
     "language_shares",
 ]
 
@@ -391,6 +392,17 @@ def _detector_factory() -> Any:
                 factory.set_seed(_SEED)  # an instance attribute: the class default is untouched
                 _factory = factory
     return factory
+
+
+@functools.lru_cache(maxsize=1)
+def detectable_languages() -> tuple[str, ...]:
+    """The ISO 639-1 codes :func:`detect_language` can return, sorted (langdetect's profiles).
+
+    >>> {"id", "en", "ko", "zh"} <= set(detectable_languages())
+    True
+    """
+    names = (p.name for p in Path(PROFILES_DIRECTORY).iterdir() if not p.name.startswith("."))
+    return tuple(sorted({_CODE_MAP.get(name, name) for name in names}))
 
 
 def _new_detector(detector_class: type[Any] = _Detector) -> Any:

@@ -38,7 +38,18 @@ from seedcorpus._exceptions import (
 )
 from seedcorpus._language import LanguageGuess, detect_language, language_shares
 
-__all__ = ["ROLES", "Document", "Line", "Problem", "Role", "Source"]
+__all__ = [
+    "ROLES",
+    "SEVERITIES",
+    "Document",
+    "Line",
+    "Problem",
+    "Role",
+    "Severity",
+    "Source",
+    "date_from_fields",
+    "published_fields",
+]
 
 Role = Literal[
     "blank",
@@ -141,7 +152,52 @@ class Source:
         )
 
 
+Severity = Literal["error", "warning"]
+"""How bad a :class:`Problem` is: an ``error`` means the file cannot be read or trusted (it
+made no document, or its key or decoding is in doubt); a ``warning`` means the document is
+fine to use, with something odd about it (no known layout, no header date...)."""
+
+SEVERITIES: Final[Mapping[str, Severity]] = {
+    "bad_filename": "error",
+    "binary": "error",
+    "changed": "error",
+    "corrupt": "error",
+    "dangling_symlink": "error",
+    "decoded_with_fallback": "error",
+    "duplicate_key": "error",
+    "not_found": "error",
+    "symlink_loop": "error",
+    "too_large": "error",
+    "undecodable": "error",
+    "unreadable": "error",
+    "unsafe_path": "error",
+    "vanished": "error",
+    "empty": "warning",
+    "invalid_date": "warning",
+    "invalid_email": "warning",
+    "missing_header_date": "warning",
+    "no_body": "warning",
+    "truncated_header": "warning",
+    "unclosed_caption": "warning",
+    "unknown_layout": "warning",
+    "unknown_source": "warning",
+}
+"""The severity of every problem code seedcorpus reports (``docs/reliability.md`` has the
+table); a code not listed here (a user layout's own) is a ``warning`` unless its
+:class:`Problem` says otherwise."""
+
+
+def _default_severity(problem: Problem) -> Severity:
+    return SEVERITIES.get(problem.code, "warning")
+
+
+def _check_severity(problem: Problem, attribute: object, value: object) -> None:
+    if value not in ("error", "warning"):
+        raise ValueError(f"a problem's severity is 'error' or 'warning', not {value!r}")
+
+
 _ERROR_FOR_CODE: Final[dict[str, type[DocumentError]]] = {
+    "not_found": FileAccessError,
     "bad_filename": FileNameError,
     "undecodable": DecodeError,
     "binary": DecodeError,
@@ -164,11 +220,14 @@ class Problem:
     and, where it applies, the 1-based ``line``.
 
     Codes are stable and documented in ``docs/reliability.md``; filter on them, not on the
-    message. :meth:`to_error` gives the exception ``strict=True`` raises for it.
+    message. Each has a :attr:`severity` (:data:`SEVERITIES`): ``strict=True`` raises
+    errors only, as the exception :meth:`to_error` gives.
 
     >>> p = Problem("unknown_layout", "no known layout matches", "x/000_0123456789abcdef.txt")
-    >>> str(p)
-    'x/000_0123456789abcdef.txt: no known layout matches [unknown_layout]'
+    >>> str(p), p.severity
+    ('x/000_0123456789abcdef.txt: no known layout matches [unknown_layout]', 'warning')
+    >>> Problem("binary", "binary content").severity
+    'error'
     >>> isinstance(p.to_error(), ValueError)
     True
     """
@@ -181,6 +240,18 @@ class Problem:
     """The file the problem is about."""
     line: int | None = None
     """The 1-based line number, where the problem is on one line."""
+    severity: Severity = attrs.field(
+        default=attrs.Factory(_default_severity, takes_self=True),
+        validator=_check_severity,
+        kw_only=True,
+    )
+    """``error`` or ``warning`` (see :data:`Severity`); by default the code's, from
+    :data:`SEVERITIES`."""
+
+    @property
+    def is_error(self) -> bool:
+        """Whether the severity is ``error`` (what ``strict=True`` raises)."""
+        return self.severity == "error"
 
     def __str__(self) -> str:
         where = self.path or "<text>"
@@ -201,11 +272,23 @@ class Problem:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Problem:
         """Rebuild a problem from :meth:`to_dict` output."""
-        return cls(data["code"], data["message"], data.get("path"), data.get("line"))
+        problem = cls(data["code"], data["message"], data.get("path"), data.get("line"))
+        severity = data.get("severity")
+        if severity is None or severity == problem.severity:
+            return problem
+        return attrs.evolve(problem, severity=severity)
 
-    def __reduce__(self) -> tuple[type[Problem], tuple[Any, ...]]:
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickle as the constructor's arguments (see the module docstring)."""
-        return Problem, (self.code, self.message, self.path, self.line)
+        if self.severity == SEVERITIES.get(self.code, "warning"):
+            return Problem, (self.code, self.message, self.path, self.line)
+        return _problem, (self.code, self.message, self.path, self.line, self.severity)
+
+
+def _problem(
+    code: str, message: str, path: str | None, line: int | None, severity: Severity
+) -> Problem:
+    return Problem(code, message, path, line, severity=severity)
 
 
 @attrs.frozen
@@ -229,12 +312,37 @@ class Line:
         return self.role == "body"
 
 
+def published_fields(date: PartialDate | None, prefix: str) -> dict[str, str | None]:
+    """A date as the three plain fields every export writes: ``{prefix}`` (RFC 3339 text,
+    :meth:`PartialDate.rfc3339`), ``{prefix}_precision`` and ``{prefix}_tz``.
+
+    >>> published_fields(PartialDate(2021, 12, tz="Asia/Seoul"), "published")
+    {'published': '2021-12-01', 'published_precision': 'month', 'published_tz': 'Asia/Seoul'}
+    """
+    if date is None:
+        return {prefix: None, f"{prefix}_precision": None, f"{prefix}_tz": None}
+    return {prefix: date.rfc3339(), f"{prefix}_precision": date.precision, f"{prefix}_tz": date.tz}
+
+
+def date_from_fields(data: Mapping[str, Any], prefix: str) -> PartialDate | None:
+    """The date :func:`published_fields` wrote; also the older lossless form
+    (``2021-12[Asia/Seoul]``, :meth:`PartialDate.isoformat`) in ``{prefix}`` alone."""
+    text = data.get(prefix)
+    if text is None:
+        return None
+    if f"{prefix}_tz" not in data:  # the lossless form
+        return PartialDate.fromisoformat(text)
+    return PartialDate.from_rfc3339(text, data.get(f"{prefix}_precision"), data[f"{prefix}_tz"])
+
+
 def _mention_to_dict(mention: DateMention) -> dict[str, Any]:
+    date = published_fields(mention.date, "date")
     return {
         "span": list(mention.span),
         "text": mention.text,
-        "date": mention.date.isoformat(),
+        "date": date["date"],
         "precision": mention.date.precision,
+        "tz": mention.date.tz,
         "resolution": mention.resolution,
         "inferred": mention.inferred,
         "weekday_mismatch": mention.weekday_mismatch,
@@ -247,12 +355,18 @@ def _mention_from_dict(data: Mapping[str, Any]) -> DateMention:
     return DateMention(
         span=(int(start), int(end)),
         text=data["text"],
-        date=PartialDate.fromisoformat(data["date"]),
+        date=_mention_date(data),
         resolution=data["resolution"],
         inferred=bool(data["inferred"]),
         weekday_mismatch=bool(data.get("weekday_mismatch", False)),
         where=str(data.get("where", "text")),
     )
+
+
+def _mention_date(data: Mapping[str, Any]) -> PartialDate:
+    if "tz" not in data:  # the lossless form
+        return PartialDate.fromisoformat(data["date"])
+    return PartialDate.from_rfc3339(data["date"], data.get("precision"), data["tz"])
 
 
 @attrs.frozen(slots=False)
@@ -376,6 +490,11 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         """The document as a JSON-ready dictionary, derived views included.
 
+        Dates are plain: ``published`` is RFC 3339 text that :func:`datetime.fromisoformat`
+        and pandas read (:meth:`PartialDate.rfc3339`), with ``published_precision`` and
+        ``published_tz`` beside it (date mentions likewise: ``date``, ``precision``, ``tz``);
+        :meth:`from_dict` reads the three back into the same :class:`PartialDate`.
+
         >>> import json, seedcorpus
         >>> doc = seedcorpus.load()["3ce8b0aa36825b41"]
         >>> seedcorpus.Document.from_dict(json.loads(json.dumps(doc.to_dict()))) == doc
@@ -387,8 +506,7 @@ class Document:
             "path": self.path,
             "layout": self.layout,
             "title": self.title,
-            "published": None if self.published is None else self.published.isoformat(),
-            "published_precision": None if self.published is None else self.published.precision,
+            **published_fields(self.published, "published"),
             "source": self.source.to_dict(),
             "language": self.language,
             "language_confidence": self.language_confidence,
@@ -406,14 +524,13 @@ class Document:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Document:
         """Rebuild a document from :meth:`to_dict` output, derived views included."""
-        published = data.get("published")
         doc = cls(
             key=data["key"],
             ordinal=data["ordinal"],
             path=data["path"],
             layout=data["layout"],
             title=data.get("title"),
-            published=None if published is None else PartialDate.fromisoformat(published),
+            published=date_from_fields(data, "published"),
             source=Source.from_dict(data.get("source", {})),
             text=data["text"],
             paragraphs=data.get("paragraphs", ()),
