@@ -23,8 +23,8 @@ from seedcorpus._roles import (
     labelled_head_date,
     lead_title,
     mark_lines,
+    paragraph_tail,
     split_caption,
-    tail_byline,
 )
 
 
@@ -565,12 +565,19 @@ def test_more_byline_forms(line: str, author: str) -> None:
 
 
 def test_a_byline_glued_after_a_paragraph_is_cut_from_it() -> None:
-    assert tail_byline("Ia berkata begitu. [글/신화사 연구원 쉬창인(徐長銀), 번역/신화망]") == (
+    assert paragraph_tail("Ia berkata begitu. [글/신화사 연구원 쉬창인(徐長銀), 번역/신화망]") == (
         "Ia berkata begitu.",
         "쉬창인(徐長銀)",
+        None,
     )
-    assert tail_byline("Ia berkata begitu (AS).") == ("Ia berkata begitu (AS).", None)
-    assert tail_byline("Ia berkata begitu. (Yonhap)") == ("Ia berkata begitu. (Yonhap)", None)
+    assert paragraph_tail("Ia berkata begitu (AS).").text == "Ia berkata begitu (AS)."
+    assert paragraph_tail("Ia berkata begitu. (Yonhap)").text == "Ia berkata begitu. (Yonhap)"
+    assert paragraph_tail('"Begitu," kata KCNA. [vm/ft]').text == '"Begitu," kata KCNA.'
+    assert paragraph_tail("论坛举行。图为金锦哲发言。记者裴小阁摄") == (
+        "论坛举行。",
+        None,
+        "记者裴小阁",
+    )
 
 
 @pytest.mark.parametrize(

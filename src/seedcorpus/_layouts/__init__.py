@@ -39,7 +39,7 @@ from seedcorpus._roles import (
     labelled_head_date,
     lead_title,
     mark_lines,
-    tail_byline,
+    paragraph_tail,
 )
 from seedcorpus._text import clean_lines
 
@@ -309,15 +309,16 @@ def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
     if lines:
         problems.append(Problem("unknown_layout", "no known layout matches this content"))
     paragraphs = marks.paragraphs(cleaned)
+    credit = marks.photo_credit
     for k, paragraph in enumerate(paragraphs):  # a byline glued after a paragraph's end
-        paragraphs[k], glued = tail_byline(paragraph)
-        author = author or glued
+        paragraphs[k], glued, photographer = paragraph_tail(paragraph)
+        author, credit = author or glued, credit or photographer
     return Parsed(
         roles=marks.roles,
         paragraphs=paragraphs,
         title=title,
         published=published,
-        photo_credit=marks.photo_credit,
+        photo_credit=credit,
         author=marks.author or author,
         author_email=marks.author_email,
         captions=marks.caption_texts(),

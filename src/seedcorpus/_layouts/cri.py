@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from seedcorpus._layouts import Layout, Parsed, register
 from seedcorpus._records import Problem, Role
-from seedcorpus._roles import mark_lines, tail_byline
+from seedcorpus._roles import mark_lines, paragraph_tail
 from seedcorpus._text import clean_line
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ class Cri(Layout):
         # The translator's or editor's name glued to the end of the last paragraph:
         # ``...放送することになります。(翻訳:ヒガシ)``.
         if paragraphs:
-            paragraphs[-1], name = tail_byline(paragraphs[-1])
+            paragraphs[-1], name, _ = paragraph_tail(paragraphs[-1])
             author = author or name
         if not paragraphs:
             problems.append(Problem("no_body", "the date line is not followed by any text"))
