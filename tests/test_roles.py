@@ -636,3 +636,13 @@ def test_a_headline_printed_twice_near_the_top() -> None:
     )
     lines = ["16:20 May 13, 2022", "Isi berita.", "16:20 May 13, 2022"]
     assert doubled_headline(lines, roles[:3]) is None  # a date line, not a headline
+
+
+def test_a_caption_closed_by_an_agency_after_a_slash() -> None:
+    line = "Delegasi China berfoto saat berkunjung ke Pyongyang/KCNA"
+    assert is_caption(line)
+    assert split_caption(line) == ("Delegasi China berfoto saat berkunjung ke Pyongyang", "KCNA")
+    # A labelled credit keeps its whole name; initials and dates are no agency.
+    assert split_caption("Air Busan-plan. Foto: Yonhap/VNA")[1] == "Yonhap/VNA"
+    assert not is_caption('"Begitu," kata KCNA. [vm/ft]')
+    assert not is_caption("Harga naik pada 10/15")

@@ -681,6 +681,17 @@ _LABEL_STEMS = (
 _SHOT_BY = re.compile(r"(?<=[。！？.\s])(?P<credit>[^。！？.\s]{2,30})[摄攝]$")
 
 
+_SLASHED = re.compile(r"(?<=[^\W\d_])/(?P<credit>[A-Z][^/.!?()\[\]]{1,30})$")
+
+
+def _slash_credit(text: str) -> tuple[str, str] | None:
+    """``(caption, agency)`` of a caption closed by a registered agency after a slash."""
+    found = _SLASHED.search(text)
+    if found is None or not SourceRegistry.default().is_known(found.group("credit")):
+        return None
+    return text[: found.start()].rstrip(), found.group("credit")
+
+
 def split_caption(text: str) -> tuple[str, str | None]:
     """A caption and its credit, bracketed (:func:`~seedcorpus._sources.split_credit`) or
     printed after the caption with its label.
@@ -697,6 +708,8 @@ def split_caption(text: str) -> tuple[str, str | None]:
         found = _BARE_CREDIT_TAIL.search(text, max(0, len(text) - 100))
         if found is not None and len(found.group("credit").split()) <= 6:
             return text[: found.start()].rstrip(), found.group("credit").strip()
+        if "/" in text[-40:] and (slashed := _slash_credit(text)) is not None:
+            return slashed
     return caption, credit
 
 
@@ -732,7 +745,8 @@ def is_caption(text: str) -> bool:
     ):
         return False
     if not any(word in folded for word in _LABEL_STEMS):
-        return False
+        # ``... saat berkunjung ke Pyongyang/KCNA``: an agency after a slash, no label.
+        return "/" in folded[-40:] and _slash_credit(text) is not None
     if text[-1] in ")]":
         return _LABELLED_TAIL.search(text, tail) is not None
     return _BARE_CREDIT_TAIL.search(text, tail) is not None and split_caption(text)[1] is not None
