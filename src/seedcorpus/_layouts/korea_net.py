@@ -103,13 +103,29 @@ _COURTESY = re.compile(
 )
 
 
+# A story's heading on Korea.net's highlight pages: ``TITLE (NAME from COUNTRY in LANGUAGE)``.
+_STORY_HEADING = re.compile(r"\((?P<name>[^()]{2,60}?) from [^()]{2,40} in [^()]{2,30}\)$")
+
+
+def _story_reporter(line: str) -> str | None:
+    """The reporter a highlight page's story heading names, or None for any other line.
+
+    >>> _story_reporter("My story as Honorary Reporter (Mariam Qazbr from Morocco in Arabic)")
+    'Mariam Qazbr'
+    """
+    if line[-1] != ")" or " from " not in line or len(line) > 300:
+        return None
+    found = _STORY_HEADING.search(line, max(0, len(line) - 140))
+    return None if found is None else found.group("name")
+
+
 def _split_caption(line: str) -> tuple[str, str | None]:
     """A Korea.net caption and its credit: bracketed or labelled (:func:`split_caption`),
     after the caption's final stop, after ``©``, a Japanese ``=date、place、credit`` or a
     courtesy sentence."""
     text, credit = split_caption(line)
     if credit is not None:
-        return text.rstrip(" /"), credit  # ``... / Фото: NAME``
+        return text.rstrip(" /-–—"), credit  # ``... / Фото: NAME``, ``... - Credits to NAME``
     found = _CREDIT_AFTER_STOP.search(line)
     if found is not None:
         credit = found.group("credit") or found.group("bare")
@@ -264,12 +280,15 @@ def _head_byline(
     menus and credit lines aside), or None when none stands within :data:`_CAPTION_LIMIT`
     lines."""
     for k, i in enumerate(after[: _CAPTION_LIMIT + 1]):
-        if roles[i] not in ("body", "byline"):
+        role = roles[i]
+        if role == "byline" and cleaned[i].rpartition(" ")[2].casefold() not in _FROM_WORDS:
+            return _Byline((i,), None, None, False)  # the shared roles read it whole
+        if role not in ("body", "byline"):
             continue
         found = _read_byline(cleaned, after, k)
         if found is not None:
             return found
-        if roles[i] == "byline":  # a form the shared roles read (``NAME | Fotos: NAME``)
+        if role == "byline":  # a form the shared roles read (``NAME | Fotos: NAME``)
             return _Byline((i,), None, None, False)
     return None
 
@@ -405,12 +424,20 @@ class KoreaNet(Layout):
         # Photos inside the text: a line that ends with its credit after the caption's final
         # stop, or names it after a copyright sign, and its copy (printed twice, maybe not
         # alike); and the captions the shared roles found, read as Korea.net prints them.
+        # On the highlight pages, the caption under a story's heading, which names its
+        # reporter first, is one too, whatever its end.
         credits = [(i, credit) for i, credit in marks.credit_lines if i not in zone]
         body_captions: list[tuple[int, str]] = []
+        reporter = None  # the reporter the heading just above names
         for i in content:
             if roles[i] != "body" or (byline_at is not None and i < byline_at):
+                reporter = None
                 continue
-            found = _body_caption(cleaned[i])
+            line = cleaned[i]
+            found: tuple[str, str | None] | None = _body_caption(line)
+            if found is None and reporter is not None and line.startswith(reporter):
+                found = _split_caption(line)
+            reporter = _story_reporter(line)
             if found is None:
                 continue
             text, credit = found
@@ -419,7 +446,8 @@ class KoreaNet(Layout):
                 continue
             roles[i] = "caption"
             body_captions.append((i, text))
-            credits.append((i, credit))
+            if credit:
+                credits.append((i, credit))
         for i, line in marks.caption_lines:
             if i not in zone and roles[i] == "caption":
                 text, credit = _split_caption(line)
