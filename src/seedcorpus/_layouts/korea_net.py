@@ -281,14 +281,14 @@ def _head_byline(
     lines."""
     for k, i in enumerate(after[: _CAPTION_LIMIT + 1]):
         role = roles[i]
-        if role == "byline" and cleaned[i].rpartition(" ")[2].casefold() not in _FROM_WORDS:
-            return _Byline((i,), None, None, False)  # the shared roles read it whole
         if role not in ("body", "byline"):
             continue
-        found = _read_byline(cleaned, after, k)
-        if found is not None:
-            return found
-        if role == "byline":  # a form the shared roles read (``NAME | Fotos: NAME``)
+        # A byline the shared roles read is read again only when its country may follow.
+        if role == "body" or cleaned[i].rpartition(" ")[2].casefold() in _FROM_WORDS:
+            found = _read_byline(cleaned, after, k)
+            if found is not None:
+                return found
+        if role == "byline":  # as the shared roles read it (``NAME | Fotos: NAME`` too)
             return _Byline((i,), None, None, False)
     return None
 
