@@ -260,6 +260,8 @@ def _cut_above_date(cleaned: Sequence[str]) -> bool:
     """
     head = [i for i, text in enumerate(cleaned[:12]) if text][:5]
     for k in range(min(2, len(head))):
+        if len(cleaned[head[k]]) > 160:  # no byline runs so long
+            continue
         byline = _read_byline(cleaned, head, k)
         if byline is None:
             continue
