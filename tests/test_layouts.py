@@ -490,3 +490,94 @@ def test_empty_content_is_an_unknown_document_flagged_empty() -> None:
     assert doc.layout == "unknown"
     assert doc.text == ""
     assert [p.code for p in doc.problems] == ["empty"]
+
+
+# -- pages cut above or below their header: the evidence left -------------------------------
+
+
+def test_cri_page_without_header_is_cri_by_its_copyright_line() -> None:
+    doc = parse(
+        "中国国際放送局のFM放送の開始式典は24日、ベオグラードで行われました。\n"
+        "この日から、セルビア7都市のFMラジオ局は番組を放送することになります。(翻訳:ヒガシ)\n"
+        "| ||||\n"
+        "© China Radio International.CRI. All Rights Reserved. 16A Shijingshan Road |\n"
+    )
+    assert doc.layout == "cri"
+    assert doc.title is None
+    assert doc.published is None
+    assert [p.code for p in doc.problems] == ["missing_header_date"]
+    assert doc.source.author == "ヒガシ"
+    assert doc.paragraphs[-1].endswith("放送することになります。")
+    assert "CRI" not in doc.text
+
+
+def test_a_mention_of_cri_in_the_text_does_not_make_a_cri_page() -> None:
+    doc = parse("Satu berita.\nChina Radio International menyiarkan program baru.\n")
+    assert doc.layout == "unknown"
+
+
+@pytest.mark.parametrize(
+    "source", ["Enligt baotintuc.vn", "Источник: https://baoquocte", "Sumber: nhandan.vn"]
+)
+def test_portal_page_cut_short_is_the_portal_by_its_source_line(source: str) -> None:
+    doc = parse(f"Air Busan-plan. Foto: Yonhap/VNA\n\nIsi berita yang panjang.\n\n{source}\n\nK\n")
+    assert doc.layout == "vn_portal"
+    assert doc.source.photo_credit == "Yonhap/VNA"
+    assert source not in doc.text
+
+
+@pytest.mark.parametrize("source", ["Source: VNA", "Sumber: Reuters", "Theo Hãng tin Trung Quốc"])
+def test_a_source_line_not_naming_a_vietnamese_address_is_no_portal_evidence(
+    source: str,
+) -> None:
+    assert parse(f"Isi berita yang panjang.\n\n{source}\n").layout == "unknown"
+
+
+def test_unknown_page_headline_printed_twice_and_cms_byline_and_date() -> None:
+    doc = parse(
+        "Headlines, November 26, 2020\nHeadlines, November 26, 2020\n  • Lee Kyung-sik\n"
+        "  • 승인 2020.11.26 08:58\n  • 댓글 0\n이 기사를 공유합니다\n\n"
+        "Thursday, November 26, 2020\n\nThe Korea Post summarises the news of the day here.\n"
+    )
+    assert doc.layout == "unknown"
+    assert doc.title == "Headlines, November 26, 2020"
+    assert str(doc.published) == "2020-11-26T08:58"
+    assert doc.source.author == "Lee Kyung-sik"
+    assert "Lee Kyung-sik" not in doc.text
+    assert "Headlines" not in doc.text
+
+
+def test_unknown_page_full_name_above_the_date_is_the_byline_not_the_title() -> None:
+    doc = parse(
+        " date 2025-08-10 Headline\nHaufan Hasyim Salengke\n10/8/2025 18:52\n"
+        "Korea Selatan akan mengirimkan sekelompok utusan khusus ke Indonesia pekan depan.\n"
+        "Editor : Haufan Salengke\n"
+    )
+    assert doc.title is None
+    assert doc.source.author == "Haufan Hasyim Salengke"
+    assert "Haufan" not in doc.text
+
+
+def test_unknown_page_without_date_line_takes_its_headline_from_the_first_line() -> None:
+    doc = parse(
+        "Presiden Indonesia Bakal Lawat China\n"
+        "Berita tentang Presiden Indonesia Joko Widodo akan melawat ke China sudah diumumkan.\n"
+    )
+    assert doc.title == "Presiden Indonesia Bakal Lawat China"
+    assert doc.paragraphs == (
+        "Berita tentang Presiden Indonesia Joko Widodo akan melawat ke China sudah diumumkan.",
+    )
+
+
+def test_kbs_full_page_skip_links_and_footer_are_furniture() -> None:
+    doc = parse(
+        "Zum Menü Zum Inhalt\nGo Top\n\nPolitik\n\nPräsident Yoon trifft Partner\n\n"
+        "Write: 2023-06-23 08:54:13Update: 2023-06-23 09:13:10\n\nPräsident Yoon trifft Partner\n\n"
+        "Photo : YONHAP News\n\nPräsident Yoon Suk Yeol hat Vietnam besucht.\n\n"
+        "Die Redaktion empfiehlt\n\nClose\n\n"
+        "Diese Webseite verwendet Cookies und andere Techniken, um die Servicequalität zu "
+        "verbessern.\n"
+    )
+    assert doc.layout == "kbs_world"
+    assert doc.source.category == "Politik"
+    assert doc.text == "Präsident Yoon Suk Yeol hat Vietnam besucht."

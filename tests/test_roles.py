@@ -20,6 +20,8 @@ from seedcorpus._roles import (
     is_caption,
     is_email_line,
     is_furniture,
+    labelled_head_date,
+    lead_title,
     mark_lines,
     split_caption,
 )
@@ -448,3 +450,117 @@ def test_cri_editor_printed_on_top_is_no_headline() -> None:
 def test_an_unknown_page_headline_ending_with_an_abbreviation() -> None:
     doc = parse("Seeking truth behind killing by N.K.\n\n황석주 / 2022-06-22 11:17:24\n\nIsi.")
     assert (doc.title, doc.source.author) == ("Seeking truth behind killing by N.K.", "황석주")
+
+
+# -- captions, credits and headlines read from the lines around them --------------------------
+
+
+def test_a_caption_whose_bracketed_credit_stands_before_its_stop() -> None:
+    marks = mark_lines(
+        ["Isi berita pertama yang panjang sekali.", "Der Saal der Stadt (Foto: Cong Binh).", "Isi."]
+    )
+    assert marks.roles == ["body", "caption", "body"]
+    assert marks.photo_credit == "Cong Binh"
+    assert marks.caption_texts() == ["Der Saal der Stadt"]
+
+
+def test_the_sentence_above_a_credit_line_inside_the_text_is_its_caption() -> None:
+    lines = [
+        "In den letzten Monaten ist die Atmosphäre geschäftiger denn je.",
+        "Herr Munki Kim und seine Freundin machen Quang-Nudeln.",
+        "FOTO: LE NAM",
+        "Auf dem Seminar sagte Herr Byun etwas.",
+    ]
+    marks = mark_lines(lines)
+    assert marks.roles == ["body", "caption", "credit", "body"]
+    assert marks.photo_credit == "LE NAM"
+
+
+def test_a_credit_line_under_the_first_line_leaves_that_line_alone() -> None:
+    # Nothing above the line: a headline over its photo's credit, not a caption.
+    marks = mark_lines(["Judul berita.", "Foto: Yonhap", "Isi berita."])
+    assert marks.roles == ["body", "credit", "body"]
+
+
+def test_a_short_line_closed_by_an_agency_with_text_below_is_a_caption() -> None:
+    long = "Hal itu diungkapkan kantor kepresidenan Korea Selatan pada hari Minggu kemarin sore."
+    marks = mark_lines(["Juru bicara berbicara dalam jumpa pers.(Yonhap)", long, long + " Ya."])
+    assert marks.roles[0] == "caption"
+    assert marks.photo_credit == "Yonhap"
+
+
+def test_a_paragraph_closed_by_an_unknown_bracket_stays_text() -> None:
+    long = "Hal itu diungkapkan kantor kepresidenan Korea Selatan pada hari Minggu kemarin sore."
+    marks = mark_lines(["Juru bicara berbicara dalam jumpa pers. (kanan)", long, long + " Ya."])
+    assert marks.roles[0] == "body"
+    assert marks.photo_credit is None
+
+
+def test_a_photo_page_keeps_its_caption_as_text_and_its_agency_as_credit() -> None:
+    caption = (
+        "North Korean leader Kim Jong-un speaks during a visit to the headquarters in "
+        "Pyongyang on May 12, 2022. (For Use Only in the Republic of Korea) (Yonhap)"
+    )
+    marks = mark_lines(["N.K. leader visits quarantine command", "General", caption, "(END)"])
+    assert marks.roles == ["body", "body", "body", "boilerplate"]
+    assert marks.photo_credit == "Yonhap"
+
+
+def test_an_agency_name_alone_above_the_text_is_its_byline() -> None:
+    text = "Workers spray water on the statue of King Sejong in central Seoul on April 15, 2023."
+    marks = mark_lines(["[Moment to Focus] Spring cleaning", "연합뉴스", text])
+    assert marks.roles == ["body", "byline", "body"]
+    assert marks.author == "연합뉴스"
+    # Below the text, the same name is a mention, not a byline.
+    assert mark_lines([text, "Yonhap"]).roles == ["body", "body"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "There are no comments yet. Be the first to comment.",
+        "* The search is limited to articles published after 2010.",
+        "Mengapa wisatawan Korea Selatan begitu gemar berwisata ke Vietnam? - Foto 1.",
+        "Nhộn nhịp khách quốc tế ở trung tâm TP.HCM- Ảnh 1.",
+        "| ||||",
+        "<亜洲日報の記事等を無断で複製、公衆送信 、翻案、配布することは禁じられています。>",
+        "기사 이미지 확대 보기",
+        "경북 포항시 경북 포항시",
+        "为了向听友提供更好的服务,KBS WORLD Radio网页正在应用Cookie和其它相关技术。"
+        "您持续浏览本台网页,将被视为您已同意利用上述技术和本台的《个人信息处理方针》政策。"
+        " 详细内容 >",
+    ],
+)
+def test_more_furniture_real_pages_print(line: str) -> None:
+    assert mark_lines(["Isi berita yang panjang sekali di sini.", line]).roles[1] == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "line", ["Pemerintah kerja. Pemerintah kerja.", "Foto 1 adalah gambar.", "Bye bye."]
+)
+def test_sentences_are_not_taken_for_furniture(line: str) -> None:
+    assert mark_lines(["Isi berita yang panjang sekali di sini.", line]).roles[1] == "body"
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [("[写真=済州航空提供(ベトナム・ホイアン)]", "済州航空"), ("[사진=연합뉴스]", "연합뉴스")],
+)
+def test_bracketed_credit_lines_name_their_provider(line: str, credit: str) -> None:
+    assert credit_line(line) == credit
+
+
+def test_a_page_without_a_date_line_takes_a_short_first_line_as_its_headline() -> None:
+    body = "Berita tentang Presiden Indonesia Joko Widodo akan melawat ke China sudah diumumkan."
+    assert lead_title(["Presiden Indonesia Bakal Lawat China", body], ["body", "body"]) == 0
+    # Not a sentence, not a long line, not a line followed by another short line.
+    assert lead_title(["Presiden melawat ke China.", body], ["body", "body"]) is None
+    assert lead_title(["Presiden Indonesia", "Lawat China"], ["body", "body"]) is None
+    assert lead_title(["文化部が発信する。写真は様子", body], ["body", "body"]) is None
+
+
+def test_a_labelled_cms_date_among_the_first_lines() -> None:
+    found = labelled_head_date(["Judul", "• Lee Kyung-sik", "• 승인 2020.11.26 08:58"])
+    assert found is not None
+    assert (found[0], str(found[1])) == (2, "2020-11-26T08:58")
+    assert labelled_head_date(["Judul", "승인 없음"]) is None

@@ -32,7 +32,7 @@ import attrs
 from seedcorpus._dates import PartialDate, parse_header_date
 from seedcorpus._exceptions import DateParseError
 from seedcorpus._records import Problem, Role
-from seedcorpus._sources import source_key, split_credit, validate_email
+from seedcorpus._sources import SourceRegistry, source_key, split_credit, validate_email
 
 __all__ = [
     "Marks",
@@ -45,6 +45,9 @@ __all__ = [
     "head_title",
     "honorary_author",
     "is_caption",
+    "is_name",
+    "labelled_head_date",
+    "lead_title",
     "is_email_line",
     "is_furniture",
     "mark_lines",
@@ -186,6 +189,13 @@ _CREDIT_LINE = re.compile(
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+# ``[写真=済州航空提供(ベトナム・ホイアン)]``, ``[사진=연합뉴스]``: a credit in brackets, given
+# by its provider (``提供``, ``제공``), a place after it.
+_BRACKETED_CREDIT = re.compile(
+    r"^\[(?:写真|사진|Photo|Foto|图片|照片)\s*[=:：]\s*(?P<credit>[^\[\]()（）=]{1,40}?)"
+    r"\s*(?:提供|제공)?\s*(?:[(（][^()（）]{0,40}[)）])?\]$",
+    re.I,
+)
 
 
 def credit_line(text: str) -> str | None:
@@ -197,7 +207,7 @@ def credit_line(text: str) -> str | None:
     """
     if len(text) > 100:
         return None
-    found = _CREDIT_LINE.match(text)
+    found = _CREDIT_LINE.match(text) or (_BRACKETED_CREDIT.match(text) if text[0] == "[" else None)
     if found is None:
         return None
     credit = found.group("credit").strip()
@@ -217,16 +227,27 @@ _FURNITURE = re.compile(
     r"\s*\(\d+\)"
     r"|\d+\s+(?:comments?|komentar)"
     r"|\[(?:iklan|ads?|quangcao|advert)_?\d*\]"
+    # what is left of a table's borders: ``| ||||``
+    r"|\|[|\s]+"
     # agency end marks and copyright lines
     r"|\(END\)|\(끝\)"
     r"|[\[(]?(?:ⓒ|©|\(C\))\s?.{0,100}|Copyright\s*(?:ⓒ|©|\(C\)|\d{4}).{0,100}"
     # skip links, menus and related-links headings
     r"|Go to (?:Contents|Menu|Top)|Go Top|Close|Skip to (?:main )?content|Skip navigation"
     r"|Menu Content|进入菜单 进入原文|推荐内容|相关内容"
-    r"|.{0,160}\bCookies?\b.{0,160}(?:同意|agree|consent|setuju|zustimm|accept|acept).{0,160}"
+    r"|.{0,160}(?<![A-Za-z])Cookies?(?![A-Za-z]).{0,160}"
+    r"(?:同意|agree|consent|setuju|zustimm|accept|acept).{0,160}"
+    # reprint notices: ``<亜洲日報の記事等を無断で複製 ... 禁じられています。>``, ``무단전재``
+    r"|.{0,120}(?:無断で?(?:複製|転載)|무단\s?전재|재배포\s?금지|禁止转载|未经授权).{0,120}"
+    # an image viewer's labels, and a short label printed twice in one line (``경북 포항시
+    # 경북 포항시``, ``facebookfacebook``)
+    r"|기사 이미지 확대 보기|닫기|关闭|閉じる"
+    r"|(?P<twice>[^\s.!?。][^.!?。]{0,27}[^\s.!?。])\s?(?P=twice)"
     r"|(?:Enligt|Theo|Laut|Según|Selon|Menurut|According to)\s+[\w.-]+\.(?:vn|com|net|org|kr|cn)"
     r"|본문 바로가기|Related (?:articles|news|stories|content)|Berita Terkait"
-    r"|Baca [Jj]uga(?:\s*:\s*\S.{0,200})?|>>\s*\S.{0,200}|There are no comments yet\.?"
+    r"|Baca [Jj]uga(?:\s*:\s*\S.{0,200})?|>>\s*\S.{0,200}"
+    r"|(?:There are no comments yet|Be the first to comment|Belum ada komentar)\.?"
+    r"(?:\s+(?:Be the first to comment|Jadilah yang pertama)[^.!?]{0,40}[.!?]?)?"
     r"|Max:? \d+ characters|Order by|\* The search is limited to .{0,100}"
     r"|이 기사를 공유합니다|공유하기\s*:?|기타 플랫폼?"
     r"|Artikel Terkait|Tin liên quan|Tin cùng chuyên mục|Read more|Most (?:Viewed|Popular)"
@@ -237,6 +258,8 @@ _FURNITURE = re.compile(
     r"|\([^()]{1,40}\)"
     # an image's file name left as its alt text: ``todayphoto_210722_1``, ``230216_HR x_1``
     r"|[\w .-]{0,50}_\d{1,3}"
+    # an image's alt text numbered by the page: ``... ke Vietnam? - Foto 1.``, ``...- Ảnh 1.``
+    r"|.{1,160}?\s?-\s?(?:Foto|Ảnh|Photo|Bild|Фото|Imagen|Image|Hình|사진|写真|图片)\s\d{1,2}\.?"
     r")$",
     re.I,
 )
@@ -449,6 +472,8 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
 
     previous: int | None = None
     previous_text = ""
+    agency_lines: list[int] = []
+    registry = SourceRegistry.default()
     for i in open_lines:
         if roles[i] != "body":
             previous, previous_text = i, cleaned[i]
@@ -470,11 +495,16 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             and text[0] != "|"
             and (len(text) > 240 or not _may_be_furniture(text))
         ):
-            # A sentence: no furniture, credit or caption reads so; a short one may still be
-            # a byline ending with an initial (``Oleh Kim J.``).
+            # A sentence: no credit reads so; a short one may still be a byline ending with
+            # an initial (``Oleh Kim J.``) or a furniture phrase (``There are no comments
+            # yet.``), a caption its bracketed credit before the stop (``... (Foto: X).``).
             if len(text) <= 80 and (author := byline_author(text)) is not None:
                 roles[i] = "byline"
                 marks.author = marks.author or author
+            elif len(text) <= 120 and is_furniture(text):
+                roles[i] = "boilerplate"
+            elif text[-2:] == ")." and is_caption(text[:-1]):
+                _caption(marks, i, text[:-1])
         elif is_furniture(text):
             roles[i] = "boilerplate"
         elif (credit := credit_line(text)) is not None:
@@ -491,7 +521,22 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             marks.author = marks.author or author
         elif is_caption(text):
             _caption(marks, i, _caption_text(text))
+        elif text[-1] == ")" and len(text) <= 600:
+            agency_lines.append(i)  # may be a caption closed by its agency: see below
+        elif (
+            len(text) <= 30
+            and registry.is_known(text)
+            and not any(r == "body" and _reads_as_text(cleaned[j]) for j, r in enumerate(roles[:i]))
+        ):
+            roles[i] = "byline"  # an agency's name on top of the text, as its byline
+            marks.author = marks.author or text
         previous, previous_text = i, text
+
+    for i in agency_lines:
+        _agency_caption(marks, open_lines, i)
+    for i, _ in marks.credit_lines if "credit" in roles else ():
+        if roles[i] == "credit":
+            _caption_above(marks, open_lines, i)
 
     # E-mail footers: e-mail lines at the end of the page, below the last body line.
     for i in reversed(open_lines):
@@ -511,6 +556,51 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
 def _caption(marks: Marks, i: int, text: str) -> None:
     marks.roles[i] = "caption"
     marks.caption_lines.append((i, text))
+
+
+_STOPS = frozenset(".!?。")
+
+
+def _agency_caption(marks: Marks, open_lines: Sequence[int], at: int) -> None:
+    """Read a line closed by a news agency's name in brackets (``... pada 9 Agustus
+    2025.(Yonhap)``): a caption when text follows it, the credit of a photo page (whose text
+    is the photo's caption) when it is the page's last text."""
+    text = marks.cleaned[at]
+    caption, credit = split_credit(text)
+    if credit is None or not SourceRegistry.default().is_known(credit):
+        return
+    # Paragraphs, not the short header or footer lines a layout may still decide on.
+    texts = [j for j in open_lines if marks.roles[j] == "body" and _reads_as_text(marks.cleaned[j])]
+    below = sum(1 for j in texts if j > at)
+    if below >= 2:
+        if len(text) <= 300 and caption[-1:] in _STOPS and caption.count(". ") < 2:
+            _caption(marks, at, text)
+    elif below == 0 and len(texts) <= 1:
+        marks.credit_lines.append((at, credit))
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether a line reads as a paragraph (not a headline): long, and ending a sentence."""
+    return len(text) >= 80 and text[-1] in _SENTENCE_ENDS
+
+
+def _caption_above(marks: Marks, open_lines: Sequence[int], credit_at: int) -> None:
+    """Make the line above a credit line inside the text a caption (``Herr Kim und seine
+    Freundin ...`` over ``FOTO: LE NAM``): a sentence with text above it and below the
+    credit."""
+    k = open_lines.index(credit_at)
+    if k < 2 or k + 1 >= len(open_lines):
+        return
+    above = open_lines[k - 1]
+    text = marks.cleaned[above]
+    roles = marks.roles
+    if (
+        roles[above] == "body"
+        and text[-1] in _SENTENCE_ENDS
+        and len(text) <= 400
+        and any(roles[j] == "body" for j in open_lines[: k - 1])
+    ):
+        _caption(marks, above, text)
 
 
 # A caption's credit printed after it without brackets: ``... Bandara. Foto: Yonhap/VNA``,
@@ -659,6 +749,72 @@ def head_title(cleaned: Sequence[str], roles: Sequence[Role], date_at: int) -> i
         if text[-1] != "." or (". " not in text and len(text) > 2 and text[-2].isupper()):
             return i
     return None
+
+
+def lead_title(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
+    """The headline's line of a page that prints no date line: its first line, when it is
+    short, does not end a sentence, and a paragraph (or a photo's caption or credit)
+    follows it. None otherwise.
+
+    >>> lead_title(["Presiden Bakal Lawat China", "Berita tentang lawatan Presiden " * 3 + "."],
+    ...            ["body", "body"])
+    0
+    >>> lead_title(["Satu dua tiga.", "Berita " * 20 + "."], ["body", "body"]) is None
+    True
+    """
+    lines = [i for i, text in enumerate(cleaned) if text][:2]
+    if len(lines) < 2 or roles[lines[0]] != "body":
+        return None
+    first, after = cleaned[lines[0]], lines[1]
+    if (
+        len(first) > 160
+        or (len(first.split()) < 2 and len(first) < 12)
+        or first[-1] in _SENTENCE_ENDS
+        or first[-1] in ":;,"
+        or "。" in first
+        or _SENTENCE_BREAK.search(first) is not None
+    ):
+        return None
+    if roles[after] == "body" and not _reads_as_text(cleaned[after]):
+        return None
+    return lines[0]
+
+
+# A date line labelled by the news CMS many outlets share (``• 승인 2020.11.26 08:58``,
+# ``Posted : 2024-05-01 10:00``), bulleted or not.
+_LABELLED_DATE = re.compile(
+    r"^(?:[•·▪●◦]\s*)?(?:승인|입력|기사입력|등록|Posted|Published|Diterbitkan|Dipublikasikan)"
+    r"\s*[:：]?\s*(?P<date>\d.{7,30})$",
+    re.I,
+)
+
+
+def labelled_head_date(cleaned: Sequence[str]) -> tuple[int, PartialDate] | None:
+    """``(line, date)`` of a labelled publication date among a page's first lines.
+
+    >>> labelled_head_date(["Judul", "• Lee Kyung-sik", "• 승인 2020.11.26 08:58"])
+    (2, PartialDate(year=2020, month=11, day=26, hour=8, minute=58, second=None, tz=None))
+    """
+    seen = 0
+    for i, text in enumerate(cleaned):
+        if not text:
+            continue
+        seen += 1
+        if seen > 2 * _HEAD_LINES:
+            break
+        found = _LABELLED_DATE.match(text) if len(text) <= 48 else None
+        if found is not None and (date := head_date(found.group("date"))) is not None:
+            return i, date
+    return None
+
+
+def is_name(text: str) -> bool:
+    """Whether a line reads as a person's name (or a few): short, no digits, capitalised.
+
+    >>> is_name("Haufan Hasyim Salengke"), is_name("Presiden bakal lawat China")
+    (True, False)
+    """
+    return _is_name(text)
 
 
 def head_author(text: str) -> str | None:

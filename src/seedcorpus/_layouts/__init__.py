@@ -28,7 +28,16 @@ import attrs
 from seedcorpus._dates import PartialDate, parse_header_date
 from seedcorpus._exceptions import DateParseError, RegistryError
 from seedcorpus._records import Problem, Role, as_problems, as_roles, as_strings
-from seedcorpus._roles import head_author, head_date, head_date_line, head_title, mark_lines
+from seedcorpus._roles import (
+    head_author,
+    head_date,
+    head_date_line,
+    head_title,
+    is_name,
+    labelled_head_date,
+    lead_title,
+    mark_lines,
+)
 from seedcorpus._text import clean_lines
 
 if TYPE_CHECKING:
@@ -250,22 +259,51 @@ def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
     marks = mark_lines(cleaned)
     published = title = author = None
     problems: list[Problem] = []
-    date_at = head_date_line(cleaned, marks.roles)
-    if date_at is not None:
+    roles = marks.roles
+    top = next((i for i, text in enumerate(cleaned) if text), None)
+    if (
+        top is not None
+        and roles[top] == "caption"
+        and roles[top + 1 : top + 3].count("caption_repeat")
+    ):  # the headline printed twice on top, not a photo's caption
+        roles[top], title = "title", cleaned[top]
+        roles[roles.index("caption_repeat", top)] = "title_repeat"
+    labelled = labelled_head_date(cleaned)
+    date_at = head_date_line(cleaned, roles) if labelled is None else None
+    if labelled is not None:  # ``• NAME`` / ``• 승인 DATE``: the CMS's byline and date
+        date_at, published = labelled
+        above = next((i for i in range(date_at - 1, -1, -1) if cleaned[i]), None)
+        name = "" if above is None else cleaned[above].lstrip("•·▪●◦ ")
+        if above is not None and roles[above] in ("body", "boilerplate") and is_name(name):
+            roles[above], author = "byline", name
+        roles[date_at] = "date"
+    elif date_at is not None:
         published = head_date(cleaned[date_at])
         author = head_author(cleaned[date_at])
-        marks.roles[date_at] = "date"
-        title_at = head_title(cleaned, marks.roles, date_at)
+        roles[date_at] = "date"
+    elif title is None and (lead := lead_title(cleaned, roles)) is not None:
+        roles[lead], title = "title", cleaned[lead]
+    if date_at is not None and title is None:
+        title_at = head_title(cleaned, roles, date_at)
+        if (
+            title_at is not None
+            and marks.author is not None
+            and is_name(cleaned[title_at])
+            and set(marks.author.split()) <= set(cleaned[title_at].split())
+        ):  # the author's full name above the date, the byline below giving it shorter
+            roles[title_at], author, marks.author = "byline", cleaned[title_at], None
+            title_at = None
         if title_at is not None:
             title = cleaned[title_at]
-            marks.roles[title_at] = "title"
+            roles[title_at] = "title"
             for i, text in enumerate(cleaned):  # a copy of the headline above the text
-                if i > title_at and marks.roles[i] == "body" and text == title:
-                    marks.roles[i] = "title_repeat"
+                if i > title_at and roles[i] == "body" and text == title:
+                    roles[i] = "title_repeat"
                     break
+    if date_at is not None:
         for i, text in enumerate(cleaned):  # the date line printed again lower down
-            if i > date_at and marks.roles[i] == "body" and text == cleaned[date_at]:
-                marks.roles[i] = "date"
+            if i > date_at and roles[i] == "body" and text == cleaned[date_at]:
+                roles[i] = "date"
     problems += marks.problems()
     if lines:
         problems.append(Problem("unknown_layout", "no known layout matches this content"))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from seedcorpus._layouts import Layout, Parsed, register
 from seedcorpus._records import Problem, Role
-from seedcorpus._roles import mark_lines
+from seedcorpus._roles import byline_author, mark_lines
 from seedcorpus._text import clean_line
 
 if TYPE_CHECKING:
@@ -35,6 +35,11 @@ _DATETIME = re.compile(
     r"(?:\s*\|\s*cri|\s*출처\s*[:：]\s*cri)?$",
     re.I,
 )
+# The copyright line that closes every page: ``© China Radio International.CRI. All Rights
+# Reserved. ...``.
+_FOOTER = re.compile(r"^(?:©|ⓒ|\(C\)|Copyright)\s*(?:\d{4}\s*)?China Radio International\b", re.I)
+# A bracketed byline after the last sentence: ``。(翻訳:ヒガシ)``, ``. (Editor: Li)``.
+_CREDIT_TAIL = re.compile(r"(?<=[.!?。])\s*(?P<credit>[(（][^()（）]{2,40}[)）])$")
 # An editor's name in Han characters (two to four), alone on a line.
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -65,23 +70,29 @@ class Cri(Layout):
 
     def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
         found = _first_two(cleaned)
-        return len(found) == 2 and _DATETIME.match(cleaned[found[1]]) is not None
+        if len(found) == 2 and _DATETIME.match(cleaned[found[1]]) is not None:
+            return True
+        # A page without its header still closes with CRI's copyright line.
+        return any(_FOOTER.match(text) for text in cleaned[-6:] if "China Radio" in text)
 
     def parse(self, lines: Sequence[str]) -> Parsed:
         return self.parse_cleaned(lines, [clean_line(line) for line in lines])
 
     def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
-        title_at, date_at = _first_two(cleaned)
         problems: list[Problem] = []
-        headline = cleaned[title_at]
-        title: str | None = headline
-        stamp = _DATETIME.match(cleaned[date_at])
-        assert stamp is not None  # match() accepted these lines
-        published = self.header_date(stamp.group("stamp"), date_at + 1, problems)
-        fixed: dict[int, Role] = {title_at: "title", date_at: "date"}
+        fixed: dict[int, Role] = {}
+        title = published = None
+        headline = ""
+        head = _first_two(cleaned)
+        stamp = _DATETIME.match(cleaned[head[1]]) if len(head) == 2 else None
+        if stamp is not None:  # the header: the title, then the date-time line
+            title_at, date_at = head
+            headline = title = cleaned[title_at]
+            published = self.header_date(stamp.group("stamp"), date_at + 1, problems)
+            fixed = {title_at: "title", date_at: "date"}
         folded = headline.casefold()
         content = [i for i, text in enumerate(cleaned) if text and i not in fixed]
-        if content and cleaned[content[0]].casefold() == folded:
+        if headline and content and cleaned[content[0]].casefold() == folded:
             fixed[content[0]] = "title_repeat"
         # The editor's name closes the page: a bare CJK name under a text in another script.
         if len(content) > 1 and _CJK_NAME.match(cleaned[content[-1]]) and not _HAN.search(headline):
@@ -90,10 +101,16 @@ class Cri(Layout):
         author = marks.author
         if author is not None and headline == author and _CJK_NAME.match(headline):
             # The editor's name printed on top (``林凤海`` over ``편집:林凤海``): no headline.
-            marks.roles[title_at], title = "byline", None
+            marks.roles[head[0]], title = "byline", None
         if author is None and content and fixed.get(content[-1]) == "byline":
             author = cleaned[content[-1]]
         paragraphs = marks.paragraphs(cleaned)
+        # The translator's or editor's name glued to the end of the last paragraph:
+        # ``...放送することになります。(翻訳:ヒガシ)``.
+        tail = _CREDIT_TAIL.search(paragraphs[-1]) if paragraphs else None
+        if tail is not None and (name := byline_author(tail.group("credit"))) is not None:
+            paragraphs[-1] = paragraphs[-1][: tail.start()].rstrip()
+            author = author or name
         if not paragraphs:
             problems.append(Problem("no_body", "the date line is not followed by any text"))
         return Parsed(

@@ -67,6 +67,16 @@ _TRAILER = re.compile(
 )
 
 
+# A source line naming a Vietnamese outlet by its address: a ``.vn`` host, or a newspaper's
+# (``báo``) host cut before its ending, after the label of any edition's language.
+_VN_SOURCE = re.compile(
+    r"^(?:Sumber|Nguồn|Source|Fuente|Quelle|Источник|Fonte|Enligt|Theo|Laut|Según|Selon|"
+    r"Menurut|According to)\s*:?\s*(?:https?://)?(?:www\.)?"
+    r"(?:bao[a-z]{2,30}(?:\.vn)?(?:/\S*)?|[\w-]+(?:\.[\w-]+)*\.vn(?:/\S*)?)$",
+    re.IGNORECASE,
+)
+
+
 @register
 class VnPortal(Layout):
     """Portal pages: a ``| caption |`` line among the first lines, or the ad/comment trailer."""
@@ -89,9 +99,14 @@ class VnPortal(Layout):
             _TRAILER.match(text) for text in tail
         ):
             return True
-        # The comment counter of its Indonesian and German editions closing the page.
-        last = next((text for text in reversed(tail) if text), "")
-        return _COUNTER.match(last) is not None
+        # The comment counter of its Indonesian and German editions closing the page, or the
+        # source line that credits the Vietnamese outlet it republishes (``Enligt
+        # baotintuc.vn``, ``Источник: https://baoquocte...``), closing a page cut short (a
+        # fragment of the counter may follow it).
+        last = [text for text in tail if text][-2:]
+        return (bool(last) and _COUNTER.match(last[-1]) is not None) or any(
+            _VN_SOURCE.match(text) for text in last
+        )
 
     def parse(self, lines: Sequence[str]) -> Parsed:
         return self.parse_cleaned(lines, [clean_line(line) for line in lines])
