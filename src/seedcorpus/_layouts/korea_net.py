@@ -144,6 +144,7 @@ def _split_caption(line: str) -> tuple[str, str | None]:
 
 
 _HEAD_LIMIT = 8  # the date is among the first non-blank lines
+_HEAD_LINES = 12  # a page cut above its date opens with its caption and byline in these
 _CAPTION_LIMIT = 6  # caption lines before the byline, at most
 _FUZZY_LIMIT = 1000  # longer lines are compared for equality and truncation only
 
@@ -248,7 +249,7 @@ def _caption_credit(line: str) -> str | None:
     return _split_caption(line)[1] if len(line) <= 600 else None
 
 
-def _cut_above_date(cleaned: Sequence[str]) -> bool:
+def _cut_above_date(cleaned: Sequence[str], head: Sequence[int]) -> bool:
     """Whether a page cut above its date line still reads as Korea.net's.
 
     Such a page opens with the byline (over one to three lines), or with the photo caption
@@ -256,9 +257,9 @@ def _cut_above_date(cleaned: Sequence[str]) -> bool:
     credit the way Korea.net prints it (``... Province. (Jeon Han)``, ``... © NAME``,
     ``... / Фото: NAME``, ``...=6月29日、場所、 CREDIT``), or when the page names the site:
     ``Korea.net`` in the head, an honorary reporter's byline (Korea.net's programme), or a
-    ``@korea.kr`` address at the end.
+    ``@korea.kr`` address at the end. ``head``: the first non-blank lines (five, among the
+    first :data:`_HEAD_LINES`).
     """
-    head = [i for i, text in enumerate(cleaned[:12]) if text][:5]
     for k in range(min(2, len(head))):
         if len(cleaned[head[k]]) > 160:  # no byline runs so long
             continue
@@ -334,8 +335,8 @@ class KoreaNet(Layout):
         return self.match_cleaned(lines, [clean_line(line) for line in lines])
 
     def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
-        head = [i for i, text in enumerate(cleaned[:_HEAD_LIMIT]) if text][:2]
-        for at, i in enumerate(head):
+        head = [i for i, text in enumerate(cleaned[:_HEAD_LINES]) if text][:5]
+        for at, i in enumerate(i for i in head[:2] if i < _HEAD_LIMIT):
             if _DATE.match(cleaned[i]) or _DATE_DMY.match(cleaned[i]):
                 return True
             if at == 1 and _DATE_EN.match(cleaned[i]):
@@ -348,10 +349,10 @@ class KoreaNet(Layout):
                     for text in cleaned[i + 1 : i + 40]
                     if text
                 )
-        # Its edition menu, wherever the page starts.
-        if sum(text in _EDITIONS for text in cleaned[:60]) >= 3:
+        # Its edition menu, wherever the page starts: three of its editions.
+        if len(_EDITIONS.intersection(cleaned[:60])) >= 3:
             return True
-        return _cut_above_date(cleaned)
+        return _cut_above_date(cleaned, head)
 
     def parse(self, lines: Sequence[str]) -> Parsed:
         return self.parse_cleaned(lines, [clean_line(line) for line in lines])
@@ -439,7 +440,7 @@ class KoreaNet(Layout):
             found: tuple[str, str | None] | None = _body_caption(line)
             if found is None and reporter is not None and line.startswith(reporter):
                 found = _split_caption(line)
-            reporter = _story_reporter(line)
+            reporter = _story_reporter(line) if line[-1] == ")" else None
             if found is None:
                 continue
             text, credit = found
