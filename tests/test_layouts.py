@@ -271,6 +271,142 @@ def test_korea_net_invalid_email_footer_is_reported_not_kept() -> None:
     assert doc.text == "Isi."
 
 
+def test_korea_net_cut_above_its_date_is_told_by_its_caption_credit_and_byline() -> None:
+    # The English edition: the caption with the photographer's name after its final stop,
+    # the byline right under it, no date, no site name, no e-mail footer.
+    doc = parse(
+        "The ministry on May 29 launched an event. Seen is a village. (Jeon Han)\n"
+        "By Margareth Theresia\nThe ministry has launched an event.\nEvery year, it"
+    )
+    assert doc.layout == "korea_net"
+    assert (doc.source.photo_credit, doc.source.author) == ("Jeon Han", "Margareth Theresia")
+    assert doc.captions == ("The ministry on May 29 launched an event. Seen is a village.",)
+    assert doc.text == "The ministry has launched an event.\n\nEvery year, it"
+    assert "missing_header_date" in [p.code for p in doc.problems]
+
+
+def test_korea_net_japanese_caption_credit_after_date_and_place() -> None:
+    doc = parse(
+        "文化院が韓国の文化を発信する。写真はイベントの様子=6月29日、米国・ロサンゼルス、 "
+        "文化体育観光部\n[キム・ソナ]\n文化院が事業を展開する。"
+    )
+    assert doc.layout == "korea_net"
+    assert (doc.source.photo_credit, doc.source.author) == ("文化体育観光部", "キム・ソナ")
+    assert doc.captions == ("文化院が韓国の文化を発信する。写真はイベントの様子",)
+    assert doc.text == "文化院が事業を展開する。"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a caption and a byline, but the credit is not where Korea.net prints it
+        "Officials meet in Seoul on Monday.\nBy Kim Minji\nThe talks went on.",
+        # a caption with its credit, but no byline under it
+        "Officials meet in Seoul. (Kim Minji)\nThe talks went on.\nBy the end, all agreed.",
+    ],
+)
+def test_a_caption_or_a_byline_alone_is_no_korea_net_page(page: str) -> None:
+    assert parse(page).layout == "unknown"
+
+
+def test_korea_net_byline_broken_over_lines_with_a_glued_credit_and_footnote() -> None:
+    # ``By`` alone, the honorary reporter's form, the country glued to a credit label whose
+    # name is glued to the first sentence; the desk's address glued to the site's footnote.
+    doc = parse(
+        "By\nHonorary Reporter Anisa Khairunisa from\nIndonesiaCartoons =\n"
+        "Anisa KhairunisaEvery country has its costume.\nHanbok is one.\n"
+        "chaey0726@korea.kr*This article is written by a Korea.net Honorary Reporter."
+    )
+    assert doc.layout == "korea_net"
+    assert doc.source.author == "Anisa Khairunisa"
+    assert doc.source.photo_credit == "Anisa Khairunisa"
+    assert doc.text == "Every country has its costume.\n\nHanbok is one."
+    assert [line.role for line in doc.lines] == [
+        *("byline", "byline", "byline", "body", "body", "boilerplate"),
+    ]
+
+
+def test_korea_net_russian_honorary_byline_over_two_lines() -> None:
+    doc = parse(
+        "Подарок, с которого начался мой год. / Фото: Елизавета Нюкша\n"
+        "Почетный репортер Korea.net Елизавета Нюкша из\nРоссии.\nДекабрь – идеальное время."
+    )
+    assert doc.layout == "korea_net"
+    assert (doc.source.author, doc.source.photo_credit) == ("Елизавета Нюкша", "Елизавета Нюкша")
+    assert doc.captions == ("Подарок, с которого начался мой год.",)
+    assert doc.text == "Декабрь – идеальное время."
+
+
+@pytest.mark.parametrize(
+    ("caption", "text", "credit"),
+    [
+        # a copyright sign with no stop before it (German edition)
+        ("Die Top 5 beim Festival in Seoul © Gaon Lim", "Die Top 5 beim Festival in Seoul",
+         "Gaon Lim"),
+        # a courtesy sentence: the credit is the name it gives
+        ("Der Webauftritt ist stets aktuell. Fotos mit freundlicher Genehmigung zur Verfügung "
+         "gestellt von Min Yea-Ji, bearbeitet von Jasmin Mikolay auf Canva",
+         "Der Webauftritt ist stets aktuell.", "Min Yea-Ji"),
+    ],
+)  # fmt: skip
+def test_korea_net_caption_credit_forms(caption: str, text: str, credit: str) -> None:
+    doc = parse(
+        f"Ehrenberichterstatter\n\n04.12.2025\n\n{caption}\n\n{caption}\n\n"
+        "Von Ehrenberichterstatterin Jasmin Mikolay aus Deutschland\n\nText."
+    )
+    assert (doc.captions, doc.source.photo_credit) == ((text,), credit)
+    assert doc.text == "Text."
+
+
+def test_korea_net_caption_printed_twice_below_the_byline_gives_the_credit() -> None:
+    doc = parse(
+        "Reporteros Honorarios\n\n22.01.2025\n\nPor Ana Gómez de Venezuela\n\n"
+        "Posan con los libros. | Eliana Gissara\n\nPosan con los libros. | Eliana Gissara"
+        "\n\nTexto."
+    )
+    assert doc.source.photo_credit == "Eliana Gissara"
+    assert doc.captions == ("Posan con los libros.",)
+    assert doc.text == "Texto."
+
+
+def test_korea_net_reworded_copy_of_a_caption_in_the_text() -> None:
+    doc = parse(
+        "Honorary Reporters\n\nSep 11, 2024\n\nBy Honorary Reporter Imane Bouhnika from "
+        "Algeria\nPhotos = Imane Bouhnika\n\nThe event began.\n\n"
+        "Koreanet managers Kal Hong (left) and Jeon Misun (right) Special Talk Segment - "
+        "Credits to Honorary Reporter Imane Bouhnika\n\n"
+        "Korea.net managers Kal Hong (left) and Jeon Misun (right) host a special talk segment."
+        "\n\nTwo reporters took the stage."
+    )
+    assert doc.source.photo_credit == "Imane Bouhnika"
+    assert doc.text == "The event began.\n\nTwo reporters took the stage."
+    assert doc.captions == (
+        "Koreanet managers Kal Hong (left) and Jeon Misun (right) Special Talk Segment",
+    )
+
+
+def test_korea_net_photo_page_caption_above_its_credit_line() -> None:
+    doc = parse(
+        "Korea in photos\n\nApr 19, 2024\n\n박찬구씨가 형의 묘소를 찾아 절을 올리고 있다.\n\n\n"
+        "Photo = Yonhap News\nSeoul | April 19, 2024\n\nPark Chan-gu pays tribute."
+    )
+    assert doc.captions == ("박찬구씨가 형의 묘소를 찾아 절을 올리고 있다.",)
+    assert doc.source.photo_credit == "Yonhap"
+    assert doc.text == "Park Chan-gu pays tribute."
+
+
+def test_korea_net_highlight_page_caption_under_a_story_heading() -> None:
+    doc = parse(
+        "Korea.net has many Honorary Reporters. The following are three stories.\n"
+        "By Hong Kilju\nThe season has returned.\n"
+        "Honorary Reporter of the Year reviews her 2021 (Yukiko Hanano from Japan in Japanese)\n"
+        "Yukiko Hanano from Japan poses with her friend in p"
+    )
+    assert doc.layout == "korea_net"
+    assert doc.captions[-1] == "Yukiko Hanano from Japan poses with her friend in p"
+    assert doc.paragraphs[-1].endswith("(Yukiko Hanano from Japan in Japanese)")
+
+
 # -- cri ----------------------------------------------------------------------------------
 
 

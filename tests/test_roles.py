@@ -17,6 +17,7 @@ from seedcorpus._roles import (
     doubled_headline,
     head_author,
     head_date,
+    honorary_author,
     is_caption,
     is_email_line,
     is_furniture,
@@ -50,6 +51,25 @@ from seedcorpus._roles import (
 )
 def test_a_byline_names_its_author_in_any_language(line: str, author: str) -> None:
     assert byline_author(line) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Почетный репортер Korea.net Елизавета Нюкша из", "Елизавета Нюкша"),
+        ("Honorary Reporter Imane Bouhnika from Algeria", "Imane Bouhnika"),
+        ("Honorary Reporter Anisa Khairunisa from", "Anisa Khairunisa"),
+    ],
+)
+def test_an_honorary_reporter_byline_needs_no_label(line: str, author: str) -> None:
+    # The country may have gone to the next line, after the word for "from".
+    assert honorary_author(line) == author
+    assert byline_author(f"By {line}") == author
+
+
+def test_a_sentence_about_honorary_reporters_is_no_byline() -> None:
+    assert honorary_author("Honorary Reporters from around the world met on Aug. 23.") is None
+    assert honorary_author("Honorary reporters wrote 1,263 articles") is None
 
 
 @pytest.mark.parametrize(

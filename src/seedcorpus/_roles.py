@@ -46,6 +46,7 @@ __all__ = [
     "head_date_lines",
     "doubled_headline",
     "head_title",
+    "honorary_author",
     "is_caption",
     "is_name",
     "labelled_head_date",
@@ -81,8 +82,10 @@ _BARE_LABEL = re.compile(
 # from Indonesia``: the author is the name.
 _HONORARY = re.compile(
     r"^(?:(?:el|la|le|der|die)\s+)?(?:Korea\.net[- ]?)?(?:Wartawan Kehormatan|Honorary Reporters?|"
-    r"reporter[oa] honorari[oa]|journaliste honoraire|Ehrenberichterstatter(?:in)?)"
-    r"\s+(?P<name>.+?)(?:\s+(?:dari|from|de|du|aus|of)\s+\S.*)?$",
+    r"reporter[oa] honorari[oa]|journaliste honoraire|Ehrenberichterstatter(?:in)?|"
+    r"Почетн(?:ый|ая) репортер|Почётн(?:ый|ая) репортёр)(?:\s+Korea\.net)?"
+    # the country may have gone to the next line: ``... Anisa Khairunisa from``
+    r"\s+(?P<name>.+?)(?:\s+(?:dari|from|de|du|aus|of|из)(?:\s+\S.*)?)?$",
     re.I,
 )
 # A name in Japanese script in brackets, alone on its line: ``[キム・ソナ]``.
@@ -173,6 +176,22 @@ def byline_author(text: str) -> str | None:
         name = honorary.group("name").strip()
     if labelled is not None:  # the label is the evidence: any name that is not a date or URL
         return name if name[0].isalpha() and "://" not in name and "@" not in name else None
+    return name if _is_name(name) else None
+
+
+def honorary_author(text: str) -> str | None:
+    """The name an honorary reporter's byline printed without a label gives, or None.
+
+    >>> honorary_author("Почетный репортер Korea.net Елизавета Нюкша из")
+    'Елизавета Нюкша'
+    >>> honorary_author("Honorary Reporters from around the world met on Aug. 23.")
+    """
+    if len(text) > 160:
+        return None
+    found = _HONORARY.match(text)
+    if found is None:
+        return None
+    name = found.group("name").strip()
     return name if _is_name(name) else None
 
 
