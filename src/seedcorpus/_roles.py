@@ -763,12 +763,15 @@ def is_caption(text: str) -> bool:
         or " to " in folded
     ):
         return False
+    # ``... saat berkunjung ke Pyongyang/KCNA``: a registered agency after a slash, no label.
+    slashed = "/" in folded[-40:] and _slash_credit(text) is not None
     if not any(word in folded for word in _LABEL_STEMS):
-        # ``... saat berkunjung ke Pyongyang/KCNA``: an agency after a slash, no label.
-        return "/" in folded[-40:] and _slash_credit(text) is not None
+        return slashed
     if text[-1] in ")]":
         return _LABELLED_TAIL.search(text, tail) is not None
-    return _BARE_CREDIT_TAIL.search(text, tail) is not None and split_caption(text)[1] is not None
+    return slashed or (
+        _BARE_CREDIT_TAIL.search(text, tail) is not None and split_caption(text)[1] is not None
+    )
 
 
 def _caption_text(text: str) -> str:
