@@ -451,6 +451,23 @@ def test_portal_page_cut_short_is_the_portal_by_its_source_line(source: str) -> 
     assert source not in doc.text
 
 
+@pytest.mark.parametrize("tag", ["(Chinhphu.vn) – ", "(baoquocte.vn) - ", "(VIETNAMPLUS.VN)—"])
+def test_portal_lead_tagged_with_the_address_of_the_paper_it_translates(tag: str) -> None:
+    doc = parse(
+        f"{tag}Kepala Pemerintahan telah bertemu para investor.\n\n"
+        "Upacara penyambutan resmi – Foto: VGP/Nhat Bac\n"
+        "Pada malam tanggal 3 Juli, delegasi pulang."
+    )
+    assert doc.layout == "vn_portal"
+    assert doc.source.photo_credit == "VGP/Nhat Bac"
+    assert doc.paragraphs[0].startswith(tag.strip())
+
+
+@pytest.mark.parametrize("lead", ["(VOVWORLD) - Isi.", "(CLO) Isi.", "Isi (baoquocte.vn) - lain."])
+def test_a_lead_tag_without_a_vietnamese_address_is_no_portal_evidence(lead: str) -> None:
+    assert parse(f"{lead}\n\nIsi berita yang panjang.\n").layout == "unknown"
+
+
 @pytest.mark.parametrize("source", ["Source: VNA", "Sumber: Reuters", "Theo Hãng tin Trung Quốc"])
 def test_a_source_line_not_naming_a_vietnamese_address_is_no_portal_evidence(
     source: str,

@@ -2,7 +2,10 @@
 
 The date-time line (``2024-05-27 17:07:04``) is often padded with no-break spaces; times
 are in Asia/Shanghai. Some pages repeat the title as the first body line: that copy is
-metadata (``title_repeat``), not text.
+metadata (``title_repeat``), not text. Old pages print the date line between bars on top,
+with no title (``| 2014-06-19 15:14:44 | cri |``), or put the site's menu above the title
+and name the source on the date line (``2018-01-02 10:25:42 cri``); they close with a
+sidebar, the copyright line and the station's address, all furniture.
 
 >>> from seedcorpus._layouts.cri import Cri
 >>> parsed = Cri().parse(
