@@ -62,7 +62,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 def _stamp(text: str) -> re.Match[str] | None:
     """The date-time line's match, or None; a line between bars must name its source."""
-    if not 15 < len(text) < 64 or text[0] not in _STAMP_FIRST:
+    if not 15 < len(text) < 64:
         return None
     found = _DATETIME.match(text)
     if found is None or (found.group("bar") and not found.group("source")):
@@ -90,7 +90,7 @@ def _header(cleaned: Sequence[str]) -> _Header | None:
         if not text:
             continue
         seen.append(i)
-        found = _stamp(text)
+        found = _stamp(text) if text[0] in _STAMP_FIRST else None
         if found is not None:
             named = found.group("source") is not None
             if len(seen) == 1:
