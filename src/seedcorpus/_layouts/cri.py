@@ -47,7 +47,7 @@ _STAMP_FIRST = frozenset("0123456789(|")
 # How many non-blank lines a site menu, a search box and the site's address may put above the
 # headline of an old page (``CRI소개``, ``게시판``, ``Cari:``, ``cri korean.cri.cn/``).
 _HEAD_LINES = 10
-# A sidebar line is a link or a headline: short, and it ends no sentence.
+# A sidebar line is a link or a headline: short, and no sentence ends in it.
 _SIDEBAR_LINE = 60
 _SENTENCE_ENDS = frozenset('.!?。！？"”')
 # The copyright line that closes every page: ``© China Radio International.CRI. All Rights
