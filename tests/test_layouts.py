@@ -426,6 +426,67 @@ def test_cri_minute_precision_and_truncation() -> None:
     assert [p.code for p in doc.problems] == ["no_body"]
 
 
+def test_cri_date_line_between_bars_opens_a_page_without_headline() -> None:
+    doc = parse("| 2014-06-19 15:14:44 | cri |\n[편지왔어요]\n남: 편지 왔어요.\n여: 네.")
+    assert (doc.layout, doc.title) == ("cri", None)
+    assert str(doc.published) == "2014-06-19T15:14:44+08:00"
+    assert "2014" not in doc.text
+
+
+def test_a_bare_date_line_between_bars_or_on_top_is_no_cri_header() -> None:
+    assert parse("| 2014-06-19 15:14:44 |\nIsi satu.\nIsi dua.").layout != "cri"
+    assert parse("2014-06-19 15:14:44\nIsi satu.\nIsi dua.").layout != "cri"
+
+
+def test_cri_old_page_with_site_menu_above_headline_and_source_labelled_date() -> None:
+    doc = parse(
+        "CRI소개\n게시판\n조선어부 소개\n \ncri korean.cri.cn/\nCRI 국장 신년사\n"
+        "2018-01-02 10:25:42 cri\n\n\n \n\n친애하는 벗들:\n\n여러분께 인사를 드립니다."
+    )
+    assert (doc.layout, doc.title) == ("cri", "CRI 국장 신년사")
+    assert str(doc.published) == "2018-01-02T10:25:42+08:00"
+    assert doc.text == "친애하는 벗들:\n\n여러분께 인사를 드립니다."
+
+
+def test_a_menu_above_an_unlabelled_date_line_is_no_cri_header() -> None:
+    assert parse("Menu\nSearch\nJudul\n2018-01-02 10:25:42\nIsi.").layout != "cri"
+
+
+def test_cri_old_page_search_box_print_label_sidebar_and_footer() -> None:
+    doc = parse(
+        "Cari:\nChina Harap Rundingan Berhasil\n2018-01-10 13:28:12 CRI Cetak\n\n"
+        "China berharap rundingan boleh mencapai hasil.\n\n"
+        "Lu Kang berkata, China menyokong rundingan ini bagi membaiki hubunga\n\n"
+        "Lihat juga\n   Webradio\nSiaran Bahasa Melayu:\nJadual Siaran\n\n"
+        "• Burung Sambut Ketibaan Musim Bunga\n\n• Pemandangan Lautan Awan\nLagi>>\n"
+        "© China Radio International.CRI. All Rights Reserved.\n"
+        "16A Shijingshan Road, Beijing, China"
+    )
+    assert (doc.layout, doc.title) == ("cri", "China Harap Rundingan Berhasil")
+    assert str(doc.published) == "2018-01-10T13:28:12+08:00"
+    assert doc.paragraphs == (
+        "China berharap rundingan boleh mencapai hasil.",
+        "Lu Kang berkata, China menyokong rundingan ini bagi membaiki hubunga",
+    )
+
+
+def test_cri_sidebar_stops_at_a_sentence_or_a_byline() -> None:
+    doc = parse(
+        "Judul\n2018-01-10 13:28:12 CRI\nIsi pertama.\nSatu. Dua\nWebradio\n"
+        "© China Radio International.CRI. All Rights Reserved."
+    )
+    assert doc.paragraphs == ("Isi pertama.", "Satu. Dua")
+
+
+def test_cri_default_picture_title_is_furniture() -> None:
+    doc = parse(
+        "Rais ahutubia mkutano\n2021-12-03 09:39:10| cri\n\n"
+        "图片默认标题_fororder_1128113735_16382045757421n\n\nKipindi cha Daraja.\n"
+        "picture_fororder_2\n\nHotuba ya rais."
+    )
+    assert doc.text == "Kipindi cha Daraja.\n\nHotuba ya rais."
+
+
 # -- vn_portal ----------------------------------------------------------------------------
 
 
@@ -524,6 +585,23 @@ def test_portal_page_cut_short_is_the_portal_by_its_source_line(source: str) -> 
     assert doc.layout == "vn_portal"
     assert doc.source.photo_credit == "Yonhap/VNA"
     assert source not in doc.text
+
+
+@pytest.mark.parametrize("tag", ["(Chinhphu.vn) – ", "(baoquocte.vn) - ", "(VIETNAMPLUS.VN)—"])
+def test_portal_lead_tagged_with_the_address_of_the_paper_it_translates(tag: str) -> None:
+    doc = parse(
+        f"{tag}Kepala Pemerintahan telah bertemu para investor.\n\n"
+        "Upacara penyambutan resmi – Foto: VGP/Nhat Bac\n"
+        "Pada malam tanggal 3 Juli, delegasi pulang."
+    )
+    assert doc.layout == "vn_portal"
+    assert doc.source.photo_credit == "VGP/Nhat Bac"
+    assert doc.paragraphs[0].startswith(tag.strip())
+
+
+@pytest.mark.parametrize("lead", ["(VOVWORLD) - Isi.", "(CLO) Isi.", "Isi (baoquocte.vn) - lain."])
+def test_a_lead_tag_without_a_vietnamese_address_is_no_portal_evidence(lead: str) -> None:
+    assert parse(f"{lead}\n\nIsi berita yang panjang.\n").layout == "unknown"
 
 
 @pytest.mark.parametrize("source", ["Source: VNA", "Sumber: Reuters", "Theo Hãng tin Trung Quốc"])

@@ -666,3 +666,22 @@ def test_a_caption_closed_by_an_agency_after_a_slash() -> None:
     assert split_caption("Air Busan-plan. Foto: Yonhap/VNA")[1] == "Yonhap/VNA"
     assert not is_caption('"Begitu," kata KCNA. [vm/ft]')
     assert not is_caption("Harga naik pada 10/15")
+
+
+def test_a_name_in_capitals_closing_the_page_is_the_writers_signature() -> None:
+    text = "Das Forum ist eine der Aktivitäten des Staatsbesuchs, die in Hanoi organisiert wurden."
+    marks = mark_lines([text, "", "ANH VU", "Kommentare (0)"])
+    assert marks.roles == ["body", "blank", "byline", "boilerplate"]
+    assert marks.author == "ANH VU"
+
+
+@pytest.mark.parametrize(
+    "last", ["ANH VU.", "Anh Vu", "NATO", "KTV 2024", "A B", "THE END OF THE STORY FOR NOW"]
+)
+def test_other_last_lines_are_no_signature(last: str) -> None:
+    text = "Das Forum ist eine der Aktivitäten des Staatsbesuchs, die in Hanoi organisiert wurden."
+    assert mark_lines([text, last]).roles[1] != "byline"
+
+
+def test_a_name_in_capitals_without_text_above_is_no_signature() -> None:
+    assert mark_lines(["Kurz.", "ANH VU"]).roles == ["body", "body"]

@@ -599,7 +599,34 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             marks.invalid_emails.insert(0, (i, cleaned[i]))
         else:
             marks.author_email = address
+    _signature(marks, open_lines)
     return marks
+
+
+# A writer's signature: two to four words of letters, the page printing it in capitals.
+_SIGNATURE = re.compile(r"^[^\W\d_]{2,}(?: [^\W\d_]+){1,3}$")
+
+
+def _signature(marks: Marks, open_lines: Sequence[int]) -> None:
+    """Make the page's last text line a byline when it is a name alone in capitals under the
+    text (``ANH VU``): the writer signing at the end, as Vietnamese papers and the pages
+    translated from them do. Furniture and e-mail footers may follow it."""
+    roles = marks.roles
+    for k in range(len(open_lines) - 1, 0, -1):
+        i = open_lines[k]
+        if roles[i] in ("boilerplate", "email_footer"):
+            continue
+        text = marks.cleaned[i]
+        if (
+            roles[i] == "body"
+            and len(text) <= 40
+            and text.isupper()
+            and _SIGNATURE.match(text) is not None
+            and any(_reads_as_text(marks.cleaned[j]) for j in open_lines[:k] if roles[j] == "body")
+        ):
+            roles[i] = "byline"
+            marks.author = marks.author or text
+        return
 
 
 def _caption(marks: Marks, i: int, text: str) -> None:
