@@ -685,3 +685,18 @@ def test_other_last_lines_are_no_signature(last: str) -> None:
 
 def test_a_name_in_capitals_without_text_above_is_no_signature() -> None:
     assert mark_lines(["Kurz.", "ANH VU"]).roles == ["body", "body"]
+
+
+def test_an_honorary_byline_broken_over_three_lines() -> None:
+    marks = mark_lines(
+        ["Penulis: Wartawan Kehormatan", "Hanum Nur Aprilia dari", "Indonesia", "Isi berita."]
+    )
+    assert marks.roles == ["byline", "byline", "byline", "body"]
+    assert marks.author == "Hanum Nur Aprilia"
+
+
+def test_a_labelled_byline_drops_where_its_writer_is_from() -> None:
+    assert byline_author("Penulis: Beatrice Maria Isyudanto dari Indonesia") == (
+        "Beatrice Maria Isyudanto"
+    )
+    assert byline_author("Por: María de la Cruz") == "María de la Cruz"

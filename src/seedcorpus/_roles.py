@@ -80,14 +80,19 @@ _BARE_LABEL = re.compile(
 )
 # Honorary reporters: ``Wartawan Kehormatan NAME dari Indonesia``, ``Honorary Reporter NAME
 # from Indonesia``: the author is the name.
-_HONORARY = re.compile(
-    r"^(?:(?:el|la|le|der|die)\s+)?(?:Korea\.net[- ]?)?(?:Wartawan Kehormatan|Honorary Reporters?|"
+_HONORARY_TITLE = (
+    r"(?:(?:el|la|le|der|die)\s+)?(?:Korea\.net[- ]?)?(?:Wartawan Kehormatan|Honorary Reporters?|"
     r"reporter[oa] honorari[oa]|journaliste honoraire|Ehrenberichterstatter(?:in)?|"
     r"Почетн(?:ый|ая) репортер|Почётн(?:ый|ая) репортёр)(?:\s+Korea\.net)?"
+)
+_HONORARY = re.compile(
+    rf"^{_HONORARY_TITLE}"
     # the country may have gone to the next line: ``... Anisa Khairunisa from``
     r"\s+(?P<name>.+?)(?:\s+(?:dari|from|de|du|aus|of|из)(?:\s+\S.*)?)?$",
     re.I,
 )
+# The title alone, the name gone to the next line: ``Penulis: Wartawan Kehormatan``.
+_TITLE_ALONE = re.compile(rf"^{_HONORARY_TITLE}$", re.I)
 # A name in Japanese script in brackets, alone on its line: ``[キム・ソナ]``.
 _BRACKETED_NAME = re.compile(r"^\[(?P<name>[\u30a0-\u30ff\u4e00-\u9fff・]{2,12})\]$")
 _NAME_JOINERS = frozenset(
@@ -135,6 +140,10 @@ _REPORT_OF = re.compile(
 _SLASHED_BYLINE = re.compile(r"^\[?(?:글|기사|취재)\s*/\s*(?P<rest>[^\]]{2,120})\]?$")
 
 
+# A name followed by where its writer is from: ``Beatrice Maria Isyudanto dari Indonesia``.
+_FROM_COUNTRY = re.compile(r"^(?P<name>.+?)\s+(?:dari|from|aus|из)\s+[^\W\d_][\w-]*(?:\s\w+)?$")
+
+
 def byline_author(text: str) -> str | None:
     """The author a cleaned byline line names, or None when ``text`` is not a byline.
 
@@ -175,7 +184,10 @@ def byline_author(text: str) -> str | None:
     if honorary is not None:
         name = honorary.group("name").strip()
     if labelled is not None:  # the label is the evidence: any name that is not a date or URL
-        return name if name[0].isalpha() and "://" not in name and "@" not in name else None
+        if not name[0].isalpha() or "://" in name or "@" in name:
+            return None
+        origin = _FROM_COUNTRY.match(name)  # ``Penulis: NAME dari Indonesia``
+        return origin.group("name") if origin is not None and _is_name(origin["name"]) else name
     return name if _is_name(name) else None
 
 
@@ -569,6 +581,10 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             roles[i] = "date"
         elif (author := byline_author(text)) is not None:
             roles[i] = "byline"
+            if _TITLE_ALONE.match(author) and (rest := _name_below(cleaned, open_lines, i)):
+                author = rest[0]  # the name on the next lines
+                for j in rest[1]:
+                    roles[j] = "byline"
             marks.author = marks.author or author
         elif is_caption(text):
             _caption(marks, i, _caption_text(text))
@@ -627,6 +643,25 @@ def _signature(marks: Marks, open_lines: Sequence[int]) -> None:
             roles[i] = "byline"
             marks.author = marks.author or text
         return
+
+
+def _name_below(
+    cleaned: Sequence[str], open_lines: Sequence[int], at: int
+) -> tuple[str, list[int]] | None:
+    """``(name, lines)`` of a byline's name printed below its title (``Hanum Nur Aprilia
+    dari`` / ``Indonesia``), or None."""
+    k = open_lines.index(at)
+    below = list(open_lines[k + 1 : k + 3])
+    if not below:
+        return None
+    text = cleaned[below[0]]
+    used = below[:1]
+    ends_from = text.rpartition(" ")[2].casefold() in ("dari", "from", "aus", "из", "de")
+    if ends_from and len(below) > 1 and len(cleaned[below[1]]) <= 40:
+        text, used = f"{text} {cleaned[below[1]]}", below
+    origin = _FROM_COUNTRY.match(text)
+    name = origin.group("name") if origin is not None else text
+    return (name, used) if _is_name(name) else None
 
 
 def _caption(marks: Marks, i: int, text: str) -> None:

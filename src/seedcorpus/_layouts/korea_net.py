@@ -208,11 +208,19 @@ def _read_byline(cleaned: Sequence[str], seq: Sequence[int], k: int) -> _Byline 
     author = byline_author(text) or honorary_author(text)
     if author is None:
         return None
+    if k + 1 < len(seq) and any(word in author.casefold() for word in _HONORARY_WORDS):
+        # ``Penulis: Wartawan Kehormatan`` / ``Hanum Nur Aprilia dari``: the title alone, the
+        # name on the next line.
+        k += 1
+        used.append(seq[k])
+        text = f"{text} {cleaned[seq[k]]}"
+        author = byline_author(text) or honorary_author(text) or author
     credit_at = None
     if text.rpartition(" ")[2].casefold() in _FROM_WORDS and k + 1 < len(seq):
         country = cleaned[seq[k + 1]]
         if len(country) <= 40 and len(country.split()) <= 3:
             used.append(seq[k + 1])
+            author = byline_author(f"{text} {country}") or author
             if k + 2 < len(seq) and _CREDIT_LABEL_END.search(country):
                 credit_at = seq[k + 2]
     folded = text.casefold()
