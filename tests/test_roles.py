@@ -700,3 +700,8 @@ def test_a_labelled_byline_drops_where_its_writer_is_from() -> None:
         "Beatrice Maria Isyudanto"
     )
     assert byline_author("Por: María de la Cruz") == "María de la Cruz"
+
+
+def test_korea_net_arabic_honorary_byline_and_credit_label() -> None:
+    assert byline_author("بقلم مراسلة كوريا نت الفخرية الجزائرية عنان شيماء") == "عنان شيماء"
+    assert split_caption("مقابلة مع المخرجة (الصورة من خوسيه سيربا)")[1] == "خوسيه سيربا"

@@ -91,6 +91,11 @@ _HONORARY = re.compile(
     r"\s+(?P<name>.+?)(?:\s+(?:dari|from|de|du|aus|of|из)(?:\s+\S.*)?)?$",
     re.I,
 )
+# Korea.net's Arabic edition: ``بقلم مراسلة كوريا نت الفخرية الجزائرية NAME`` ("by the
+# Algerian honorary Korea.net reporter NAME"): the nationality, then the name.
+_HONORARY_AR = re.compile(
+    r"^بقلم\s+(?:ال)?مراسل(?:ة)?\s+كوريا\s+نت\s+(?:ال)?فخري(?:ة)?(?:\s+ال\S+)?\s+(?P<name>\S.{1,60})$"
+)
 # The title alone, the name gone to the next line: ``Penulis: Wartawan Kehormatan``.
 _TITLE_ALONE = re.compile(rf"^{_HONORARY_TITLE}$", re.I)
 # A name in Japanese script in brackets, alone on its line: ``[キム・ソナ]``.
@@ -156,6 +161,8 @@ def byline_author(text: str) -> str | None:
     """
     if len(text) > 160:
         return None
+    if text[0] == "ب" and (arabic := _HONORARY_AR.match(text)) is not None:
+        return arabic.group("name").strip()
     if text[0] == "L" and (report := _REPORT_OF.match(text)) is not None:
         name = report.group("name").strip()
         return name if _is_name(name) else None
@@ -200,7 +207,7 @@ def honorary_author(text: str) -> str | None:
     """
     if len(text) > 160:
         return None
-    found = _HONORARY.match(text)
+    found = _HONORARY.match(text) or _HONORARY_AR.match(text)
     if found is None:
         return None
     name = found.group("name").strip()
