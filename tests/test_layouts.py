@@ -683,3 +683,28 @@ def test_unknown_page_a_date_line_printed_twice_is_no_headline() -> None:
     )
     assert doc.title == "N.K. leader visits quarantine command"
     assert str(doc.published) == "2022-05-13T16:20"
+
+
+def test_unknown_page_section_above_the_headline_and_site_header_lines() -> None:
+    doc = parse(
+        "Berita\n\nDunia\n\nWamenlu China Berkunjung ke Korut\n\n"
+        "SABTU, 27 JANUARI 2024 | 15:52 WIB | LAPORAN: ALIFIA DWI RAMANDHITA\n\n"
+        "Dalam upaya meningkatkan kerja sama, Wakil Menteri Luar Negeri China berkunjung.\n"
+    )
+    assert (doc.title, doc.source.category) == ("Wamenlu China Berkunjung ke Korut", "Dunia")
+    assert (str(doc.published), doc.source.author) == (
+        "2024-01-27T15:52+07:00",
+        "ALIFIA DWI RAMANDHITA",
+    )
+    assert doc.text.startswith("Dalam upaya")
+
+
+def test_unknown_page_section_before_its_date() -> None:
+    doc = parse("News 2025-11-01 15:49:46\nAda momen menarik dalam pertemuan bilateral itu.\n")
+    assert (doc.source.category, str(doc.published)) == ("News", "2025-11-01T15:49:46")
+
+
+def test_crawler_line_with_trailing_spaces_is_still_the_crawler_line() -> None:
+    doc = parse(" date 2023-09-14 \nIsi berita yang panjang.\n")
+    assert doc.roles[0] == "crawl_date"
+    assert str(doc.published) == "2023-09-14"

@@ -705,3 +705,10 @@ def test_a_labelled_byline_drops_where_its_writer_is_from() -> None:
 def test_korea_net_arabic_honorary_byline_and_credit_label() -> None:
     assert byline_author("بقلم مراسلة كوريا نت الفخرية الجزائرية عنان شيماء") == "عنان شيماء"
     assert split_caption("مقابلة مع المخرجة (الصورة من خوسيه سيربا)")[1] == "خوسيه سيربا"
+
+
+def test_editorial_desk_bylines_and_lone_photo_labels() -> None:
+    assert byline_author("Redazione Adnkronos") == "Redazione Adnkronos"
+    assert byline_author("Redazione di Roma ha detto.") is None
+    assert is_furniture("Picha")
+    assert is_furniture("分享该报道至")

@@ -37,6 +37,8 @@ from seedcorpus._sources import SourceRegistry, source_key, split_credit, valida
 
 __all__ = [
     "Marks",
+    "above_headline",
+    "date_section",
     "byline_author",
     "caption_key",
     "credit_line",
@@ -70,6 +72,10 @@ _BYLINE_LABELS = (
 )
 # ``Label: name`` (any label above), or ``Oleh NAME`` / ``By NAME`` with no colon.
 _LABELLED_BYLINE = re.compile(rf"^(?:{_BYLINE_LABELS})\s*[:：]\s*(?P<name>\S.{{0,120}})$", re.I)
+# An editorial desk signing the story: ``Redazione Adnkronos``, ``Redaksi Kompas``.
+_DESK_BYLINE = re.compile(
+    r"^(?:Redazione|Redaksi|Rédaction|Redacción|Redaktion)\s+[^\W\d_][^.!?:]{1,40}$"
+)
 _BARE_BYLINE = re.compile(
     r"^(?:Oleh|By|Par|Por|Von|Written by|Reported by|Edited by)\s+"
     r"(?P<name>[^\W\d_][^\d.!?:;\"“”]{1,90})$",
@@ -161,6 +167,8 @@ def byline_author(text: str) -> str | None:
     """
     if len(text) > 160:
         return None
+    if text[0] == "R" and _DESK_BYLINE.match(text) is not None:
+        return text
     if text[0] == "ب" and (arabic := _HONORARY_AR.match(text)) is not None:
         return arabic.group("name").strip()
     if text[0] == "L" and (report := _REPORT_OF.match(text)) is not None:
@@ -285,7 +293,9 @@ _FURNITURE = re.compile(
     r"|.{0,120}(?:無断で?(?:複製|転載)|무단\s?전재|재배포\s?금지|禁止转载|未经授权).{0,120}"
     # an image viewer's labels, and a short label printed twice in one line (``경북 포항시
     # 경북 포항시``, ``facebookfacebook``)
-    r"|기사 이미지 확대 보기|닫기|关闭|閉じる"
+    r"|기사 이미지 확대 보기|닫기|关闭|閉じる|상태바|分享(?:该报道|該報導)?(?:至|到)"
+    # a photo label with nothing after it: ``Picha`` (Swahili), ``Foto``
+    rf"|(?:{_CREDIT_LABELS}|Picha)"
     r"|(?P<twice>[^\s.!?。][^.!?。]{0,27}[^\s.!?。])\s?(?P=twice)"
     r"|(?:Enligt|Theo|Laut|Según|Selon|Menurut|According to)\s+[\w.-]+\.(?:vn|com|net|org|kr|cn)"
     r"|본문 바로가기|Related (?:articles|news|stories|content)|Berita Terkait"
@@ -1068,6 +1078,43 @@ def paragraph_tail(paragraph: str) -> Tail:
     if found is None or (author := byline_author(found.group("byline"))) is None:
         return Tail(paragraph)
     return Tail(paragraph[: found.start()].rstrip(), author)
+
+
+_SECTION_WORD = re.compile(r"^[^\W\d_]{2,20}$")
+
+
+def above_headline(
+    cleaned: Sequence[str], roles: Sequence[Role], title_at: int
+) -> tuple[int | None, list[int]]:
+    """What stands above a page's headline: ``(section line, site lines)``. The nearest line
+    above it that is one word is the section (``Dunia``); the other short lines that end no
+    sentence are the site's header (``arirang mobile``, ``Berita``).
+
+    >>> above_headline(["Berita", "Dunia", "Judul berita", "Isi."], ["body"] * 4, 2)
+    (1, [0])
+    """
+    above = [i for i in range(title_at) if roles[i] == "body"]
+    section = above[-1] if above and _SECTION_WORD.match(cleaned[above[-1]]) else None
+    site = [
+        i
+        for i in above
+        if i != section and len(cleaned[i]) <= 40 and cleaned[i][-1] not in _SENTENCE_ENDS
+    ]
+    return section, site
+
+
+# A section's name before a date: ``News 2025-11-01 15:49:46``.
+_SECTION_DATE = re.compile(r"^(?P<section>[^\W\d_]{2,20})\s+\d{4}-\d{2}-\d{2}\b")
+
+
+def date_section(text: str) -> str | None:
+    """The section a head date line names before an ISO date, or None.
+
+    >>> date_section("News 2025-11-01 15:49:46"), date_section("2025-11-01 15:49")
+    ('News', None)
+    """
+    found = _SECTION_DATE.match(text)
+    return None if found is None else found.group("section")
 
 
 def head_author(text: str) -> str | None:

@@ -29,6 +29,8 @@ from seedcorpus._dates import PartialDate, parse_header_date
 from seedcorpus._exceptions import DateParseError, RegistryError
 from seedcorpus._records import Problem, Role, as_problems, as_roles, as_strings
 from seedcorpus._roles import (
+    above_headline,
+    date_section,
     doubled_headline,
     head_author,
     head_date,
@@ -223,7 +225,7 @@ def register(layout_class: type[Layout]) -> type[Layout]:
 # A date line some crawlers prepend to any page: `` date 2025-12-05``, alone on its line
 # or followed by the first text of the page (`` date 2022-06-09 Go to Contents``).
 _CRAWL_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*$")
-_CRAWL_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?:\s+(?P<rest>\S.*))?$")
+_CRAWL_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?:\s+(?P<rest>\S.*?))?\s*$")
 # What follows the date on a KBS World header: a one-word label, a colon and the credit.
 _CREDIT_REST = re.compile(r"^[^\W\d_]{2,12}\s*:")
 
@@ -244,7 +246,7 @@ def crawl_line(line: str) -> tuple[str, str] | None:
     A line whose rest is a label and a colon (`` date 2021-12 Photo : YONHAP News``) is a
     KBS World header, not a crawler line: None.
 
-    >>> crawl_line(" date 2022-06-09 Go to Contents"), crawl_line(" date 2025-12")
+    >>> crawl_line(" date 2022-06-09 Go to Contents"), crawl_line(" date 2025-12 ")
     (('2022-06-09', 'Go to Contents'), ('2025-12', ''))
     >>> crawl_line(" date 2021-12 Photo : KBS News") is None
     True
@@ -260,7 +262,7 @@ def crawl_line(line: str) -> tuple[str, str] | None:
 
 def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
     marks = mark_lines(cleaned)
-    published = title = author = None
+    published = title = author = category = None
     problems: list[Problem] = []
     roles = marks.roles
     doubled = doubled_headline(cleaned, roles)
@@ -279,6 +281,7 @@ def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
     elif date_at is not None:
         published = head_date(cleaned[date_at])
         author = head_author(cleaned[date_at])
+        category = date_section(cleaned[date_at])
         roles[date_at] = "date"
     elif title is None and (lead := lead_title(cleaned, roles)) is not None:
         roles[lead], title = "title", cleaned[lead]
@@ -295,6 +298,11 @@ def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
         if title_at is not None:
             title = cleaned[title_at]
             roles[title_at] = "title"
+            section, site = above_headline(cleaned, roles, title_at)
+            if section is not None:
+                roles[section], category = "category", cleaned[section]
+            for i in site:
+                roles[i] = "boilerplate"
             for i, text in enumerate(cleaned):  # a copy of the headline above the text
                 if i > title_at and roles[i] == "body" and text == title:
                     roles[i] = "title_repeat"
@@ -321,6 +329,7 @@ def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
         photo_credit=credit,
         author=marks.author or author,
         author_email=marks.author_email,
+        category=category,
         captions=marks.caption_texts(),
         problems=problems,
     )
