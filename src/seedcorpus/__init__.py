@@ -22,6 +22,7 @@ from seedcorpus._dates import (
     find_dates,
     parse_date,
 )
+from seedcorpus._duplicates import DuplicateGroup, find_duplicates
 from seedcorpus._exceptions import (
     ArchiveError,
     CorpusIndexError,
@@ -64,6 +65,7 @@ __all__ = [
     "DecodeError",
     "Document",
     "DocumentError",
+    "DuplicateGroup",
     "DuplicateKeyError",
     "F",
     "FileAccessError",
@@ -96,6 +98,7 @@ __all__ = [
     "build_index",
     "detect_language",
     "find_dates",
+    "find_duplicates",
     "language_shares",
     "load",
     "parse",

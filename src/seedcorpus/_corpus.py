@@ -22,12 +22,23 @@ from typing import IO, TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
+from seedcorpus._duplicates import (
+    DEFAULT_NUM_PERM,
+    DEFAULT_SEED,
+    DEFAULT_SHINGLE_SIZE,
+    DEFAULT_THRESHOLD,
+    DuplicateGroup,
+    Keep,
+    dropped_indices,
+    find_duplicates,
+)
 from seedcorpus._exceptions import DocumentError
 from seedcorpus._filters import FieldIn, as_predicate
 from seedcorpus._index import IndexedStore
 from seedcorpus._parallel import parallel_results
 from seedcorpus._parse import ParseOptions, parse
 from seedcorpus._records import Document, Problem, Source, with_problems
+from seedcorpus._split import SplitName, SplitPlan
 from seedcorpus._stats import CorpusStats, compute_stats
 from seedcorpus._storage import Entries, Entry, Store, list_entries
 
@@ -338,6 +349,118 @@ class Corpus:
         present.sort(key=lambda pair: pair[1], reverse=reverse)
         order = tuple(p for _, _, p in [*present, *missing])
         return self._view(indices=order, predicates=())
+
+    def split(
+        self,
+        *,
+        test: float = 0.1,
+        validation: float = 0.1,
+        seed: int | str = 0,
+        by: Callable[[Document], Hashable] | None = None,
+    ) -> dict[SplitName, Corpus]:
+        """Views ``train``, ``validation`` and ``test``, each document placed by a stable hash.
+
+        A document's split is decided by SHA-256 of ``seed`` and its key (or of what
+        ``by(document)`` returns: a publisher, a duplicate group...), so adding documents
+        never moves the ones already there, and documents with the same ``by`` value stay
+        together. ``test`` and ``validation`` are fractions (expected, not exact: each
+        document is placed on its own); training takes the rest. Without ``by``, no file
+        is read. Each view exports like any corpus (``splits["test"].to_jsonl(...)``). See
+        :mod:`seedcorpus._split`.
+
+        >>> import seedcorpus
+        >>> splits = seedcorpus.load().split(test=0.2, validation=0.2, seed=5)
+        >>> {name: len(view) for name, view in splits.items()}
+        {'train': 3, 'validation': 1, 'test': 1}
+        >>> by_publisher = seedcorpus.load().split(test=0.5, by=lambda d: d.source.publisher)
+        >>> len({d.source.publisher for d in by_publisher["test"]} &
+        ...     {d.source.publisher for d in by_publisher["train"]})
+        0
+        """
+        plan = SplitPlan(test=test, validation=validation, seed=seed)
+        if by is None:
+            positions = self._positions()
+            pairs: Iterable[tuple[int, Hashable]] = zip(
+                positions, self._view(indices=positions, predicates=()).keys(), strict=True
+            )
+        elif callable(by):
+            pairs = ((position, by(document)) for position, document in self._iter_pairs())
+        else:
+            raise TypeError(f"split(by=...) takes a callable, not {type(by).__name__}")
+        groups = plan.assign_all(pairs)
+        return {
+            name: self._view(indices=tuple(group), predicates=()) for name, group in groups.items()
+        }
+
+    def duplicates(
+        self,
+        threshold: float = DEFAULT_THRESHOLD,
+        *,
+        seed: int = DEFAULT_SEED,
+        num_perm: int = DEFAULT_NUM_PERM,
+        shingle_size: int = DEFAULT_SHINGLE_SIZE,
+    ) -> tuple[DuplicateGroup, ...]:
+        """Groups of documents carrying the same story: exact copies and near copies.
+
+        Exact: the same cleaned text. Near: word shingles with an estimated Jaccard
+        similarity of at least ``threshold``, by MinHash and LSH (the ``dedupe`` extra;
+        see :func:`seedcorpus.find_duplicates`). One pass over the view; with ``workers``
+        the files are parsed on the workers. Deterministic for a given ``seed``. A
+        group's ``indices`` are positions in this view's iteration order.
+
+        >>> import seedcorpus
+        >>> seedcorpus.load().duplicates()
+        ()
+        """
+        return self._duplicates(threshold, seed, num_perm, shingle_size)[0]
+
+    def _duplicates(
+        self, threshold: float, seed: int, num_perm: int, shingle_size: int
+    ) -> tuple[tuple[DuplicateGroup, ...], list[int]]:
+        """:meth:`duplicates`, and the listing position of each document in iteration order."""
+        positions: list[int] = []
+
+        def documents() -> Iterator[Document]:
+            for position, document in self._iter_pairs():
+                positions.append(position)
+                yield document
+
+        groups = find_duplicates(
+            documents(),
+            threshold=threshold,
+            seed=seed,
+            num_perm=num_perm,
+            shingle_size=shingle_size,
+        )
+        return groups, positions
+
+    def dedupe(
+        self,
+        keep: Keep = "earliest",
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        seed: int = DEFAULT_SEED,
+        num_perm: int = DEFAULT_NUM_PERM,
+        shingle_size: int = DEFAULT_SHINGLE_SIZE,
+    ) -> Corpus:
+        """A view without duplicates: of each :meth:`duplicates` group, one document stays.
+
+        ``keep``: ``"earliest"`` (the earliest header date; undated last, ties to corpus
+        order), ``"first"`` (corpus order) or a callable given the group's documents that
+        returns the one to keep (for example the longest text).
+
+        >>> import seedcorpus
+        >>> len(seedcorpus.load().dedupe(keep="first"))
+        5
+        """
+        groups, positions = self._duplicates(threshold, seed, num_perm, shingle_size)
+
+        def documents_of(group: DuplicateGroup) -> list[Document]:
+            return [d for _, d in self._iter_pairs([positions[i] for i in group.indices])]
+
+        dropped = dropped_indices(groups, keep, documents_of)
+        kept = tuple(p for i, p in enumerate(positions) if i not in dropped)
+        return self._view(indices=kept, predicates=())
 
     # -- access -----------------------------------------------------------------------
 
