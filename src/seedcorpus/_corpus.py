@@ -22,6 +22,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, overload
 
 import attrs
 
+from seedcorpus._display import corpus_html
 from seedcorpus._duplicates import (
     DEFAULT_NUM_PERM,
     DEFAULT_SEED,
@@ -47,7 +48,10 @@ if TYPE_CHECKING:
 
     from seedcorpus._export import PathOrFile
 
-__all__ = ["UNKNOWN_SOURCE_TAIL", "Corpus"]
+__all__ = ["HTML_ROWS", "UNKNOWN_SOURCE_TAIL", "Corpus"]
+
+HTML_ROWS: Final = 10
+"""Documents the notebook display of a corpus shows (:meth:`Corpus._repr_html_`)."""
 
 UNKNOWN_SOURCE_TAIL: Final = " is not in the source registry"
 """How an ``unknown_source`` finding's message ends, after the field and the name."""
@@ -810,9 +814,32 @@ class Corpus:
         )
 
     def __repr__(self) -> str:
-        size = len(self._listing.entries) if self._indices is None else len(self._indices)
         suffix = ", filtered" if self._predicates else ""
-        return f"<Corpus of {size} files{suffix}>"
+        return f"<Corpus of {self._size()} files{suffix}>"
+
+    def _size(self) -> int:
+        """Files in the view before its filters (no file is read)."""
+        return len(self._listing.entries) if self._indices is None else len(self._indices)
+
+    def _repr_html_(self) -> str:
+        """The notebook display: a table of the first :data:`HTML_ROWS` documents, the total.
+
+        Columns: key, layout, published date with its precision, publisher, language,
+        title (or the first words), problem count. Every string is escaped. Only the
+        documents shown are read (a filtered view reads until it has found them).
+
+        >>> import seedcorpus
+        >>> html = seedcorpus.load()._repr_html_()
+        >>> html.count("<tr>"), "5 files" in html
+        (6, True)
+        """
+        documents = list(itertools.islice(self, HTML_ROWS))
+        return corpus_html(
+            documents,
+            total=self._size(),
+            description=repr(self).strip("<>"),
+            filtered=bool(self._predicates),
+        )
 
 
 def _problem_of(error: DocumentError) -> Problem:
