@@ -826,7 +826,7 @@ def _add_duplicates_command(commands: Any) -> None:
         summary="list groups of duplicate articles (the dedupe extra)",
         description="List the groups of documents that carry the same story: exact copies "
         "of the cleaned text, and near copies (re-published, trimmed, another header) whose "
-        "word shingles have an estimated Jaccard similarity of at least --threshold, found "
+        "word shingles have a Jaccard similarity of at least --threshold, found "
         "with MinHash and LSH (pip install 'seedcorpus[dedupe]'). The same --seed gives "
         "the same groups. Corpus.dedupe() drops all but one of each group.",
         examples=[
@@ -842,7 +842,7 @@ def _add_duplicates_command(commands: Any) -> None:
         type=_similarity,
         default=0.8,
         metavar="J",
-        help="estimated Jaccard similarity of near copies, above 0 and at most 1 (default: 0.8)",
+        help="Jaccard similarity of near copies, above 0 and at most 1 (default: 0.8)",
     )
     duplicates.add_argument(
         "--seed", type=_count, default=1, metavar="N", help="MinHash seed (default: 1)"

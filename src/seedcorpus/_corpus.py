@@ -407,7 +407,7 @@ class Corpus:
     ) -> tuple[DuplicateGroup, ...]:
         """Groups of documents carrying the same story: exact copies and near copies.
 
-        Exact: the same cleaned text. Near: word shingles with an estimated Jaccard
+        Exact: the same cleaned text. Near: word shingles with a Jaccard
         similarity of at least ``threshold``, by MinHash and LSH (the ``dedupe`` extra;
         see :func:`seedcorpus.find_duplicates`). One pass over the view; with ``workers``
         the files are parsed on the workers. Deterministic for a given ``seed``. A

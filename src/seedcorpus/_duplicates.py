@@ -6,10 +6,12 @@ caption. :func:`find_duplicates` finds both kinds in one pass over the documents
 - **exact**: documents whose cleaned :attr:`~seedcorpus.Document.text` is the same
   (SHA-256 of the text);
 - **near**: documents whose sets of word shingles (``shingle_size`` consecutive words of
-  the case-folded cleaned text) have an estimated Jaccard similarity of at least
-  ``threshold``. Each text gets a MinHash signature of ``num_perm`` permutations; a
-  MinHash LSH index proposes candidate pairs, and a pair is kept when its estimated
-  similarity reaches the threshold. Both come from ``datasketch`` (the ``dedupe`` extra).
+  the case-folded cleaned text) have a Jaccard similarity of at least ``threshold``.
+  Each text gets a MinHash signature of ``num_perm`` permutations, and a MinHash LSH
+  index (both from ``datasketch``, the ``dedupe`` extra) proposes candidate pairs,
+  tuned :data:`LSH_MARGIN` below the threshold; each candidate is then verified with
+  the exact Jaccard similarity of the two shingle sets, so no pair below the threshold
+  is reported, and a pair above it is missed only when LSH does not propose it.
 
 Groups are the connected components of those links: a document is in at most one group,
 members in input order. Headers, captions, bylines and footers are not in the cleaned
@@ -54,6 +56,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "DuplicateGroup",
     "Keep",
+    "LSH_MARGIN",
     "dropped_indices",
     "find_duplicates",
     "shingle_hashes",
@@ -67,6 +70,8 @@ DEFAULT_SHINGLE_SIZE: Final = 5
 """Words per shingle: 5 tells a re-published story from two stories on one topic."""
 DEFAULT_SEED: Final = 1
 """The MinHash seed by default (datasketch's own default)."""
+LSH_MARGIN: Final = 0.1
+"""How far below the threshold the LSH index proposes candidates (verified exactly)."""
 
 Keep = Literal["first", "earliest"] | Callable[[Sequence[Document]], Document]
 """Which member of a group :meth:`Corpus.dedupe <seedcorpus.Corpus.dedupe>` keeps."""
@@ -89,7 +94,8 @@ class DuplicateGroup:
     ``indices`` are the members' positions among the documents given (for a corpus: in
     its iteration order). ``exact`` is true when every member has the same cleaned text;
     ``similarity`` is the weakest link that joined the group (1.0 for exact copies;
-    otherwise an estimated Jaccard similarity of word shingles, at least the threshold).
+    otherwise the Jaccard similarity of two members' word shingles, at least the
+    threshold).
 
     >>> group = DuplicateGroup((0, 3), ("00000000000000aa", "00000000000000bb"),
     ...                        ("a/000_00000000000000aa.txt", "a/003_00000000000000bb.txt"),
@@ -107,7 +113,7 @@ class DuplicateGroup:
     published: tuple[PartialDate | None, ...]
     """The members' header dates, in the same order."""
     similarity: float
-    """The weakest link of the group: 1.0 for exact copies, else an estimated Jaccard."""
+    """The weakest link of the group: 1.0 for exact copies, else a shingle Jaccard."""
     exact: bool
     """Whether every member's cleaned text is the same."""
 
@@ -153,6 +159,7 @@ class _Sketch:
     published: PartialDate | None
     digest: bytes  # SHA-256 of the cleaned text; empty when the text has no word
     minhash: Any  # a datasketch LeanMinHash, None when the text has no word
+    shingles: Any  # the sorted distinct shingle hashes (numpy uint32), to verify candidates
 
 
 @attrs.frozen
@@ -165,6 +172,8 @@ class _Sketcher:
 
     def __call__(self, documents: Iterable[Document]) -> list[_Sketch]:
         datasketch = _datasketch()
+        import numpy  # a dependency of datasketch
+
         template = datasketch.MinHash(num_perm=self.num_perm, seed=self.seed, hashfunc=int)
         sketches = []
         for document in documents:
@@ -173,14 +182,15 @@ class _Sketcher:
                     f"find_duplicates() takes Document values, not {type(document).__name__}"
                 )
             hashes = shingle_hashes(document.text, self.shingle_size)
-            digest, minhash = b"", None
+            digest, minhash, shingles = b"", None, None
             if hashes:
+                shingles = numpy.unique(numpy.asarray(hashes, dtype=numpy.uint32))
                 digest = hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).digest()
                 signature = template.copy()
                 signature.update_batch(hashes)
                 minhash = datasketch.LeanMinHash(signature)
             sketches.append(
-                _Sketch(document.key, document.path, document.published, digest, minhash)
+                _Sketch(document.key, document.path, document.published, digest, minhash, shingles)
             )
         return sketches
 
@@ -229,6 +239,20 @@ class _Components:
         return [(group, self.weakest[root]) for root, group in sorted(members.items())]
 
 
+def _lsh_threshold(threshold: float) -> float:
+    """The LSH index's threshold: below the caller's, so that pairs whose estimate falls a
+    little short still become candidates (each is then verified exactly)."""
+    return max(threshold - LSH_MARGIN, 0.05)
+
+
+def _jaccard(first: Any, second: Any) -> float:
+    """The exact Jaccard similarity of two sorted arrays of distinct shingle hashes."""
+    import numpy
+
+    common = int(numpy.intersect1d(first, second, assume_unique=True).size)
+    return common / (len(first) + len(second) - common)
+
+
 def _group(sketches: Sequence[_Sketch], threshold: float, num_perm: int) -> list[DuplicateGroup]:
     components = _Components()
     first_with: dict[bytes, int] = {}
@@ -242,7 +266,7 @@ def _group(sketches: Sequence[_Sketch], threshold: float, num_perm: int) -> list
             first_with[sketch.digest] = index
             representatives.append(index)
     if len(representatives) > 1:
-        lsh = _datasketch().MinHashLSH(threshold=threshold, num_perm=num_perm)
+        lsh = _datasketch().MinHashLSH(threshold=_lsh_threshold(threshold), num_perm=num_perm)
         for index in representatives:
             lsh.insert(index, sketches[index].minhash)
         for index in representatives:
@@ -250,7 +274,7 @@ def _group(sketches: Sequence[_Sketch], threshold: float, num_perm: int) -> list
             for other in sorted(lsh.query(minhash)):
                 if other <= index:
                     continue
-                similarity = float(minhash.jaccard(sketches[other].minhash))
+                similarity = _jaccard(sketches[index].shingles, sketches[other].shingles)
                 if similarity >= threshold:
                     components.link(index, other, similarity)
     groups = []
