@@ -129,25 +129,46 @@ class DuplicateGroup:
         }
 
 
-def shingle_hashes(text: str, size: int = DEFAULT_SHINGLE_SIZE) -> list[int]:
-    """CRC-32 of each run of ``size`` words of the case-folded text (one shingle if shorter).
+def shingle_hashes(text: str, size: int = DEFAULT_SHINGLE_SIZE) -> Any:
+    """The distinct 32-bit hashes of the runs of ``size`` words of the case-folded text
+    (one run when the text is shorter), sorted, as a numpy ``uint32`` array.
 
-    Punctuation and spacing do not count; the hashes are the same on every run.
+    Each word is hashed once (CRC-32 of its UTF-8), a run's hash is a polynomial of its
+    words' hashes, mixed by MurmurHash3's finaliser: the same on every run and machine.
+    Punctuation and spacing do not count.
 
-    >>> shingle_hashes("Satu dua tiga.", 2) == shingle_hashes("satu, DUA  tiga", 2)
+    >>> list(shingle_hashes("Satu dua tiga.", 2)) == list(shingle_hashes("satu, DUA  tiga", 2))
     True
-    >>> len(shingle_hashes("a b c d e f", 5)), shingle_hashes("", 5)
-    (2, [])
+    >>> len(shingle_hashes("a b c d e f", 5)), len(shingle_hashes("a b a b a b", 2))
+    (2, 2)
+    >>> len(shingle_hashes("", 5))
+    0
     """
+    import numpy
+
     words = _WORD.findall(text.casefold())
     if not words:
-        return []
-    if len(words) <= size:
-        return [zlib.crc32(" ".join(words).encode("utf-8", "surrogatepass"))]
-    return [
-        zlib.crc32(" ".join(words[i : i + size]).encode("utf-8", "surrogatepass"))
-        for i in range(len(words) - size + 1)
-    ]
+        return numpy.empty(0, dtype=numpy.uint32)
+    codes = numpy.fromiter(
+        (zlib.crc32(word.encode("utf-8", "surrogatepass")) for word in words),
+        dtype=numpy.uint64,
+        count=len(words),
+    )
+    width = min(size, len(words))
+    runs = len(words) - width + 1
+    mixed = numpy.zeros(runs, dtype=numpy.uint64)
+    for offset in range(width):  # (h * P + word) mod 2**32, P odd: no overflow in 64 bits
+        mixed = (mixed * numpy.uint64(_PRIME) + codes[offset : offset + runs]) & _MASK
+    mixed ^= mixed >> numpy.uint64(16)  # fmix32
+    mixed = (mixed * numpy.uint64(0x85EBCA6B)) & _MASK
+    mixed ^= mixed >> numpy.uint64(13)
+    mixed = (mixed * numpy.uint64(0xC2B2AE35)) & _MASK
+    mixed ^= mixed >> numpy.uint64(16)
+    return numpy.unique(mixed.astype(numpy.uint32))
+
+
+_PRIME: Final = 0x01000193  # FNV's 32-bit prime
+_MASK: Final = 0xFFFFFFFF
 
 
 @attrs.frozen
@@ -172,8 +193,6 @@ class _Sketcher:
 
     def __call__(self, documents: Iterable[Document]) -> list[_Sketch]:
         datasketch = _datasketch()
-        import numpy  # a dependency of datasketch
-
         template = datasketch.MinHash(num_perm=self.num_perm, seed=self.seed, hashfunc=int)
         sketches = []
         for document in documents:
@@ -181,16 +200,22 @@ class _Sketcher:
                 raise TypeError(
                     f"find_duplicates() takes Document values, not {type(document).__name__}"
                 )
-            hashes = shingle_hashes(document.text, self.shingle_size)
-            digest, minhash, shingles = b"", None, None
-            if hashes:
-                shingles = numpy.unique(numpy.asarray(hashes, dtype=numpy.uint32))
+            shingles = shingle_hashes(document.text, self.shingle_size)
+            digest, minhash = b"", None
+            if len(shingles):
                 digest = hashlib.sha256(document.text.encode("utf-8", "surrogatepass")).digest()
                 signature = template.copy()
-                signature.update_batch(hashes)
+                signature.update_batch(shingles.tolist())
                 minhash = datasketch.LeanMinHash(signature)
             sketches.append(
-                _Sketch(document.key, document.path, document.published, digest, minhash, shingles)
+                _Sketch(
+                    document.key,
+                    document.path,
+                    document.published,
+                    digest,
+                    minhash,
+                    shingles if minhash is not None else None,
+                )
             )
         return sketches
 
