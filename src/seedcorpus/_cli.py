@@ -40,6 +40,7 @@ from tqdm import tqdm
 
 from seedcorpus import __version__
 from seedcorpus._corpus import UNKNOWN_SOURCE_TAIL, Corpus
+from seedcorpus._display import document_fields
 from seedcorpus._exceptions import SeedCorpusError
 from seedcorpus._export import COLUMNS, CSV_FIELDS, to_csv, to_jsonl, to_parquet
 from seedcorpus._filters import F
@@ -346,29 +347,7 @@ def _list(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _format_document(document: Document) -> str:
-    published = document.published
-    source = document.source
-    fields = [
-        ("key", document.key),
-        ("path", document.path),
-        ("ordinal", str(document.ordinal)),
-        ("layout", document.layout),
-        ("published", "-" if published is None else f"{published} ({published.precision})"),
-        (
-            "language",
-            "-"
-            if document.language is None
-            else f"{document.language} ({document.language_confidence:.2f})",
-        ),
-        ("title", document.title or "-"),
-        ("publisher", source.publisher or "-"),
-        ("photo credit", source.photo_credit or "-"),
-        ("author", source.author or "-"),
-        ("author e-mail", source.author_email or "-"),
-        ("category", source.category or "-"),
-        ("cited", ", ".join(source.cited) or "-"),
-        ("encoding", document.encoding),
-    ]
+    fields = document_fields(document, missing="-")
     width = max(len(name) for name, _ in fields) + 1
     lines = [f"{(name + ':').ljust(width)}  {value}" for name, value in fields]
     for caption in document.captions:

@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING, Final
 if TYPE_CHECKING:
     from seedcorpus._records import Document
 
-__all__ = ["MAX_LINES", "corpus_html", "document_html", "escape", "headline_words"]
+__all__ = [
+    "MAX_LINES",
+    "corpus_html",
+    "document_fields",
+    "document_html",
+    "escape",
+    "headline_words",
+]
 
 MAX_LINES: Final = 300
 """Lines of a file a document's display shows; the rest are counted."""
@@ -68,9 +75,40 @@ def headline_words(document: Document, width: int = 80) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _published(document: Document) -> str:
+def _published(document: Document, missing: str = "–") -> str:
     published = document.published
-    return "–" if published is None else f"{published} ({published.precision})"
+    return missing if published is None else f"{published} ({published.precision})"
+
+
+def document_fields(document: Document, *, missing: str = "–") -> list[tuple[str, str]]:
+    """A document's metadata as (label, text) pairs, ``missing`` where it has no value.
+
+    >>> import seedcorpus
+    >>> dict(document_fields(seedcorpus.load()["18ee026d31d90e44"]))["published"]
+    '2021-12 (month)'
+    """
+    source = document.source
+    language = (
+        missing
+        if document.language is None
+        else f"{document.language} ({document.language_confidence:.2f})"
+    )
+    return [
+        ("key", document.key),
+        ("path", document.path),
+        ("ordinal", str(document.ordinal)),
+        ("layout", document.layout),
+        ("published", _published(document, missing)),
+        ("language", language),
+        ("title", document.title or missing),
+        ("publisher", source.publisher or missing),
+        ("photo credit", source.photo_credit or missing),
+        ("author", source.author or missing),
+        ("author e-mail", source.author_email or missing),
+        ("category", source.category or missing),
+        ("cited", ", ".join(source.cited) or missing),
+        ("encoding", document.encoding),
+    ]
 
 
 def _rows(pairs: Iterable[tuple[str, str]]) -> str:
@@ -82,27 +120,7 @@ def document_html(document: Document, *, max_lines: int = MAX_LINES) -> str:
 
     Lines that are not ``body`` are greyed: they are left out of :attr:`Document.text`.
     """
-    source = document.source
-    language = (
-        "–"
-        if document.language is None
-        else f"{document.language} ({document.language_confidence:.2f})"
-    )
-    fields = [
-        ("key", document.key),
-        ("path", document.path),
-        ("layout", document.layout),
-        ("published", _published(document)),
-        ("language", language),
-        ("title", document.title or "–"),
-        ("publisher", source.publisher or "–"),
-        ("photo credit", source.photo_credit or "–"),
-        ("author", source.author or "–"),
-        ("category", source.category or "–"),
-        ("cited", ", ".join(source.cited) or "–"),
-        ("encoding", document.encoding),
-    ]
-    meta = [(name, escape(value)) for name, value in fields]
+    meta = [(name, escape(value)) for name, value in document_fields(document)]
     meta += [
         ("problem", f'<span class="sc-problem">{escape(problem)}</span>')
         for problem in document.problems
