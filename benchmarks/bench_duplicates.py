@@ -34,6 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _gen
+import numpy
 
 import seedcorpus
 from seedcorpus._duplicates import DEFAULT_THRESHOLD, shingle_hashes
@@ -84,8 +85,10 @@ def write(directory: Path, n: int, share: float, seed: int) -> dict[str, tuple[i
 
 
 def _jaccard(a: str, b: str) -> float:
-    first, second = set(shingle_hashes(a)), set(shingle_hashes(b))
-    return len(first & second) / max(1, len(first | second))
+    """The exact Jaccard similarity of two texts' shingle sets."""
+    first, second = shingle_hashes(a), shingle_hashes(b)
+    common = len(numpy.intersect1d(first, second, assume_unique=True))
+    return common / max(1, len(first) + len(second) - common)
 
 
 def main() -> int:
