@@ -30,6 +30,7 @@ from seedcorpus._duplicates import (
     DEFAULT_THRESHOLD,
     DuplicateGroup,
     Keep,
+    check_keep,
     dropped_indices,
     find_duplicates,
 )
@@ -458,6 +459,7 @@ class Corpus:
         >>> len(seedcorpus.load().dedupe(keep="first"))
         5
         """
+        check_keep(keep)  # before the pass over the files
         groups, positions = self._duplicates(threshold, seed, num_perm, shingle_size)
 
         def documents_of(group: DuplicateGroup) -> list[Document]:

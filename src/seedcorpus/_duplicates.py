@@ -57,6 +57,7 @@ __all__ = [
     "DuplicateGroup",
     "Keep",
     "LSH_MARGIN",
+    "check_keep",
     "dropped_indices",
     "find_duplicates",
     "shingle_hashes",
@@ -361,6 +362,17 @@ def find_duplicates(
     return tuple(_group(sketches, float(threshold), num_perm))
 
 
+def check_keep(keep: object) -> None:
+    """Refuse a ``keep`` that is not ``"first"``, ``"earliest"`` or a callable.
+
+    >>> check_keep("latest")
+    Traceback (most recent call last):
+    ValueError: keep must be 'first', 'earliest' or a callable, not 'latest'
+    """
+    if keep not in ("first", "earliest") and not callable(keep):
+        raise ValueError(f"keep must be 'first', 'earliest' or a callable, not {keep!r}")
+
+
 def dropped_indices(
     groups: Iterable[DuplicateGroup],
     keep: Keep,
@@ -379,8 +391,7 @@ def dropped_indices(
     >>> dropped_indices([group], "first", list), dropped_indices([group], "earliest", list)
     ({2}, {0})
     """
-    if keep not in ("first", "earliest") and not callable(keep):
-        raise ValueError(f"keep must be 'first', 'earliest' or a callable, not {keep!r}")
+    check_keep(keep)
     dropped: set[int] = set()
     for group in groups:
         if keep == "first":
