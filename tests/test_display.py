@@ -6,10 +6,13 @@ import html.parser
 import re
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import seedcorpus
 from seedcorpus import Corpus
 from seedcorpus._corpus import HTML_ROWS
-from seedcorpus._display import document_html
+from seedcorpus._display import document_html, escape
 
 HOSTILE_TITLE = "Judul <script>alert('x')</script> & \"kutipan\""
 HOSTILE_BODY = "Isi <img src=x onerror=alert(1)> & <b>tebal</b> 'satu' \"dua\""
@@ -134,3 +137,10 @@ def test_long_files_are_cut_with_a_count() -> None:
     page = document_html(document, max_lines=10)
     assert page.count('<td class="sc-n">') == 10
     assert f"… {len(document.lines) - 10} more lines" in page
+
+
+@given(st.text() | st.sampled_from(["a\r\nb", "&amp;", "<!--", "<![CDATA[x]]>", "&#0;"]))
+def test_escaped_text_reads_back_as_the_same_text_and_no_tag(text: str) -> None:
+    parsed = _parsed(f'<td>{escape(text)}</td><td title="{escape(text)}"></td>')
+    assert parsed.tags == ["td", "td"]
+    assert "".join(parsed.text) == text

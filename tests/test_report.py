@@ -210,3 +210,8 @@ def test_the_seeds_copy_reports_like_the_bundled_seeds(tmp_path: Path) -> None:
     shutil.copytree(seedcorpus.seeds_path(), target)
     bundled = _read(seedcorpus.load().report()).tables
     assert _read(seedcorpus.load(target).report()).tables == bundled
+
+
+def test_workers_give_the_same_page(seed_copy: Path) -> None:
+    serial = seedcorpus.load(seed_copy, workers=1).report()
+    assert seedcorpus.load(seed_copy, workers=2).report() == serial
