@@ -109,3 +109,11 @@ def test_an_unreadable_source_fails_with_status_1(
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     assert main(["report", str(broken), "-o", str(tmp_path / "r.html")]) == 1
     assert "corpus.zip" in capsys.readouterr().err
+
+
+def test_report_into_a_missing_folder_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", "-o", str(tmp_path / "missing" / "r.html")]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"seedcorpus: error: {tmp_path / 'missing'}: no such directory"

@@ -215,3 +215,8 @@ def test_the_seeds_copy_reports_like_the_bundled_seeds(tmp_path: Path) -> None:
 def test_workers_give_the_same_page(seed_copy: Path) -> None:
     serial = seedcorpus.load(seed_copy, workers=1).report()
     assert seedcorpus.load(seed_copy, workers=2).report() == serial
+
+
+def test_a_missing_folder_is_reported_before_reading(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no such directory"):
+        seedcorpus.load().report(tmp_path / "missing" / "report.html")

@@ -14,6 +14,7 @@ new views that share the listing; nothing is parsed until you iterate.
 
 from __future__ import annotations
 
+import errno
 import itertools
 import os
 import random
@@ -741,6 +742,9 @@ class Corpus:
         """
         if title is not None and not isinstance(title, str):
             raise TypeError(f"report() title must be a str, not {type(title).__name__}")
+        folder = os.path.dirname(os.fspath(path)) if path is not None else ""
+        if folder and not os.path.isdir(folder):  # before the pass over the files
+            raise FileNotFoundError(errno.ENOENT, "no such directory", folder)
         collector = ReportCollector(samples=samples)
         stats, file_problems = self._stats(observe=collector.add)
         page = collector.render(stats, file_problems, title=title or "seedcorpus report")
