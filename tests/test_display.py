@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html.parser
 import re
+import zipfile
 from pathlib import Path
 
 from hypothesis import given
@@ -144,3 +145,16 @@ def test_escaped_text_reads_back_as_the_same_text_and_no_tag(text: str) -> None:
     parsed = _parsed(f'<td>{escape(text)}</td><td title="{escape(text)}"></td>')
     assert parsed.tags == ["td", "td"]
     assert "".join(parsed.text) == text
+
+
+def test_an_archive_displays_like_the_seeds(seed_copy: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "corpus.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        for path in sorted(seed_copy.iterdir()):
+            handle.write(path, path.name)
+    corpus = seedcorpus.load(archive)
+    page = corpus._repr_html_()
+    assert page.count("<tr><td><code>") == 5
+    document = corpus["17e8dcca59894ba3"]
+    assert "corpus.zip" in document._repr_html_()
+    assert document.lines == seedcorpus.load()["17e8dcca59894ba3"].lines
