@@ -10,6 +10,7 @@ import html.parser
 import shutil
 import sys
 import tarfile
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -220,3 +221,13 @@ def test_workers_give_the_same_page(seed_copy: Path) -> None:
 def test_a_missing_folder_is_reported_before_reading(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no such directory"):
         seedcorpus.load().report(tmp_path / "missing" / "report.html")
+
+
+def test_names_in_any_script_draw_without_a_warning() -> None:
+    document = seedcorpus.parse(
+        " date 2021-12 Photo : 연합뉴스 中新社 Агентство\n\nIsi berita.", key="00000000000000ef"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        page = Corpus.from_documents([document]).report()
+    assert "연합뉴스 中新社 Агентство" in page

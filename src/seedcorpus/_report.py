@@ -32,6 +32,7 @@ import html.parser
 import io
 import random
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
@@ -121,7 +122,10 @@ def _svg(figure: Any, salt: str) -> str:
 
     buffer = io.StringIO()
     settings: Any = {"svg.fonttype": "none", "svg.hashsalt": f"seedcorpus-{salt}"}
-    with matplotlib.rc_context(settings):
+    with matplotlib.rc_context(settings), warnings.catch_warnings():
+        # Text stays text (svg.fonttype none): the browser draws it with its own fonts, so
+        # a glyph matplotlib's font lacks (Korean, Chinese...) only shifts a label's width.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
         figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
     text = buffer.getvalue()
     return text[text.index("<svg") :]
