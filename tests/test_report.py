@@ -231,3 +231,17 @@ def test_names_in_any_script_draw_without_a_warning() -> None:
         warnings.simplefilter("error")
         page = Corpus.from_documents([document]).report()
     assert "연합뉴스 中新社 Агентство" in page
+
+
+def test_past_the_limit_problems_are_counted_not_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("seedcorpus._report.MAX_PROBLEMS", 2)
+    documents = [
+        seedcorpus.parse(" date 2021-13 Photo : KBS\n\nIsi.", key=f"{n:016x}") for n in range(3)
+    ]
+    corpus = Corpus.from_documents(documents)
+    page = corpus.report()
+    total = corpus.stats().problems
+    assert total >= 3
+    assert f"Problems ({total})" in page
+    assert page.count("<tr><td><code>") == 2
+    assert f"… and {total - 2} more problems." in page

@@ -234,7 +234,7 @@ _SECTIONS: Final = (
 )
 
 
-def _problem_rows(problems: Sequence[Problem]) -> str:
+def _problem_rows(problems: Sequence[Problem], total: int) -> str:
     if not problems:
         return "<p>No problems.</p>"
     rows = "".join(
@@ -242,7 +242,7 @@ def _problem_rows(problems: Sequence[Problem]) -> str:
         f"{'' if p.line is None else f':{p.line}'}</td><td>{escape(p.message)}</td></tr>"
         for p in problems[:MAX_PROBLEMS]
     )
-    more = len(problems) - MAX_PROBLEMS
+    more = total - min(len(problems), MAX_PROBLEMS)
     tail = f"<p>… and {more} more problems.</p>" if more > 0 else ""
     return (
         '<table class="problems"><thead><tr><th>code</th><th>file</th><th>problem</th></tr>'
@@ -288,7 +288,8 @@ class ReportCollector:
         self._chosen: list[tuple[int, Document]] = []
         self.by_month: Counter[tuple[str, str]] = Counter()
         self.undated_or_year = 0
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = []  # the first MAX_PROBLEMS of the documents'
+        self.problem_count = 0
 
     def add(self, document: Document) -> None:
         """Count one document."""
@@ -297,7 +298,10 @@ class ReportCollector:
             self.undated_or_year += 1
         else:
             self.by_month[(month, document.source.publisher or _UNKNOWN)] += 1
-        self.problems.extend(document.problems)
+        self.problem_count += len(document.problems)
+        room = MAX_PROBLEMS - len(self.problems)  # the page lists no more: memory stays bounded
+        if room > 0:
+            self.problems.extend(document.problems[:room])
         if len(self._chosen) < self.samples:
             self._chosen.append((self._seen, document))
         elif self.samples:
@@ -372,8 +376,9 @@ class ReportCollector:
                 f"{_count_table(field, counts)}</div>"
             )
         every = [*file_problems, *self.problems]
-        parts.append(f'<h2 id="problems">Problems ({len(every)})</h2>')
-        parts.append(_problem_rows(every))
+        total = len(file_problems) + self.problem_count
+        parts.append(f'<h2 id="problems">Problems ({total})</h2>')
+        parts.append(_problem_rows(every, total))
         chosen = [document for _, document in sorted(self._chosen, key=lambda pair: pair[0])]
         parts.append(f'<h2 id="samples">Sample documents ({len(chosen)})</h2>')
         parts.extend(_sample(document) for document in chosen)
