@@ -28,6 +28,9 @@ EXPECTED = {
     "CorpusStats",
     "F",
     "Predicate",
+    # duplicates
+    "DuplicateGroup",
+    "find_duplicates",
     # dates
     "DateMention",
     "PRECISIONS",

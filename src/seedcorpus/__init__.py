@@ -23,6 +23,7 @@ from seedcorpus._dates import (
     parse_date,
     parse_header_date,
 )
+from seedcorpus._duplicates import DuplicateGroup, find_duplicates
 from seedcorpus._exceptions import (
     ArchiveError,
     CorpusIndexError,
@@ -66,6 +67,7 @@ __all__ = [
     "DecodeError",
     "Document",
     "DocumentError",
+    "DuplicateGroup",
     "DuplicateKeyError",
     "F",
     "FileAccessError",
@@ -101,6 +103,7 @@ __all__ = [
     "build_index",
     "detect_language",
     "find_dates",
+    "find_duplicates",
     "index_path",
     "language_shares",
     "load",

@@ -40,6 +40,7 @@ from tqdm import tqdm
 
 from seedcorpus import __version__
 from seedcorpus._corpus import UNKNOWN_SOURCE_TAIL, Corpus
+from seedcorpus._display import document_fields
 from seedcorpus._exceptions import SeedCorpusError
 from seedcorpus._export import CSV_FIELDS, to_csv, to_jsonl, to_parquet
 from seedcorpus._filters import F, check_layouts
@@ -384,29 +385,7 @@ def _list(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _format_document(document: Document) -> str:
-    published = document.published
-    source = document.source
-    fields = [
-        ("key", document.key),
-        ("path", document.path),
-        ("ordinal", str(document.ordinal)),
-        ("layout", document.layout),
-        ("published", "-" if published is None else f"{published} ({published.precision})"),
-        (
-            "language",
-            "-"
-            if document.language is None
-            else f"{document.language} ({document.language_confidence:.2f})",
-        ),
-        ("title", document.title or "-"),
-        ("publisher", source.publisher or "-"),
-        ("photo credit", source.photo_credit or "-"),
-        ("author", source.author or "-"),
-        ("author e-mail", source.author_email or "-"),
-        ("category", source.category or "-"),
-        ("cited", ", ".join(source.cited) or "-"),
-        ("encoding", document.encoding),
-    ]
+    fields = document_fields(document, missing="-")
     width = max(len(name) for name, _ in fields) + 1
     lines = [f"{(name + ':').ljust(width)}  {value}" for name, value in fields]
     for caption in document.captions:
@@ -736,6 +715,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_path(validate)
     validate.add_argument("--json", action="store_true", help="print JSON for machines")
     _add_index_command(commands)
+    _add_report_command(commands)
+    _add_duplicates_command(commands)
     return parser
 
 
@@ -801,6 +782,162 @@ def _index_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
             f"{stats.reused} unchanged, {stats.removed} removed"
             + (" (rebuilt: corrupt or another version)" if stats.rebuilt else "")
         )
+    return 0
+
+
+# -- report (seedcorpus._report) ----------------------------------------------------------
+
+
+def _add_report_command(commands: Any) -> None:
+    report = _command(
+        commands,
+        "report",
+        _report_command,
+        summary="write a self-contained HTML report with charts (the report extra)",
+        description="Write one HTML file that shows a corpus's shape and works offline: "
+        "totals, documents per month stacked by publisher, languages, layouts, date "
+        "precisions, photo credits, cited agencies, every problem with its file and a few "
+        "sample documents. Charts are inline SVG drawn by matplotlib "
+        "(pip install 'seedcorpus[report]'); the numbers are those of 'seedcorpus summary'.",
+        examples=[
+            "seedcorpus report corpus/ -o report.html",
+            "seedcorpus report corpus.zip -o report.html --title 'Crawl of May' --samples 5",
+            "seedcorpus report corpus/ --since 2024 --language id -o recent.html",
+        ],
+        filters=True,
+    )
+    _add_path(report)
+    report.add_argument(
+        "-o", "--output", default=None, metavar="FILE", help="write to FILE (- or absent: stdout)"
+    )
+    report.add_argument("--title", default=None, help="the page's title (default: the source)")
+    report.add_argument(
+        "--samples",
+        type=_count,
+        default=3,
+        metavar="N",
+        help="sample documents to show (default: 3)",
+    )
+    _add_filters(report)
+
+
+def _count(text: str) -> int:
+    """argparse type of ``--samples``: a whole number, zero or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is negative")
+    return value
+
+
+def _report_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    corpus, progress = _view(args, "report")
+    title = args.title if args.title is not None else f"seedcorpus report: {_where(args)}"
+    to_stdout = args.output is None or args.output == "-"
+    try:
+        page = corpus.report(None if to_stdout else args.output, title=title, samples=args.samples)
+    finally:
+        progress.close()
+    if to_stdout:
+        sys.stdout.write(page)
+    else:
+        print(f"wrote the report of {_where(args)} to {args.output}", file=sys.stderr)
+    return 0
+
+
+# -- duplicates (seedcorpus._duplicates) ---------------------------------------------------
+
+
+def _add_duplicates_command(commands: Any) -> None:
+    duplicates = _command(
+        commands,
+        "duplicates",
+        _duplicates_command,
+        summary="list groups of duplicate articles (the dedupe extra)",
+        description="List the groups of documents that carry the same story: exact copies "
+        "of the cleaned text, and near copies (re-published, trimmed, another header) whose "
+        "word shingles have a Jaccard similarity of at least --threshold, found "
+        "with MinHash and LSH (pip install 'seedcorpus[dedupe]'). The same --seed gives "
+        "the same groups. Corpus.dedupe() drops all but one of each group.",
+        examples=[
+            "seedcorpus duplicates corpus/",
+            "seedcorpus duplicates corpus.zip --threshold 0.9 --json",
+            "seedcorpus duplicates corpus/ --publisher 'KBS World Radio' --workers 2",
+        ],
+        filters=True,
+    )
+    _add_path(duplicates)
+    duplicates.add_argument(
+        "--threshold",
+        type=_similarity,
+        default=0.8,
+        metavar="J",
+        help="Jaccard similarity of near copies, above 0 and at most 1 (default: 0.8)",
+    )
+    duplicates.add_argument(
+        "--seed", type=_count, default=1, metavar="N", help="MinHash seed (default: 1)"
+    )
+    duplicates.add_argument("--json", action="store_true", help="print JSON for machines")
+    _add_filters(duplicates)
+
+
+def _similarity(text: str) -> float:
+    """argparse type of ``--threshold``: a number above 0 and at most 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 < value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not above 0 and at most 1")
+    return value
+
+
+class _Tally:
+    """A ``Corpus.where`` predicate that keeps everything and counts what it sees."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+
+    def __call__(self, document: Document) -> bool:
+        self.seen += 1
+        return True
+
+
+def _duplicates_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    corpus, progress = _view(args, "duplicates")
+    tally = _Tally()
+    try:
+        groups = corpus.where(tally).duplicates(args.threshold, seed=args.seed)
+    finally:
+        progress.close()
+    dropped = sum(len(group.keys) - 1 for group in groups)
+    if args.json:
+        _print_json(
+            {
+                "documents": tally.seen,
+                "threshold": args.threshold,
+                "seed": args.seed,
+                "groups": [group.to_dict() for group in groups],
+            }
+        )
+        return 0
+    for number, group in enumerate(groups, 1):
+        kind = "exact copies" if group.exact else f"near copies, similarity {group.similarity:.2f}"
+        print(f"group {number}: {kind} ({len(group.keys)} documents)")
+        rows = [
+            ("  " + key, "-" if published is None else str(published), path)
+            for key, published, path in zip(group.keys, group.published, group.paths, strict=True)
+        ]
+        for line in _aligned(rows):
+            print(line)
+    in_groups = sum(len(group.keys) for group in groups)
+    noun = "group" if len(groups) == 1 else "groups"
+    print(
+        f"{len(groups)} {noun} of {in_groups} documents among {tally.seen} "
+        f"({_where(args)}); dedupe keeps {tally.seen - dropped}"
+    )
     return 0
 
 

@@ -15,6 +15,7 @@ new views that share the listing; nothing is parsed until you iterate.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import itertools
 import os
 import random
@@ -25,12 +26,26 @@ from typing import IO, TYPE_CHECKING, Any, Final, Literal, TypeVar, overload
 import attrs
 
 from seedcorpus._dates import PartialDate
+from seedcorpus._display import corpus_html
+from seedcorpus._duplicates import (
+    DEFAULT_NUM_PERM,
+    DEFAULT_SEED,
+    DEFAULT_SHINGLE_SIZE,
+    DEFAULT_THRESHOLD,
+    DuplicateGroup,
+    Keep,
+    check_keep,
+    dropped_indices,
+    find_duplicates,
+)
 from seedcorpus._exceptions import DocumentError
 from seedcorpus._filters import UNSET, FieldIn, Unset, as_predicate, check_layouts
 from seedcorpus._index import IndexedStore
 from seedcorpus._parallel import parallel_results
 from seedcorpus._parse import ParseOptions, parse
 from seedcorpus._records import Document, Problem, Source, with_problems
+from seedcorpus._report import ReportCollector
+from seedcorpus._split import SplitName, SplitPlan
 from seedcorpus._stats import CorpusStats, compute_stats
 from seedcorpus._storage import Entries, Entry, Store, list_entries
 
@@ -44,7 +59,10 @@ if TYPE_CHECKING:
 
     from seedcorpus._export import PathOrFile
 
-__all__ = ["UNKNOWN_SOURCE_TAIL", "Corpus", "GroupField"]
+__all__ = ["HTML_ROWS", "UNKNOWN_SOURCE_TAIL", "Corpus", "GroupField"]
+
+HTML_ROWS: Final = 10
+"""Documents the notebook display of a corpus shows (:meth:`Corpus._repr_html_`)."""
 
 UNKNOWN_SOURCE_TAIL: Final = " is not in the source registry"
 """How an ``unknown_source`` finding's message ends, after the field and the name."""
@@ -414,6 +432,119 @@ class Corpus:
         order = tuple(p for _, _, p in [*present, *missing])
         return self._view(indices=order, predicates=())
 
+    def split(
+        self,
+        *,
+        test: float = 0.1,
+        validation: float = 0.1,
+        seed: int | str = 0,
+        by: Callable[[Document], Hashable] | None = None,
+    ) -> dict[SplitName, Corpus]:
+        """Views ``train``, ``validation`` and ``test``, each document placed by a stable hash.
+
+        A document's split is decided by SHA-256 of ``seed`` and its key (or of what
+        ``by(document)`` returns: a publisher, a duplicate group...), so adding documents
+        never moves the ones already there, and documents with the same ``by`` value stay
+        together. ``test`` and ``validation`` are fractions (expected, not exact: each
+        document is placed on its own); training takes the rest. Without ``by``, no file
+        is read. Each view exports like any corpus (``splits["test"].to_jsonl(...)``). See
+        :mod:`seedcorpus._split`.
+
+        >>> import seedcorpus
+        >>> splits = seedcorpus.load().split(test=0.2, validation=0.2, seed=5)
+        >>> {name: len(view) for name, view in splits.items()}
+        {'train': 3, 'validation': 1, 'test': 1}
+        >>> by_publisher = seedcorpus.load().split(test=0.5, by=lambda d: d.source.publisher)
+        >>> len({d.source.publisher for d in by_publisher["test"]} &
+        ...     {d.source.publisher for d in by_publisher["train"]})
+        0
+        """
+        plan = SplitPlan(test=test, validation=validation, seed=seed)
+        if by is None:
+            positions = self._positions()
+            pairs: Iterable[tuple[int, Hashable]] = zip(
+                positions, self._view(indices=positions, predicates=()).keys(), strict=True
+            )
+        elif callable(by):
+            pairs = ((position, by(document)) for position, document in self._iter_pairs())
+        else:
+            raise TypeError(f"split(by=...) takes a callable, not {type(by).__name__}")
+        groups = plan.assign_all(pairs)
+        return {
+            name: self._view(indices=tuple(group), predicates=()) for name, group in groups.items()
+        }
+
+    def duplicates(
+        self,
+        threshold: float = DEFAULT_THRESHOLD,
+        *,
+        seed: int = DEFAULT_SEED,
+        num_perm: int = DEFAULT_NUM_PERM,
+        shingle_size: int = DEFAULT_SHINGLE_SIZE,
+    ) -> tuple[DuplicateGroup, ...]:
+        """Groups of documents carrying the same story: exact copies and near copies.
+
+        Exact: the same cleaned text. Near: word shingles with a Jaccard
+        similarity of at least ``threshold``, by MinHash and LSH (the ``dedupe`` extra;
+        see :func:`seedcorpus.find_duplicates`). One pass over the view; with ``workers``
+        the files are parsed on the workers. Deterministic for a given ``seed``. A
+        group's ``indices`` are positions in this view's iteration order.
+
+        >>> import seedcorpus
+        >>> seedcorpus.load().duplicates()
+        ()
+        """
+        return self._duplicates(threshold, seed, num_perm, shingle_size)[0]
+
+    def _duplicates(
+        self, threshold: float, seed: int, num_perm: int, shingle_size: int
+    ) -> tuple[tuple[DuplicateGroup, ...], list[int]]:
+        """:meth:`duplicates`, and the listing position of each document in iteration order."""
+        positions: list[int] = []
+
+        def documents() -> Iterator[Document]:
+            for position, document in self._iter_pairs():
+                positions.append(position)
+                yield document
+
+        groups = find_duplicates(
+            documents(),
+            threshold=threshold,
+            seed=seed,
+            num_perm=num_perm,
+            shingle_size=shingle_size,
+        )
+        return groups, positions
+
+    def dedupe(
+        self,
+        keep: Keep = "earliest",
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        seed: int = DEFAULT_SEED,
+        num_perm: int = DEFAULT_NUM_PERM,
+        shingle_size: int = DEFAULT_SHINGLE_SIZE,
+    ) -> Corpus:
+        """A view without duplicates: of each :meth:`duplicates` group, one document stays.
+
+        ``keep``: ``"earliest"`` (the earliest header date; undated last, ties to corpus
+        order), ``"first"`` (corpus order) or a callable given the group's documents that
+        returns the one to keep (for example the longest text).
+
+        >>> import seedcorpus
+        >>> len(seedcorpus.load().dedupe(keep="first"))
+        5
+        """
+        check_keep(keep)  # before the pass over the files
+        groups, positions = self._duplicates(threshold, seed, num_perm, shingle_size)
+
+        def documents_of(group: DuplicateGroup) -> list[Document]:
+            return [d for _, d in self._iter_pairs([positions[i] for i in group.indices])]
+
+        dropped = dropped_indices(groups, keep, documents_of)
+        kept = tuple(p for i, p in enumerate(positions) if i not in dropped)
+        return self._view(indices=kept, predicates=())
+
     # -- access -----------------------------------------------------------------------
 
     def _with_keys(self, base: Sequence[int], keys: frozenset[str]) -> list[int]:
@@ -665,21 +796,67 @@ class Corpus:
 
         ``language=False`` skips language detection (the one costly field).
         """
-        failed = [0]
+        return self._stats(language=language)[0]
+
+    def _stats(
+        self, *, language: bool = True, observe: Callable[[Document], None] | None = None
+    ) -> tuple[CorpusStats, list[Problem]]:
+        """:meth:`stats`, and the problems of the listing and of files that made no document.
+
+        ``observe`` sees each document as it is counted (the report's one pass).
+        """
+        failed: list[Problem] = []
 
         def documents() -> Iterator[Document]:
             for _, result in self._results():
                 if isinstance(result, DocumentError):
-                    failed[0] += 1
+                    failed.append(_problem_of(result))
                 elif all(p(result) for p in self._predicates):
+                    if observe is not None:
+                        observe(result)
                     yield result
 
         stats = compute_stats(documents(), language=language)
-        return attrs.evolve(
+        stats = attrs.evolve(
             stats,
-            problems=stats.problems + failed[0] + len(self._listing.problems),
-            files_without_document=failed[0],
+            problems=stats.problems + len(failed) + len(self._listing.problems),
+            files_without_document=len(failed),
         )
+        return stats, [*self._listing.problems, *failed]
+
+    def report(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        title: str | None = None,
+        samples: int = 3,
+    ) -> str:
+        """A self-contained HTML report of this view; written to ``path`` when given.
+
+        Totals, documents per month stacked by publisher, languages, layouts, date
+        precisions, publishers, years, photo credits, cited agencies (charts and every
+        count), each problem with its file, and ``samples`` sample documents. Charts are
+        inline SVG drawn by matplotlib (the ``report`` extra); the page loads nothing
+        and works offline; every string is escaped. Its numbers are :meth:`stats`'s, from
+        one pass over the files. Returns the HTML. See :mod:`seedcorpus._report`.
+
+        >>> import seedcorpus
+        >>> page = seedcorpus.load().report(title="The seeds")
+        >>> "<h1>The seeds</h1>" in page, page.count('class="sample"')
+        (True, 3)
+        """
+        if title is not None and not isinstance(title, str):
+            raise TypeError(f"report() title must be a str, not {type(title).__name__}")
+        folder = os.path.dirname(os.fspath(path)) if path is not None else ""
+        if folder and not os.path.isdir(folder):  # before the pass over the files
+            raise FileNotFoundError(errno.ENOENT, "no such directory", folder)
+        collector = ReportCollector(samples=samples)
+        stats, file_problems = self._stats(observe=collector.add)
+        page = collector.render(stats, file_problems, title=title or "seedcorpus report")
+        if path is not None:
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(page)
+        return page
 
     # -- export -----------------------------------------------------------------------
 
@@ -801,9 +978,32 @@ class Corpus:
         )
 
     def __repr__(self) -> str:
-        size = len(self._listing.entries) if self._indices is None else len(self._indices)
         suffix = ", filtered" if self._predicates else ""
-        return f"<Corpus of {size} files{suffix}>"
+        return f"<Corpus of {self._size()} files{suffix}>"
+
+    def _size(self) -> int:
+        """Files in the view before its filters (no file is read)."""
+        return len(self._listing.entries) if self._indices is None else len(self._indices)
+
+    def _repr_html_(self) -> str:
+        """The notebook display: a table of the first :data:`HTML_ROWS` documents, the total.
+
+        Columns: key, layout, published date with its precision, publisher, language,
+        title (or the first words), problem count. Every string is escaped. Only the
+        documents shown are read (a filtered view reads until it has found them).
+
+        >>> import seedcorpus
+        >>> html = seedcorpus.load()._repr_html_()
+        >>> html.count("<tr>"), "5 files" in html
+        (6, True)
+        """
+        documents = list(itertools.islice(self, HTML_ROWS))
+        return corpus_html(
+            documents,
+            total=self._size(),
+            description=repr(self).strip("<>"),
+            filtered=bool(self._predicates),
+        )
 
 
 def _problem_of(error: DocumentError) -> Problem:

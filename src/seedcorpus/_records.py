@@ -27,6 +27,7 @@ from typing import Any, Final, Literal, get_args
 import attrs
 
 from seedcorpus._dates import DateMention, PartialDate, find_dates
+from seedcorpus._display import document_html
 from seedcorpus._exceptions import (
     DecodeError,
     DocumentError,
@@ -486,6 +487,19 @@ class Document:
     def raw_bytes(self) -> bytes:
         """The file's bytes, re-encoded from :attr:`raw` with its :attr:`encoding`."""
         return self.raw.encode(self.encoding)
+
+    def _repr_html_(self) -> str:
+        """The notebook display: metadata, then every line of the file marked with its role.
+
+        Lines left out of :attr:`text` (headers, captions, bylines, boilerplate...) are
+        greyed and labelled; every string is escaped (see :mod:`seedcorpus._display`).
+
+        >>> import seedcorpus
+        >>> html = seedcorpus.load()["17e8dcca59894ba3"]._repr_html_()
+        >>> 'class="sc-role sc-byline"' in html, "<script" in html
+        (True, False)
+        """
+        return document_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         """The document as a JSON-ready dictionary, derived views included.
