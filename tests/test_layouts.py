@@ -708,3 +708,20 @@ def test_crawler_line_with_trailing_spaces_is_still_the_crawler_line() -> None:
     doc = parse(" date 2023-09-14 \nIsi berita yang panjang.\n")
     assert doc.roles[0] == "crawl_date"
     assert str(doc.published) == "2023-09-14"
+
+
+def test_korea_net_a_bare_name_under_the_captions_signs_the_article() -> None:
+    doc = parse(
+        "المجتمع\n\n2023.12.28\n\nالمراسل الفخري يجري مقابلة (الصورة من خوسيه سيربا)\n\n"
+        "المراسل الفخري يجري مقابلة (الصورة من خوسيه سيربا)\n\n\n\nإسراء محمد\n\n"
+        "قام مراسلو كوريا نت الفخريون بتغطية أخبار كثيرة خلال هذا العام.\n"
+    )
+    assert doc.layout == "korea_net"
+    assert doc.source.author == "إسراء محمد"
+    assert doc.source.photo_credit == "خوسيه سيربا"
+    assert "إسراء" not in doc.text
+
+
+def test_unknown_page_date_line_with_a_counter_after_it() -> None:
+    doc = parse("Judul berita di sini\n08:43 UTC+8, 2023-09-14 0\nIsi berita yang panjang.\n")
+    assert str(doc.published) == "2023-09-14T08:43+08:00"

@@ -21,6 +21,7 @@ from seedcorpus._roles import (
     is_caption,
     is_email_line,
     is_furniture,
+    is_name,
     labelled_head_date,
     lead_title,
     mark_lines,
@@ -712,3 +713,29 @@ def test_editorial_desk_bylines_and_lone_photo_labels() -> None:
     assert byline_author("Redazione di Roma ha detto.") is None
     assert is_furniture("Picha")
     assert is_furniture("分享该报道至")
+
+
+def test_credits_cut_short_by_the_page_and_arabic_design_credits() -> None:
+    assert split_caption("Kim berjabat tangan. (Foto: KCNA via REU") == (
+        "Kim berjabat tangan.",
+        "KCNA via REU",
+    )
+    assert split_caption("فريدا؟ (الصورة من تصميم المراسلة الفخرية عنان شيماء)")[1] == "عنان شيماء"
+
+
+def test_the_line_under_an_image_file_name_is_its_caption() -> None:
+    marks = mark_lines(
+        [
+            "Isi berita pertama yang panjang sekali.",
+            "Koreanet_2",
+            "Penulis di kantor Korea.net.",
+            "Isi berita kedua.",
+        ]
+    )
+    assert marks.roles == ["body", "boilerplate", "caption", "body"]
+
+
+def test_names_in_scripts_without_case_are_names() -> None:
+    assert is_name("إسراء محمد")
+    assert is_name("김민지")
+    assert not is_name("Ini kalimat biasa")

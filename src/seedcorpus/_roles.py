@@ -139,7 +139,7 @@ def _is_name(text: str) -> bool:
         return False
     return all(
         w[0].isupper() or not w[0].isalpha() or w.lower() in _NAME_JOINERS for w in words
-    ) or (not any(c.isascii() for c in text))
+    ) or not any(c.isascii() and c.isalpha() for c in text)  # a script without case
 
 
 # ``Laporan Wartawan Tribunnews, Larasati Dyah Utami``: the outlet's reporter, then the name.
@@ -616,6 +616,12 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
 
     for i in agency_lines:
         _agency_caption(marks, open_lines, i)
+    for k, i in enumerate(open_lines[:-1]):  # an image's file name, its caption below it
+        if roles[i] == "boilerplate" and cleaned[i][-1].isdigit() and _IMAGE_NAME.match(cleaned[i]):
+            below = open_lines[k + 1]
+            text = cleaned[below]
+            if roles[below] == "body" and len(text) <= 200 and not _SENTENCE_BREAK.search(text):
+                _caption(marks, below, text)
     for i, _ in marks.credit_lines if "credit" in roles else ():
         if roles[i] == "credit":
             _caption_above(marks, open_lines, i)
@@ -679,6 +685,9 @@ def _name_below(
     origin = _FROM_COUNTRY.match(text)
     name = origin.group("name") if origin is not None else text
     return (name, used) if _is_name(name) else None
+
+
+_IMAGE_NAME = re.compile(r"^[\w .-]{0,50}_\d{1,3}$")  # ``Koreanet_2``, ``todayphoto_210722_1``
 
 
 def _caption(marks: Marks, i: int, text: str) -> None:
@@ -779,6 +788,11 @@ _LABEL_STEMS = (
 _SHOT_BY = re.compile(r"(?<=[。！？.\s])(?P<credit>[^。！？.\s]{2,30})[摄攝]$")
 
 
+# A labelled credit whose bracket the page cut before it closed: ``... (Foto: KCNA via REU``.
+_UNCLOSED_TAIL = re.compile(
+    rf"[(\[]\s*(?:{_CREDIT_LABELS}|Sumber|Source)\s*[:：]\s*(?P<credit>[^\W\d_][^()\[\]]{{0,60}})$",
+    re.I,
+)
 _SLASHED = re.compile(r"(?<=[^\W\d_])/(?P<credit>[A-Z][^/.!?()\[\]]{1,30})$")
 
 
@@ -808,6 +822,8 @@ def split_caption(text: str) -> tuple[str, str | None]:
             return text[: found.start()].rstrip(), found.group("credit").strip()
         if "/" in text[-40:] and (slashed := _slash_credit(text)) is not None:
             return slashed
+        if (cut := _UNCLOSED_TAIL.search(text, max(0, len(text) - 80))) is not None:
+            return text[: cut.start()].rstrip(), cut.group("credit").strip()
     return caption, credit
 
 
@@ -1132,6 +1148,9 @@ def head_author(text: str) -> str | None:
     return name if slash and _is_name(name) else None
 
 
+_COUNTED_DATE = re.compile(
+    r"^(?P<date>.*\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s+\d{1,5}$"
+)
 _OUTLET_PREFIX = re.compile(r"\([^()\d]{2,30}\)\s*(?=\S)")
 _GMT = re.compile(r"\s*\(GMT\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?\)\s*$")
 _TRAILING_DATE = re.compile(
@@ -1155,6 +1174,9 @@ def head_date(text: str, tz: str | None = None) -> PartialDate | None:
     if gmt is not None:
         offset = f" {gmt['sign']}{int(gmt['hours']):02d}:{gmt['minutes'] or '00'}"
         text = text[: gmt.start()] + offset
+    counted = _COUNTED_DATE.match(text)  # ``08:43 UTC+8, 2023-09-14 0``: a counter after it
+    if counted is not None:
+        text = counted.group("date")
     candidates = [text, text.replace("|", " ")]
     trailing = _TRAILING_DATE.search(text)
     if trailing is not None and trailing.start() > 0:

@@ -1094,7 +1094,9 @@ _LABEL_WORDS = (
     r"dokumentasi|الصورة|صورة)"
 )
 _CREDIT_LABEL = re.compile(
-    rf"(?i:{_LABEL_WORDS}\s*(?:[:：=/]|\.\s)|{_LABEL_WORDS}\s+(?:by|oleh|de|por|من|courtesy\s+of)\s|"
+    rf"(?i:{_LABEL_WORDS}\s*(?:[:：=/]|\.\s)|{_LABEL_WORDS}\s+(?:by|oleh|de|por|courtesy\s+of)\s|"
+    # Arabic: ``الصورة من تصميم المراسلة الفخرية NAME`` (photo: design by the honorary reporter)
+    rf"{_LABEL_WORDS}\s+من\s+(?:(?:تصميم|تصوير)\s+)?(?:(?:ال)?مراسل(?:ة)?\s+(?:ال)?فخري(?:ة)?\s+)?|"
     r"courtesy\s+of\s|courtesy:)\s*(?P<name>\S.*)\Z"
 )
 _SENTENCE_END = re.compile(r"[.!?。」\"”’)]\s*\Z")

@@ -29,6 +29,7 @@ from seedcorpus._roles import (
     credit_line,
     honorary_author,
     is_email_line,
+    is_name,
     mark_lines,
     split_caption,
 )
@@ -241,6 +242,11 @@ def _glued_name(text: str, author: str | None) -> int:
     return 0
 
 
+def _is_signature(text: str) -> bool:
+    """Whether a line is a name alone: a few words, no sentence, no digits."""
+    return len(text) <= 40 and len(text.split()) <= 4 and text[-1] not in ".!?。" and is_name(text)
+
+
 def _is_site_footer(text: str) -> bool:
     """Whether a line is Korea.net's footnote (``*This article is written by a Korea.net
     Honorary Reporter...``), alone or after the desk's e-mail address glued to it."""
@@ -420,6 +426,18 @@ class KoreaNet(Layout):
                 roles[i] = "caption_repeat"
                 if len(text) > len(captions[duplicate]):
                     captions[duplicate] = text
+        # No byline: a bare name in its place, under the captions, signs the article
+        # (``إسراء محمد`` on the Arabic edition, where others print ``By NAME``).
+        signed = None
+        if byline is None:  # the first line under the captions on top
+            below = next((i for i in after if roles[i] not in ("caption", "caption_repeat")), None)
+            if (
+                below is not None
+                and below != after[0]
+                and roles[below] == "body"
+                and _is_signature(cleaned[below])
+            ):
+                roles[below], signed = "byline", cleaned[below]
         # A credit label ending the byline, its name glued to the first sentence.
         text_of: Sequence[str] = cleaned
         if byline is not None and byline.credit_at is not None:
@@ -487,7 +505,7 @@ class KoreaNet(Layout):
             paragraphs=paragraphs,
             published=published,
             photo_credit=photo_credit or (min(credits)[1] if credits else None),
-            author=(byline.author if byline is not None else None) or marks.author,
+            author=(byline.author if byline is not None else signed) or marks.author,
             author_email=marks.author_email,
             category=category,
             captions=captions,
