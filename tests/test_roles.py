@@ -739,3 +739,9 @@ def test_names_in_scripts_without_case_are_names() -> None:
     assert is_name("إسراء محمد")
     assert is_name("김민지")
     assert not is_name("Ini kalimat biasa")
+
+
+def test_a_bracketed_byline_is_not_a_bracketed_outlet_name() -> None:
+    marks = mark_lines(["Isi berita.", "(Wahariri wa tovuti:Song Ge,Zhao Jian)", "(Antara)"])
+    assert marks.roles == ["body", "byline", "boilerplate"]
+    assert marks.author == "Song Ge,Zhao Jian"

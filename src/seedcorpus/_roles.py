@@ -585,6 +585,9 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
                 roles[i] = "boilerplate"
             elif text[-2:] == ")." and is_caption(text[:-1]):
                 _caption(marks, i, text[:-1])
+        elif text[0] in "(（" and (author := byline_author(text)) is not None:
+            roles[i] = "byline"  # ``(Wahariri wa tovuti:NAMES)``, not a bracketed outlet name
+            marks.author = marks.author or author
         elif is_furniture(text):
             roles[i] = "boilerplate"
         elif (credit := credit_line(text)) is not None:
