@@ -289,14 +289,10 @@ _FURNITURE = re.compile(
     r"|Menu Content|进入菜单 进入原文|推荐内容|相关内容"
     r"|.{0,160}(?<![A-Za-z])Cookies?(?![A-Za-z]).{0,160}"
     r"(?:同意|agree|consent|setuju|zustimm|accept|acept).{0,160}"
-    # reprint notices: ``<亜洲日報の記事等を無断で複製 ... 禁じられています。>``, ``무단전재``
-    r"|.{0,120}(?:無断で?(?:複製|転載)|무단\s?전재|재배포\s?금지|禁止转载|未经授权).{0,120}"
-    # an image viewer's labels, and a short label printed twice in one line (``경북 포항시
-    # 경북 포항시``, ``facebookfacebook``)
+    # an image viewer's labels
     r"|기사 이미지 확대 보기|닫기|关闭|閉じる|상태바|分享(?:该报道|該報導)?(?:至|到)"
     # a photo label with nothing after it: ``Picha`` (Swahili), ``Foto``
     rf"|(?:{_CREDIT_LABELS}|Picha)"
-    r"|(?P<twice>[^\s.!?。][^.!?。]{0,27}[^\s.!?。])\s?(?P=twice)"
     r"|(?:Enligt|Theo|Laut|Según|Selon|Menurut|According to)\s+[\w.-]+\.(?:vn|com|net|org|kr|cn)"
     r"|본문 바로가기|Related (?:articles|news|stories|content)|Berita Terkait"
     r"|Baca [Jj]uga(?:\s*:\s*\S.{0,200})?|>>\s*\S.{0,200}"
@@ -305,8 +301,6 @@ _FURNITURE = re.compile(
     r"|Max:? \d+ characters|Order by|\* The search is limited to .{0,100}"
     # editors' initials closing a wire story: ``[vm/ft]``
     r"|\[[a-z]{1,4}(?:/[a-z]{1,4})+\]"
-    # breadcrumbs: ``新華網韓國語 >> 기사 본문``, ``News › World``
-    r"|(?:[^>»›]{1,40}\s(?:>>|»|›)\s){1,4}[^>»›.!?…]{1,40}"
     # search boxes
     r"|(?:Search|Cerca nel sito|Cerca|Cari|Suche|Rechercher|Buscar|Tìm kiếm|Поиск|검색|搜索)\s*:?"
     r"|이 기사를 공유합니다|공유하기\s*:?|기타 플랫폼?"
@@ -319,8 +313,6 @@ _FURNITURE = re.compile(
     r"|\([^()]{1,40}\)"
     # an image's file name left as its alt text: ``todayphoto_210722_1``, ``230216_HR x_1``
     r"|[\w .-]{0,50}_\d{1,3}"
-    # an image's alt text numbered by the page: ``... ke Vietnam? - Foto 1.``, ``...- Ảnh 1.``
-    r"|.{1,160}?\s?-\s?(?:Foto|Ảnh|Photo|Bild|Фото|Imagen|Image|Hình|사진|写真|图片)\s\d{1,2}\.?"
     r")$",
     re.I,
 )
@@ -368,27 +360,57 @@ def is_furniture(text: str) -> bool:
         "ights Reserved" in text or "ights reserved" in text or "Hak Cipta" in text
     ):
         return True
-    return _FURNITURE.match(text) is not None or (
-        len(text) <= 80 and _SHARE_WORDS.match(text) is not None
+    return (
+        _FURNITURE.match(text) is not None
+        or (len(text) <= 80 and _SHARE_WORDS.match(text) is not None)
+        or _is_scanned_furniture(text)
     )
+
+
+# The furniture found inside a line rather than from its start, each behind a cheap test:
+# reprint notices (``<亜洲日報の記事等を無断で複製 ... 禁じられています。>``, ``무단전재``),
+# breadcrumbs (``新華網韓國語 >> 기사 본문``, ``News › World``), an image's alt text numbered by
+# the page (``... ke Vietnam? - Foto 1.``, ``...- Ảnh 1.``).
+_REPRINT = re.compile(r"無断で?(?:複製|転載)|무단\s?전재|재배포\s?금지|禁止转载|未经授权")
+_REPRINT_CHARS = frozenset("無무재转未")  # the first characters of _REPRINT's words
+_BREADCRUMB = re.compile(r"^(?:[^>»›]{1,40}\s(?:>>|»|›)\s){1,4}[^>»›.!?…]{1,40}$")
+_NUMBERED_IMAGE = re.compile(
+    r"\s?-\s?(?:Foto|Ảnh|Photo|Bild|Фото|Imagen|Image|Hình|사진|写真|图片)\s\d{1,2}\.?$", re.I
+)
+
+
+def _is_scanned_furniture(text: str) -> bool:
+    """Furniture shown by what a line holds, not by how it starts (see _REPRINT...), or a
+    short label printed twice in one line (``경북 포항시 경북 포항시``)."""
+    n = len(text)
+    if n <= 60:
+        half = n // 2
+        if n >= 4 and (
+            text[:half] == text[half:]
+            or (n % 2 and text[half] == " " and text[:half] == text[half + 1 :])
+        ):
+            return not any(c in ".!?。" for c in text[:half])
+    if n <= 250 and not _REPRINT_CHARS.isdisjoint(text) and _REPRINT.search(text):
+        return True
+    if (" >" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text):
+        return True
+    return text[-1] in "0123456789." and _NUMBERED_IMAGE.search(text, max(0, n - 14)) is not None
 
 
 # The furniture that ends like a sentence: comment prompts, search notes, an image's
 # numbered alt text (tested on sentences only: most body lines are sentences).
 _SENTENCE_FURNITURE = re.compile(
     r"^(?:There are no comments yet|Be the first to comment|Belum ada komentar|"
-    r"\* The search is limited to |Max:? \d+ characters)"
-    r"|\s?-\s?(?:Foto|Ảnh|Photo|Bild|Фото|Imagen|Image|Hình|사진|写真|图片)\s\d{1,2}\.?$",
+    r"\* The search is limited to |Max:? \d+ characters)",
     re.I,
 )
 
 
 def _is_sentence_furniture(text: str) -> bool:
     """Whether a short line ending like a sentence is furniture (see _SENTENCE_FURNITURE)."""
-    found = _SENTENCE_FURNITURE.search(text, max(0, len(text) - 12))
-    if found is None and text[0] in "TBM*":
-        found = _SENTENCE_FURNITURE.match(text)
-    return found is not None and is_furniture(text)
+    if text[0] in "TBM*" and _SENTENCE_FURNITURE.match(text) is not None:
+        return is_furniture(text)
+    return _NUMBERED_IMAGE.search(text, max(0, len(text) - 14)) is not None
 
 
 def is_email_line(text: str) -> bool:
@@ -553,7 +575,6 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
     previous_text = ""
     agency_lines: list[int] = []
     text_seen = False  # whether a paragraph stands above the line
-    registry = SourceRegistry.default()
     for i in open_lines:
         if roles[i] != "body":
             previous, previous_text = i, cleaned[i]
@@ -610,7 +631,7 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             _caption(marks, i, _caption_text(text))
         elif text[-1] == ")" and len(text) <= 600:
             agency_lines.append(i)  # may be a caption closed by its agency: see below
-        elif len(text) <= 30 and not text_seen and registry.is_known(text):
+        elif len(text) <= 30 and not text_seen and _is_agency(text):
             roles[i] = "byline"  # an agency's name on top of the text, as its byline
             marks.author = marks.author or text
         if not text_seen and roles[i] == "body" and _reads_as_text(text):
@@ -706,8 +727,11 @@ def _agency_caption(marks: Marks, open_lines: Sequence[int], at: int) -> None:
     2025.(Yonhap)``): a caption when text follows it, the credit of a photo page (whose text
     is the photo's caption) when it is the page's last text."""
     text = marks.cleaned[at]
+    opening = text.rfind("(")
+    if opening < 0 or not _is_agency(text[opening + 1 : -1]):
+        return  # (the cheap test first: most bracketed ends name no agency)
     caption, credit = split_credit(text)
-    if credit is None or not SourceRegistry.default().is_known(credit):
+    if credit is None or not _is_agency(credit):
         return
     # Paragraphs, not the short header or footer lines a layout may still decide on.
     texts = [j for j in open_lines if marks.roles[j] == "body" and _reads_as_text(marks.cleaned[j])]
@@ -717,6 +741,12 @@ def _agency_caption(marks: Marks, open_lines: Sequence[int], at: int) -> None:
             _caption(marks, at, text)
     elif below == 0 and len(texts) <= 1:
         marks.credit_lines.append((at, credit))
+
+
+def _is_agency(name: str) -> bool:
+    """Whether the source registry knows ``name`` as a news agency."""
+    entry = SourceRegistry.default().lookup(name)
+    return entry is not None and entry.kind == "agency"
 
 
 def _reads_as_text(text: str) -> bool:
