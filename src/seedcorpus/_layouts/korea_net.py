@@ -77,9 +77,12 @@ def _body_caption(line: str) -> tuple[str, str] | None:
     """``(caption, credit)`` of a photo caption printed inside a Korea.net text, or None."""
     if len(line) > 600:
         return None
-    found = _COPYRIGHT_CREDIT.match(line)
-    if found is not None:
+    # Cheap tests first: most lines of a text hold no ``©`` and end with no credit.
+    copyright_sign = "©" in line
+    if copyright_sign and (found := _COPYRIGHT_CREDIT.match(line)) is not None:
         return found.group("caption").rstrip(), found.group("credit").strip()
+    if line[-1] != ")" and not copyright_sign and "|" not in line[-82:]:
+        return None
     tail = _CREDIT_AFTER_STOP.search(line, max(0, len(line) - 130))
     if tail is None:
         return None
