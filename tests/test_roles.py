@@ -494,7 +494,7 @@ def test_a_short_line_closed_by_an_agency_with_text_below_is_a_caption() -> None
 
 def test_a_paragraph_closed_by_an_unknown_bracket_stays_text() -> None:
     long = "Hal itu diungkapkan kantor kepresidenan Korea Selatan pada hari Minggu kemarin sore."
-    marks = mark_lines(["Juru bicara berbicara dalam jumpa pers. (kanan)", long, long + " Ya."])
+    marks = mark_lines(["Juru bicara berbicara dalam jumpa pers. (AS)", long, long + " Ya."])
     assert marks.roles[0] == "body"
     assert marks.photo_credit is None
 
@@ -745,3 +745,16 @@ def test_a_bracketed_byline_is_not_a_bracketed_outlet_name() -> None:
     marks = mark_lines(["Isi berita.", "(Wahariri wa tovuti:Song Ge,Zhao Jian)", "(Antara)"])
     assert marks.roles == ["body", "byline", "boilerplate"]
     assert marks.author == "Song Ge,Zhao Jian"
+
+
+def test_a_line_naming_where_people_stand_is_a_caption() -> None:
+    lead = "Indonesian President Joko Widodo took a ride on the high-speed railway on Wednesday."
+    marks = mark_lines(
+        [lead, "AFP", "Widodo (right) and Budi Karya Sumadi (left) point towards a display", lead]
+    )
+    assert marks.roles == ["body", "credit", "caption", "body"]
+    assert marks.photo_credit == "AFP"
+    assert mark_lines([lead, "Hong Kilju (left) and Kim Eunhee", lead]).roles[1] == "caption"
+    # A paragraph that says so in passing is text: three sentences are no caption.
+    long = "Ia duduk di sebelah kiri. Ia (kiri) berbicara. Ia tertawa. Semua senang."
+    assert mark_lines([lead, long, lead]).roles[1] == "body"

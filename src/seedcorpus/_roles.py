@@ -574,6 +574,7 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
     previous: int | None = None
     previous_text = ""
     agency_lines: list[int] = []
+    positional: list[int] = []  # captions by the places they name: (left), (kanan)
     text_seen = False  # whether a paragraph stands above the line
     for i in open_lines:
         if roles[i] != "body":
@@ -606,6 +607,9 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
                 roles[i] = "boilerplate"
             elif text[-2:] == ")." and is_caption(text[:-1]):
                 _caption(marks, i, text[:-1])
+            elif len(text) <= 300 and ")" in text and _is_positional_caption(text):
+                _caption(marks, i, text)
+                positional.append(i)
         elif text[0] in "(（" and (author := byline_author(text)) is not None:
             roles[i] = "byline"  # ``(Wahariri wa tovuti:NAMES)``, not a bracketed outlet name
             marks.author = marks.author or author
@@ -629,6 +633,9 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             marks.author = marks.author or author
         elif is_caption(text):
             _caption(marks, i, _caption_text(text))
+        elif len(text) <= 300 and ")" in text and _is_positional_caption(text):
+            _caption(marks, i, text)
+            positional.append(i)
         elif text[-1] == ")" and len(text) <= 600:
             agency_lines.append(i)  # may be a caption closed by its agency: see below
         elif len(text) <= 30 and not text_seen and _is_agency(text):
@@ -640,6 +647,12 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
 
     for i in agency_lines:
         _agency_caption(marks, open_lines, i)
+    for i in positional:  # an agency's name alone over a caption is its credit: ``AFP``
+        k = open_lines.index(i)
+        above = open_lines[k - 1] if k else None
+        if above is not None and roles[above] == "body" and _is_agency(cleaned[above]):
+            roles[above] = "credit"
+            marks.credit_lines.append((above, cleaned[above]))
     for k, i in enumerate(open_lines[:-1]):  # an image's file name, its caption below it
         if roles[i] == "boilerplate" and cleaned[i][-1].isdigit() and _IMAGE_NAME.match(cleaned[i]):
             below = open_lines[k + 1]
@@ -741,6 +754,22 @@ def _agency_caption(marks: Marks, open_lines: Sequence[int], at: int) -> None:
             _caption(marks, at, text)
     elif below == 0 and len(texts) <= 1:
         marks.credit_lines.append((at, credit))
+
+
+# Where people stand in a photo: ``Hong Kilju (left) and Kim Eunhee``, ``Cho (kanan)``.
+_POSITIONAL = re.compile(
+    r"\((?:(?:second |third )?(?:from )?(?:left|right|center|centre|front|back|top|bottom)"
+    r"|kiri|kanan|tengah|links|rechts|Mitte|à gauche|à droite|au centre|izquierda|derecha|"
+    r"centro|trái|phải|giữa|слева|справа|в центре|왼쪽|오른쪽|가운데|左|右|中)"
+    r"(?:,\s?[^()]{1,20})?\)",
+    re.I,
+)
+
+
+def _is_positional_caption(text: str) -> bool:
+    """Whether a short line describes a photo by where people stand in it (one or two
+    sentences naming ``(left)``, ``(kanan)``...): a caption, even with no credit."""
+    return text.count(". ") < 2 and _POSITIONAL.search(text) is not None
 
 
 def _is_agency(name: str) -> bool:

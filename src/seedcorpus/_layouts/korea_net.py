@@ -489,12 +489,14 @@ class KoreaNet(Layout):
         body_captions.sort()
         position = {line: k for k, line in enumerate(content)} if body_captions else {}
         for i, text in body_captions:  # a copy printed next to its twin, maybe reworded
+            if roles[i] == "caption_repeat":
+                continue  # (a twin found as a caption of its own, from its neighbour)
             captions.append(text)
             for k in (position[i] - 1, position[i] + 1):
                 near = content[k] if 0 <= k < len(content) else None
                 if (
                     near is not None
-                    and roles[near] == "body"
+                    and roles[near] in ("body", "caption")
                     and _same_caption(_split_caption(cleaned[near])[0], text)
                 ):
                     roles[near] = "caption_repeat"
