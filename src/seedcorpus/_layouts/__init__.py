@@ -225,7 +225,7 @@ def register(layout_class: type[Layout]) -> type[Layout]:
 # A date line some crawlers prepend to any page: `` date 2025-12-05``, alone on its line
 # or followed by the first text of the page (`` date 2022-06-09 Go to Contents``).
 _CRAWL_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*$")
-_CRAWL_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?:\s+(?P<rest>\S.*?))?\s*$")
+_CRAWL_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?:\s+(?P<rest>\S.*))?$")
 # What follows the date on a KBS World header: a one-word label, a colon and the credit.
 _CREDIT_REST = re.compile(r"^[^\W\d_]{2,12}\s*:")
 
@@ -251,7 +251,8 @@ def crawl_line(line: str) -> tuple[str, str] | None:
     >>> crawl_line(" date 2021-12 Photo : KBS News") is None
     True
     """
-    found = _CRAWL_LINE.match(line)
+    # Trailing spaces stripped first: a lazy rest before ``\s*$`` backtracks quadratically.
+    found = _CRAWL_LINE.match(line.rstrip())
     if found is None:
         return None
     rest = found.group("rest") or ""
