@@ -949,3 +949,35 @@ def test_other_languages_words_send_the_text_to_the_full_grammar(text: str, need
     from seedcorpus._dates import _basic_needs, _grammar
 
     assert _basic_needs(text, _grammar(None)) is needs
+
+
+# -- UTC offsets that are not whole hours (issue 19) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        ("2024-05-27T17:07+05:30", "2024-05-27T11:37:00"),
+        ("2024-05-27T17:07:04-09:30", "2024-05-28T02:37:04"),
+        ("2024-05-27T17:07:04+0545", "2024-05-27T11:22:04"),
+        ("2024-05-27 17:07:04+05:30:15", "2024-05-27T11:36:49"),
+        ("2024-05-27T17:07:04-00:30", "2024-05-27T17:37:04"),
+        ("2024-05-27T17:07Z", "2024-05-27T17:07:00"),
+    ],
+)
+def test_offsets_with_minutes_and_seconds_give_the_right_instant(text: str, utc: str) -> None:
+    date = PartialDate.fromisoformat(text)
+    assert date.start.astimezone(dt.timezone.utc).replace(tzinfo=None).isoformat() == utc
+    assert PartialDate.fromisoformat(str(date)) == date
+
+
+@pytest.mark.parametrize(
+    "text", ["27 Mei 2024 17:07 +05:30", "2024-05-27 17:07 GMT+05:30", "2024-05-27T17:07+05:30"]
+)
+def test_parsed_offsets_keep_their_minutes(text: str) -> None:
+    for date in (parse_date(text, language="id"), parse_header_date(text)):
+        assert str(date) == "2024-05-27T17:07+05:30"
+        assert date.start.utcoffset() == dt.timedelta(hours=5, minutes=30)
+    assert PartialDate(2024, 5, 27, 17, 7, tz="+05:30").start.utcoffset() == dt.timedelta(
+        hours=5, minutes=30
+    )

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seedcorpus import parse
+from seedcorpus import LayoutError, parse, render
 from seedcorpus._exceptions import RegistryError
 from seedcorpus._layouts import Layout, LayoutRegistry, Parsed, crawl_date, parse_lines
+from seedcorpus._layouts.cri import Cri
 from seedcorpus._layouts.kbs_world import KbsWorld
 from seedcorpus._layouts.vn_portal import _CAPTION, _caption
-from seedcorpus._text import clean_line
+from seedcorpus._text import clean_line, split_lines
 
 
 def roles(text: str) -> list[tuple[str, str]]:
@@ -354,3 +356,89 @@ def test_empty_content_is_an_unknown_document_flagged_empty() -> None:
     assert doc.layout == "unknown"
     assert doc.text == ""
     assert [p.code for p in doc.problems] == ["empty"]
+
+
+# -- boundaries (issue 19: each limit pinned by an example on both sides) -------------------
+
+KOREA_NET_CAPTIONS = (
+    "Menteri berbicara di Seoul.",
+    "Warga menonton festival lampion.",
+    "Presiden tiba di bandara.",
+    "Anak-anak bermain salju di taman.",
+)
+
+
+def _korea_net_page(captions: Sequence[str], *, blank: int = 0) -> str:
+    """A Korea.net page: ``blank`` empty lines, the category and the date, then the rest."""
+    lines = []
+    for caption in captions:
+        lines += [f"{caption} (Yonhap)"] * 2
+    lines += ["Penulis: Kim A", "Isi berita yang panjang.", "kima@korea.kr"]
+    return "\n" * blank + "Budaya\n2025.01.17\n\n" + "\n\n".join(lines)
+
+
+def test_korea_net_renders_three_captions_and_refuses_a_fourth() -> None:
+    three = parse(_korea_net_page(KOREA_NET_CAPTIONS[:3]))
+    assert three.captions == KOREA_NET_CAPTIONS[:3]
+    again = parse(render(three))
+    assert (again.captions, again.source.author, again.paragraphs) == (
+        KOREA_NET_CAPTIONS[:3],
+        "Kim A",
+        ("Isi berita yang panjang.",),
+    )
+    with pytest.raises(LayoutError, match="4 captions"):
+        render(attrs.evolve(three, captions=KOREA_NET_CAPTIONS))
+
+
+@pytest.mark.parametrize(("blank", "layout"), [(6, "korea_net"), (7, "unknown")])
+def test_korea_net_date_is_looked_for_in_the_first_eight_lines(blank: int, layout: str) -> None:
+    # Category then date under `blank` empty lines: the date is line 8, then line 9.
+    doc = parse(_korea_net_page(KOREA_NET_CAPTIONS[:1], blank=blank))
+    assert doc.layout == layout
+
+
+@pytest.mark.parametrize(
+    ("captions", "count"),
+    [
+        (("x" * 17 + "abc", "x" * 17 + "def"), 1),  # 85% alike: one caption printed twice
+        (("x" * 16 + "abcd", "x" * 16 + "efgh"), 2),  # 80% alike: two captions
+        (("x" * 999 + "a", "x" * 999 + "b"), 1),  # 1,000 characters: still compared fuzzily
+        (("x" * 1000 + "a", "x" * 1000 + "b"), 2),  # longer: equality and truncation only
+    ],
+)
+def test_korea_net_caption_copies_at_the_similarity_and_length_limits(
+    captions: tuple[str, str], count: int
+) -> None:
+    text = "\n\n".join(["Budaya", "2025.01.17", *captions, "Penulis: Kim A", "Isi berita."])
+    doc = parse(text)
+    assert doc.layout == "korea_net"
+    assert len(doc.captions) == count
+    assert doc.paragraphs == ("Isi berita.",)
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        ("\n" * 4 + "Judul berita\n2024-05-27 17:07:04\nIsi berita.", "cri"),  # date: line 6
+        ("\n" * 5 + "Judul berita\n2024-05-27 17:07:04\nIsi berita.", "unknown"),  # line 7
+        ("Judul berita" + "\n" * 5 + "2024-05-27 17:07:04\nIsi berita.", "cri"),
+        ("Judul berita" + "\n" * 6 + "2024-05-27 17:07:04\nIsi berita.", "unknown"),
+    ],
+)
+def test_cri_title_and_date_are_looked_for_in_the_first_six_lines(text: str, layout: str) -> None:
+    assert parse(text).layout == layout
+    assert Cri().match(split_lines(text)) is (layout == "cri")
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        ("Satu.\nDua.\nSumber: Reuters", "unknown"),  # a source line alone is any outlet's
+        ("Satu.\nDua.\nKomentar (0)\nSumber: Reuters", "unknown"),
+        ("Satu.\nDua.\n[iklan_2]\nSumber: Reuters", "vn_portal"),  # ad slot and trailer
+        ("Satu.\nDua.\n[iklan_2]\nLain.", "unknown"),
+        ("Satu.\nDua.\nKomentar (0)", "vn_portal"),  # its comment counter closes the page
+    ],
+)
+def test_vn_portal_trailer_needs_an_ad_slot_and_a_source_line(text: str, layout: str) -> None:
+    assert parse(text).layout == layout
