@@ -129,9 +129,7 @@ def test_restore_sentence_spaces_only_adds_spaces_and_is_idempotent(text: str) -
         ("Satu\u00a0\u00a0dua\u200b", "Satu dua"),
     ],
 )
-def test_clean_line_and_clean_lines_fold_every_kind_of_white_space(
-    line: str, cleaned: str
-) -> None:
+def test_clean_line_and_clean_lines_fold_every_kind_of_white_space(line: str, cleaned: str) -> None:
     assert clean_line(line) == cleaned
     assert clean_lines([line, "tiga"]) == [cleaned, "tiga"]
     assert clean_lines(["tiga", line]) == ["tiga", cleaned]

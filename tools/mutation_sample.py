@@ -1,0 +1,474 @@
+"""Sampled mutation testing: apply randomly chosen single-point mutations one at a time and
+run the tests that should notice each one.
+
+A full mutmut run (``mutmut run``, configured in pyproject.toml) makes thousands of mutants
+and takes hours on two cores; this script draws a reproducible random sample instead,
+stratified by module group, and reports killed / total per group. Not part of CI.
+
+Operators (a documented subset of mutmut's, plus regex and statement mutations):
+
+- ``compare``: ``<`` <-> ``<=``, ``>`` <-> ``>=``, ``==`` <-> ``!=``, ``in`` <-> ``not in``,
+  ``is`` <-> ``is not``;
+- ``number``: an integer or float constant plus one and minus one (booleans aside);
+- ``boolop``: ``and`` <-> ``or``;
+- ``not``: ``not x`` -> ``x``;
+- ``bool``: ``True`` <-> ``False``;
+- ``arith``: ``+`` <-> ``-``, ``*`` <-> ``//`` (``/``), ``%`` -> ``*``;
+- ``regex``: in a string given to a ``re`` function: one character dropped from a
+  character class, a ``{m,n}`` bound plus or minus one, ``+`` <-> ``*``, ``?`` dropped;
+- ``delete``: a statement (call, assignment, ``raise``, ``break``, ``continue``,
+  ``return`` of a value) replaced by ``pass``.
+
+Mutations never touch docstrings, annotations (never evaluated: ``from __future__ import
+annotations``), ``__all__``, ``assert`` statements (type narrowing), ``TYPE_CHECKING``
+blocks or logging calls. Each mutant is written into a private copy of ``src/`` that
+``PYTHONPATH`` puts first (so subprocesses and worker processes run the mutant too); the
+working tree is never changed. A mutant is *killed* when its test run fails or times out.
+
+Usage (from the repository root, in an environment with ``.[test]`` installed)::
+
+    python tools/mutation_sample.py --seed 20261207 --per-group 12 --out mutation.json
+    python tools/mutation_sample.py --list   # how many mutants each group has
+
+``--equivalent FILE`` names mutants (one id a line, ``#`` comments) to leave out of the
+score: each needs a one-line reason in docs/testing.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "seedcorpus"
+
+# Module groups: the files mutated and the test modules that should notice.
+PARSING_TESTS = ["tests/test_parse.py", "tests/test_layouts.py", "tests/test_roles.py"]
+GROUPS: dict[str, tuple[list[str], list[str]]] = {
+    "_text": (["_text.py"], ["tests/test_text.py", *PARSING_TESTS]),
+    "_dates": (["_dates.py"], ["tests/test_dates.py", "tests/test_parse.py"]),
+    "_sources": (["_sources.py"], ["tests/test_sources.py", *PARSING_TESTS]),
+    "_roles": (["_roles.py"], [*PARSING_TESTS, "tests/test_writer.py"]),
+    "_layouts": (
+        sorted(str(p.relative_to(PACKAGE)) for p in (PACKAGE / "_layouts").glob("*.py")),
+        [*PARSING_TESTS, "tests/test_writer.py"],
+    ),
+    "_storage": (["_storage.py"], ["tests/test_storage.py", "tests/test_load.py"]),
+    "_zipdir": (["_zipdir.py"], ["tests/test_zipdir.py", "tests/test_storage.py"]),
+    "_index": (["_index.py"], ["tests/test_index.py"]),
+    "_filters": (["_filters.py"], ["tests/test_filters.py", "tests/test_corpus.py"]),
+}
+
+COMPARE_SWAP: dict[type[ast.cmpop], type[ast.cmpop]] = {
+    ast.Lt: ast.LtE,
+    ast.LtE: ast.Lt,
+    ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt,
+    ast.Eq: ast.NotEq,
+    ast.NotEq: ast.Eq,
+    ast.In: ast.NotIn,
+    ast.NotIn: ast.In,
+    ast.Is: ast.IsNot,
+    ast.IsNot: ast.Is,
+}
+ARITH_SWAP: dict[type[ast.operator], type[ast.operator]] = {
+    ast.Add: ast.Sub,
+    ast.Sub: ast.Add,
+    ast.Mult: ast.FloorDiv,
+    ast.FloorDiv: ast.Mult,
+    ast.Div: ast.Mult,
+    ast.Mod: ast.Mult,
+}
+RE_FUNCTIONS = {"compile", "match", "fullmatch", "search", "sub", "subn", "split", "findall"}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One single-point change: replace ``source[start:end]`` of ``path`` by ``text``."""
+
+    id: str
+    group: str
+    path: str
+    line: int
+    operator: str
+    start: int
+    end: int
+    text: str
+    original: str
+
+
+def _offsets(source: str) -> list[int]:
+    starts = [0]
+    for line in source.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line.encode("utf-8")))
+    return starts
+
+
+def _regex_variants(pattern: str) -> Iterator[tuple[str, str]]:
+    """``(label, mutated)`` regex mutations of ``pattern`` that still compile."""
+    seen: set[str] = set()
+    candidates: list[tuple[str, str]] = []
+    for found in re.finditer(r"(?<!\\)\[(\^?)((?:\\.|[^\]\\])+)\]", pattern):
+        items = re.findall(r"\\.|.-.|.", found.group(2))
+        if len(items) < 2:
+            continue
+        for k, item in enumerate(items):
+            body = "".join(items[:k] + items[k + 1 :])
+            mutated = f"{pattern[: found.start()]}[{found.group(1)}{body}]{pattern[found.end() :]}"
+            candidates.append((f"class-drop@{found.start()}:{item}", mutated))
+    for found in re.finditer(r"(?<!\\)\{(\d+)(,(\d*))?\}", pattern):
+        low, high = int(found.group(1)), found.group(3)
+        bounds = [(low + d, high) for d in (1, -1) if low + d >= 0]
+        if high:
+            bounds += [(low, str(int(high) + d)) for d in (1, -1) if int(high) + d >= low]
+        for lo, hi in bounds:
+            body = f"{{{lo}}}" if found.group(2) is None else f"{{{lo},{hi}}}"
+            mutated = pattern[: found.start()] + body + pattern[found.end() :]
+            candidates.append((f"bound@{found.start()}:{body}", mutated))
+    for found in re.finditer(r"(?<![\\(])[+*?](?![?+])", pattern):
+        char = found.group(0)
+        new = {"+": "*", "*": "+", "?": ""}[char]
+        if char == "?" and pattern[found.start() - 1 : found.start()] in ("(", ""):
+            continue
+        mutated = pattern[: found.start()] + new + pattern[found.end() :]
+        candidates.append((f"quant@{found.start()}:{char}->{new or 'none'}", mutated))
+    for label, mutated in candidates:
+        if mutated in seen or mutated == pattern:
+            continue
+        try:
+            re.compile(mutated)
+        except (re.error, OverflowError):
+            continue
+        seen.add(mutated)
+        yield label, mutated
+
+
+class _Finder(ast.NodeVisitor):
+    def __init__(self, source: str, path: str, group: str) -> None:
+        self.source = source
+        self.data = source.encode("utf-8")
+        self.lines = _offsets(source)
+        self.path = path
+        self.group = group
+        self.mutants: list[Mutant] = []
+        self.depth = 0  # inside a function: statements there may be deleted
+
+    def span(self, node: ast.AST) -> tuple[int, int]:
+        start = self.lines[node.lineno - 1] + node.col_offset  # type: ignore[attr-defined]
+        end = self.lines[node.end_lineno - 1] + node.end_col_offset  # type: ignore[attr-defined]
+        return start, end
+
+    def add(self, node: ast.AST, operator: str, text: str, label: str = "") -> None:
+        start, end = self.span(node)
+        original = self.data[start:end].decode("utf-8")
+        if text == original:
+            return
+        line = node.lineno  # type: ignore[attr-defined]
+        ident = f"{self.path}:{line}:{node.col_offset}:{operator}"  # type: ignore[attr-defined]
+        ident += f":{label}" if label else ""
+        self.mutants.append(
+            Mutant(ident, self.group, self.path, line, operator, start, end, text, original)
+        )
+
+    # -- what is never mutated --------------------------------------------------------------
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        for default in [*node.args.defaults, *node.args.kw_defaults]:
+            if default is not None:
+                self.visit(default)
+        self.depth += 1
+        for statement in self._body(node.body):
+            self.visit(statement)
+        self.depth -= 1
+
+    visit_AsyncFunctionDef = visit_FunctionDef  # type: ignore[assignment]
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        for statement in self._body(node.body):
+            self.visit(statement)
+
+    def visit_Module(self, node: ast.Module) -> None:
+        for statement in self._body(node.body):
+            self.visit(statement)
+
+    def _body(self, body: list[ast.stmt]) -> list[ast.stmt]:
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            body = body[1:]  # the docstring
+        return body
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value is not None:
+            self.visit(node.value)
+            self.delete(node)
+
+    def visit_Assert(self, node: ast.Assert) -> None:
+        return
+
+    def visit_Import(self, node: ast.Import | ast.ImportFrom) -> None:
+        return
+
+    visit_ImportFrom = visit_Import  # type: ignore[assignment]
+
+    def visit_If(self, node: ast.If) -> None:
+        if isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            return
+        self.generic_visit(node)
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        if any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            return
+        self.delete(node)
+        self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            if func.value.id in ("logger", "log", "warnings"):
+                return
+            if func.value.id == "re" and func.attr in RE_FUNCTIONS and node.args:
+                pattern = node.args[0]
+                if isinstance(pattern, ast.Constant) and isinstance(pattern.value, str):
+                    for label, mutated in _regex_variants(pattern.value):
+                        self.add(pattern, "regex", repr(mutated), label)
+        self.generic_visit(node)
+
+    # -- operators -----------------------------------------------------------------------------
+    def visit_Compare(self, node: ast.Compare) -> None:
+        for k, op in enumerate(node.ops):
+            swap = COMPARE_SWAP.get(type(op))
+            if swap is not None:
+                ops = [*node.ops]
+                ops[k] = swap()
+                mutated = ast.Compare(left=node.left, ops=ops, comparators=node.comparators)
+                self.add(node, "compare", ast.unparse(mutated), f"{k}:{type(op).__name__}")
+        self.generic_visit(node)
+
+    def visit_BoolOp(self, node: ast.BoolOp) -> None:
+        other: ast.boolop = ast.Or() if isinstance(node.op, ast.And) else ast.And()
+        self.add(node, "boolop", ast.unparse(ast.BoolOp(op=other, values=node.values)))
+        self.generic_visit(node)
+
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> None:
+        if isinstance(node.op, ast.Not):
+            self.add(node, "not", f"({ast.unparse(node.operand)})")
+        self.generic_visit(node)
+
+    def visit_BinOp(self, node: ast.BinOp) -> None:
+        swap = ARITH_SWAP.get(type(node.op))
+        string = any(
+            isinstance(side, ast.Constant) and isinstance(side.value, (str, bytes))
+            for side in (node.left, node.right)
+        ) or isinstance(node.left, ast.JoinedStr)
+        if swap is not None and not string:
+            mutated = ast.BinOp(left=node.left, op=swap(), right=node.right)
+            self.add(node, "arith", f"({ast.unparse(mutated)})", type(node.op).__name__)
+        self.generic_visit(node)
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        value = node.value
+        if isinstance(value, bool):
+            self.add(node, "bool", repr(not value))
+        elif isinstance(value, (int, float)):
+            for step in (1, -1):
+                self.add(node, "number", f"({value + step!r})", f"{step:+d}")
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
+        return  # messages
+
+    # -- statement deletion ------------------------------------------------------------------
+    def delete(self, node: ast.stmt) -> None:
+        if self.depth:  # a module or class constant deleted only fails every import
+            self.add(node, "delete", "pass")
+
+    def visit_Expr(self, node: ast.Expr) -> None:
+        if isinstance(node.value, ast.Constant):  # a bare string
+            return
+        self.delete(node)
+        self.generic_visit(node)
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        self.delete(node)
+        self.generic_visit(node)
+
+    def visit_Raise(self, node: ast.Raise) -> None:
+        self.delete(node)  # its message is never mutated
+
+    def visit_Break(self, node: ast.Break) -> None:
+        self.delete(node)
+
+    def visit_Continue(self, node: ast.Continue) -> None:
+        self.delete(node)
+
+    def visit_Return(self, node: ast.Return) -> None:
+        if node.value is not None and not (
+            isinstance(node.value, ast.Constant) and node.value.value is None
+        ):
+            self.delete(node)
+        self.generic_visit(node)
+
+
+def find_mutants(group: str) -> list[Mutant]:
+    """Every mutant of ``group``'s files, in file and position order."""
+    found: list[Mutant] = []
+    for name in GROUPS[group][0]:
+        path = PACKAGE / name
+        source = path.read_text(encoding="utf-8")
+        finder = _Finder(source, f"src/seedcorpus/{name}", group)
+        finder.visit(ast.parse(source))
+        found += sorted(finder.mutants, key=lambda m: (m.start, m.id))
+    seen: set[str] = set()
+    unique = []
+    for mutant in found:
+        if mutant.id not in seen:
+            seen.add(mutant.id)
+            unique.append(mutant)
+    return unique
+
+
+def _apply(mutant: Mutant, copy: Path) -> str:
+    source = (ROOT / mutant.path).read_bytes()
+    mutated = source[: mutant.start] + mutant.text.encode("utf-8") + source[mutant.end :]
+    text = mutated.decode("utf-8")
+    compile(text, mutant.path, "exec")
+    (copy / mutant.path).write_text(text, encoding="utf-8")
+    return text
+
+
+def _pytest(tests: list[str], group: str, copy: Path, timeout: float) -> tuple[str, float]:
+    modules = sorted(
+        "seedcorpus." + name.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
+        for name in GROUPS[group][0]
+    )
+    doctests = [f"tests/test_doctests.py::test_docstring_examples[{m}]" for m in modules]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-x",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-m",
+        "not slow",
+        "--no-header",
+        "-o",
+        "addopts=",
+        *tests,
+        *doctests,
+    ]
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(copy / "src"),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "HYPOTHESIS_PROFILE": "default",
+    }
+    began = time.monotonic()
+    try:
+        run = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return "timeout", time.monotonic() - began
+    took = time.monotonic() - began
+    if run.returncode == 0:
+        return "survived", took
+    if run.returncode in (1, 2):  # failures, or an import error at collection
+        return "killed", took
+    return f"error {run.returncode}", took
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=None, help="sampling seed (default: random)")
+    parser.add_argument("--per-group", type=int, default=12, help="mutants drawn per group")
+    parser.add_argument("--groups", nargs="*", default=sorted(GROUPS), choices=sorted(GROUPS))
+    parser.add_argument("--equivalent", type=Path, help="mutant ids left out of the score")
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds a test run may take")
+    parser.add_argument("--out", type=Path, help="JSON lines of results (appended)")
+    parser.add_argument("--list", action="store_true", help="count the mutants, run nothing")
+    parser.add_argument("--only", nargs="*", default=[], help="run these mutant ids")
+    args = parser.parse_args(argv)
+
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
+    equivalent: set[str] = set()
+    if args.equivalent:
+        for line in args.equivalent.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                equivalent.add(line)
+    rng = random.Random(seed)
+    chosen: list[Mutant] = []
+    for group in args.groups:
+        mutants = find_mutants(group)
+        if args.list:
+            print(f"{group}: {len(mutants)} mutants")
+            continue
+        if args.only:
+            chosen += [m for m in mutants if m.id in args.only]
+        else:
+            chosen += rng.sample(mutants, min(args.per_group, len(mutants)))
+    if args.list:
+        return 0
+    print(f"seed {seed}: {len(chosen)} mutants", flush=True)
+
+    scores: dict[str, list[int]] = {}
+    with tempfile.TemporaryDirectory(prefix="seedcorpus-mutants-") as tmp:
+        copy = Path(tmp)
+        shutil.copytree(
+            ROOT / "src", copy / "src", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+        )
+        for n, mutant in enumerate(chosen, 1):
+            try:
+                _apply(mutant, copy)
+            except SyntaxError:
+                outcome, took = "invalid", 0.0
+            else:
+                outcome, took = _pytest(GROUPS[mutant.group][1], mutant.group, copy, args.timeout)
+            finally:
+                shutil.copyfile(ROOT / mutant.path, copy / mutant.path)
+            if mutant.id in equivalent:
+                outcome = f"equivalent ({outcome})"
+            counted = outcome in ("killed", "timeout", "survived")
+            kills = scores.setdefault(mutant.group, [0, 0])
+            if counted:
+                kills[1] += 1
+                kills[0] += outcome != "survived"
+            print(
+                f"[{n}/{len(chosen)}] {outcome:>9} {took:6.1f}s {mutant.id}\n"
+                f"    {mutant.original[:100]!r} -> {mutant.text[:100]!r}",
+                flush=True,
+            )
+            if args.out:
+                with args.out.open("a", encoding="utf-8") as out:
+                    record = {
+                        **asdict(mutant),
+                        "seed": seed,
+                        "outcome": outcome,
+                        "seconds": round(took, 1),
+                    }
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    print(f"\nseed {seed}\n\n| module | killed / total | score |\n|---|---|---|")
+    total = [0, 0]
+    for group in sorted(scores):
+        killed, count = scores[group]
+        total[0] += killed
+        total[1] += count
+        print(f"| {group} | {killed} / {count} | {100 * killed / max(count, 1):.0f}% |")
+    print(f"| all | {total[0]} / {total[1]} | {100 * total[0] / max(total[1], 1):.1f}% |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
