@@ -981,3 +981,19 @@ def test_parsed_offsets_keep_their_minutes(text: str) -> None:
     assert PartialDate(2024, 5, 27, 17, 7, tz="+05:30").start.utcoffset() == dt.timedelta(
         hours=5, minutes=30
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "mentions"),
+    [
+        ("Kinh tế tăng trưởng năm 2024 rất mạnh.", "vi", [("năm 2024", "2024")]),
+        ("Kinh tế tăng trưởng 2024 rất mạnh.", "vi", []),  # a bare number: no year noun
+        ("Ekonomi tumbuh pada tahun 2024.", "id", [("tahun 2024", "2024")]),
+        ("Ekonomi tumbuh 2024.", "id", []),
+    ],
+)
+def test_a_year_noun_makes_a_number_a_year(
+    text: str, language: str, mentions: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, language=language)
+    assert [(mention.text, str(mention.date)) for mention in found] == mentions

@@ -40,14 +40,17 @@ import argparse
 import ast
 import json
 import os
+import queue
 import random
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -345,47 +348,62 @@ def _apply(mutant: Mutant, copy: Path) -> str:
     return text
 
 
-def _pytest(tests: list[str], group: str, copy: Path, timeout: float) -> tuple[str, float]:
-    modules = sorted(
-        "seedcorpus." + name.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
-        for name in GROUPS[group][0]
-    )
-    doctests = [f"tests/test_doctests.py::test_docstring_examples[{m}]" for m in modules]
-    command = [
-        sys.executable,
-        "-m",
-        "pytest",
-        "-x",
-        "-q",
-        "-p",
-        "no:cacheprovider",
-        "-m",
-        "not slow",
-        "--no-header",
-        "-o",
-        "addopts=",
-        *tests,
-        *doctests,
-    ]
+# Tests of over two seconds: run in a second stage, only for mutants the rest let live.
+SLOW_TESTS = (
+    "tests/test_zipdir.py::test_a_zip64_archive_of_more_than_65535_members",
+    "tests/test_zipdir.py::test_a_directory_larger_than_one_block_is_read_across_blocks",
+    "tests/test_index.py::test_a_warm_load_reads_rows_in_blocks_with_stale_and_failing_files_"
+    "among_them",
+    "tests/test_index.py::test_a_process_killed_mid_index_leaves_a_usable_index",
+    "tests/test_index.py::test_predicate_expressions_give_the_same_results_with_and_without_"
+    "the_index",
+    "tests/test_index.py::test_keyword_filters_give_the_same_results_with_and_without_the_index",
+    "tests/test_index.py::test_two_processes_indexing_at_once_stay_consistent",
+    "tests/test_index.py::test_connections_opening_a_new_index_at_once_wait_for_each_other",
+    "tests/test_sources.py::test_skipping_stages_never_changes_a_citation",
+    "tests/test_sources.py::test_the_scan_near_attribution_words_finds_what_the_whole_scan_"
+    "finds_there",
+    "tests/test_storage.py::test_a_listed_file_costs_tens_of_bytes_not_hundreds",
+)
+
+
+def _run(arguments: list[str], copy: Path, timeout: float) -> str:
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
+    command += ["-m", "not slow", "--no-header", "-o", "addopts=", *arguments]
     env = {
         **os.environ,
         "PYTHONPATH": str(copy / "src"),
         "PYTHONDONTWRITEBYTECODE": "1",
         "HYPOTHESIS_PROFILE": "default",
     }
-    began = time.monotonic()
     try:
         run = subprocess.run(
             command, cwd=ROOT, env=env, capture_output=True, timeout=timeout, check=False
         )
     except subprocess.TimeoutExpired:
-        return "timeout", time.monotonic() - began
-    took = time.monotonic() - began
+        return "timeout"
     if run.returncode == 0:
-        return "survived", took
+        return "survived"
     if run.returncode in (1, 2):  # failures, or an import error at collection
-        return "killed", took
-    return f"error {run.returncode}", took
+        return "killed"
+    return f"error {run.returncode}"
+
+
+def _pytest(tests: list[str], group: str, copy: Path, timeout: float) -> tuple[str, float]:
+    """Run the group's tests and doctests on the mutant: the quick ones first, then (if
+    the mutant lives) the slow ones."""
+    modules = sorted(
+        "seedcorpus." + name.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
+        for name in GROUPS[group][0]
+    )
+    doctests = [f"tests/test_doctests.py::test_docstring_examples[{m}]" for m in modules]
+    slow = [t for t in SLOW_TESTS if t.split("::")[0] in tests]
+    began = time.monotonic()
+    deselect = [f"--deselect={t}" for t in slow]
+    outcome = _run([*deselect, *tests, *doctests], copy, timeout)
+    if outcome == "survived" and slow:
+        outcome = _run(slow, copy, timeout)
+    return outcome, time.monotonic() - began
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -397,6 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds a test run may take")
     parser.add_argument("--out", type=Path, help="JSON lines of results (appended)")
     parser.add_argument("--list", action="store_true", help="count the mutants, run nothing")
+    parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once")
     parser.add_argument("--only", nargs="*", default=[], help="run these mutant ids")
     args = parser.parse_args(argv)
 
@@ -423,29 +442,31 @@ def main(argv: list[str] | None = None) -> int:
     print(f"seed {seed}: {len(chosen)} mutants", flush=True)
 
     scores: dict[str, list[int]] = {}
-    with tempfile.TemporaryDirectory(prefix="seedcorpus-mutants-") as tmp:
-        copy = Path(tmp)
-        shutil.copytree(
-            ROOT / "src", copy / "src", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
-        )
-        for n, mutant in enumerate(chosen, 1):
-            try:
-                _apply(mutant, copy)
-            except SyntaxError:
-                outcome, took = "invalid", 0.0
-            else:
-                outcome, took = _pytest(GROUPS[mutant.group][1], mutant.group, copy, args.timeout)
-            finally:
-                shutil.copyfile(ROOT / mutant.path, copy / mutant.path)
-            if mutant.id in equivalent:
-                outcome = f"equivalent ({outcome})"
-            counted = outcome in ("killed", "timeout", "survived")
+    copies: queue.Queue[Path] = queue.Queue()
+    lock = threading.Lock()
+    done = [0]
+
+    def run(mutant: Mutant) -> None:
+        copy = copies.get()
+        try:
+            _apply(mutant, copy)
+        except SyntaxError:
+            outcome, took = "invalid", 0.0
+        else:
+            outcome, took = _pytest(GROUPS[mutant.group][1], mutant.group, copy, args.timeout)
+        finally:
+            shutil.copyfile(ROOT / mutant.path, copy / mutant.path)
+            copies.put(copy)
+        if mutant.id in equivalent:
+            outcome = f"equivalent ({outcome})"
+        with lock:
+            done[0] += 1
             kills = scores.setdefault(mutant.group, [0, 0])
-            if counted:
+            if outcome in ("killed", "timeout", "survived"):
                 kills[1] += 1
                 kills[0] += outcome != "survived"
             print(
-                f"[{n}/{len(chosen)}] {outcome:>9} {took:6.1f}s {mutant.id}\n"
+                f"[{done[0]}/{len(chosen)}] {outcome:>9} {took:6.1f}s {mutant.id}\n"
                 f"    {mutant.original[:100]!r} -> {mutant.text[:100]!r}",
                 flush=True,
             )
@@ -458,6 +479,16 @@ def main(argv: list[str] | None = None) -> int:
                         "seconds": round(took, 1),
                     }
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    with tempfile.TemporaryDirectory(prefix="seedcorpus-mutants-") as tmp:
+        for job in range(args.jobs):  # one copy of src/ for each test run at once
+            copy = Path(tmp) / str(job)
+            shutil.copytree(
+                ROOT / "src", copy / "src", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+            )
+            copies.put(copy)
+        with ThreadPoolExecutor(args.jobs) as pool:
+            list(pool.map(run, chosen))
 
     print(f"\nseed {seed}\n\n| module | killed / total | score |\n|---|---|---|")
     total = [0, 0]
