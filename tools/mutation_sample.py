@@ -25,9 +25,15 @@ blocks or logging calls. Each mutant is written into a private copy of ``src/`` 
 ``PYTHONPATH`` puts first (so subprocesses and worker processes run the mutant too); the
 working tree is never changed. A mutant is *killed* when its test run fails or times out.
 
+Which tests run: with ``--coverage FILE``, those that ran one of the mutated lines in a
+coverage run with test contexts (collected into FILE first when it does not exist), as
+mutmut selects them; a line no test ran in-process (module level, worker processes) gets
+all the group's test modules and its modules' doctests, the slow tests last.
+
 Usage (from the repository root, in an environment with ``.[test]`` installed)::
 
-    python tools/mutation_sample.py --seed 20261207 --per-group 12 --out mutation.json
+    python tools/mutation_sample.py --per-group 12 --coverage /tmp/sc.coverage --out out.jsonl
+    python tools/mutation_sample.py --seed 1869859716 ...  # the same sample again
     python tools/mutation_sample.py --list   # how many mutants each group has
 
 ``--equivalent FILE`` names mutants (one id a line, ``#`` comments) to leave out of the
@@ -105,6 +111,7 @@ class Mutant:
     group: str
     path: str
     line: int
+    end_line: int
     operator: str
     start: int
     end: int
@@ -181,8 +188,11 @@ class _Finder(ast.NodeVisitor):
         line = node.lineno  # type: ignore[attr-defined]
         ident = f"{self.path}:{line}:{node.col_offset}:{operator}"  # type: ignore[attr-defined]
         ident += f":{label}" if label else ""
+        end_line = node.end_lineno  # type: ignore[attr-defined]
         self.mutants.append(
-            Mutant(ident, self.group, self.path, line, operator, start, end, text, original)
+            Mutant(
+                ident, self.group, self.path, line, end_line, operator, start, end, text, original
+            )
         )
 
     # -- what is never mutated --------------------------------------------------------------
@@ -389,18 +399,79 @@ def _run(arguments: list[str], copy: Path, timeout: float) -> str:
     return f"error {run.returncode}"
 
 
-def _pytest(tests: list[str], group: str, copy: Path, timeout: float) -> tuple[str, float]:
-    """Run the group's tests and doctests on the mutant: the quick ones first, then (if
-    the mutant lives) the slow ones."""
+def _group_tests(group: str) -> list[str]:
+    """The group's test modules and its modules' doctests."""
     modules = sorted(
         "seedcorpus." + name.removesuffix(".py").replace("/", ".").removesuffix(".__init__")
         for name in GROUPS[group][0]
     )
     doctests = [f"tests/test_doctests.py::test_docstring_examples[{m}]" for m in modules]
-    slow = [t for t in SLOW_TESTS if t.split("::")[0] in tests]
+    return [*GROUPS[group][1], *doctests]
+
+
+def collect_coverage(path: Path) -> None:
+    """Run every group's tests once under coverage, recording which test ran each line."""
+    tests = sorted({t.split("::")[0] for group in GROUPS for t in _group_tests(group)})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "COVERAGE_FILE": str(path), "HYPOTHESIS_PROFILE": "default"}
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts="]
+    command += ["-m", "not slow", "--cov=seedcorpus", "--cov-context=test", "--cov-report="]
+    subprocess.run([*command, *tests], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "coverage", "combine", f"--data-file={path}"],
+        cwd=ROOT,
+        check=True,
+    )
+
+
+def covering_tests(path: Path) -> dict[tuple[str, int], set[str]]:
+    """``(source path, line)`` -> the tests that ran that line (parameters dropped, except
+    a doctest module's)."""
+    from coverage import CoverageData
+
+    data = CoverageData(basename=str(path))
+    data.read()
+    found: dict[tuple[str, int], set[str]] = {}
+    for group in GROUPS:
+        for name in GROUPS[group][0]:
+            relative = f"src/seedcorpus/{name}"
+            lines = data.contexts_by_lineno(str(ROOT / relative))
+            for line, contexts in lines.items():
+                tests = set()
+                for context in contexts:
+                    test = context.rsplit("|", 1)[0]
+                    if not test:
+                        continue  # run at import, outside any test
+                    if "test_doctests.py" not in test:
+                        test = test.split("[", 1)[0]
+                    tests.add(test)
+                found[(relative, line)] = tests
+    return found
+
+
+def _pytest(
+    mutant: Mutant, copy: Path, timeout: float, covering: dict[tuple[str, int], set[str]] | None
+) -> tuple[str, float]:
+    """Run the tests that ran the mutated lines (with ``covering``), else the group's tests
+    and doctests: the quick ones first, then (if the mutant lives) the slow ones."""
     began = time.monotonic()
+    if covering is not None:
+        selected: set[str] = set()
+        for line in range(mutant.line, mutant.end_line + 1):
+            selected |= covering.get((mutant.path, line), set())
+        if selected:
+            # the group's own test modules first: they are the likeliest to fail soonest
+            own = GROUPS[mutant.group][1]
+
+            def order(test: str) -> tuple[int, str]:
+                module = test.split("::")[0]
+                return (own.index(module) if module in own else len(own), test)
+
+            return _run(sorted(selected, key=order), copy, timeout), time.monotonic() - began
+    tests = _group_tests(mutant.group)
+    slow = [t for t in SLOW_TESTS if t.split("::")[0] in tests]
     deselect = [f"--deselect={t}" for t in slow]
-    outcome = _run([*deselect, *tests, *doctests], copy, timeout)
+    outcome = _run([*deselect, *tests], copy, timeout)
     if outcome == "survived" and slow:
         outcome = _run(slow, copy, timeout)
     return outcome, time.monotonic() - began
@@ -415,6 +486,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds a test run may take")
     parser.add_argument("--out", type=Path, help="JSON lines of results (appended)")
     parser.add_argument("--list", action="store_true", help="count the mutants, run nothing")
+    parser.add_argument(
+        "--coverage",
+        type=Path,
+        help="coverage data with test contexts (collected first when missing): each mutant "
+        "runs the tests that ran its lines",
+    )
     parser.add_argument("--jobs", type=int, default=2, help="mutants tested at once")
     parser.add_argument("--only", nargs="*", default=[], help="run these mutant ids")
     args = parser.parse_args(argv)
@@ -440,6 +517,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.list:
         return 0
     print(f"seed {seed}: {len(chosen)} mutants", flush=True)
+    covering = None
+    if args.coverage is not None:
+        if not args.coverage.exists():
+            collect_coverage(args.coverage)
+        covering = covering_tests(args.coverage)
 
     scores: dict[str, list[int]] = {}
     copies: queue.Queue[Path] = queue.Queue()
@@ -453,7 +535,7 @@ def main(argv: list[str] | None = None) -> int:
         except SyntaxError:
             outcome, took = "invalid", 0.0
         else:
-            outcome, took = _pytest(GROUPS[mutant.group][1], mutant.group, copy, args.timeout)
+            outcome, took = _pytest(mutant, copy, args.timeout, covering)
         finally:
             shutil.copyfile(ROOT / mutant.path, copy / mutant.path)
             copies.put(copy)
