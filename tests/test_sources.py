@@ -857,6 +857,9 @@ def test_normalisation_is_idempotent(text: str) -> None:
         ("Foto bersama. (korea_kr)", ("Foto bersama. (korea_kr)", None)),
         ("Foto bersama. (korea.kr)", ("Foto bersama.", "korea.kr")),  # a domain
         ("Foto bersama. (news-1.co.kr)", ("Foto bersama.", "news-1.co.kr")),
+        ("Foto. (www.news-1.kr)", ("Foto.", "www.news-1.kr")),  # digits, hyphens: any label
+        ("Foto. (tv.kbs1)", ("Foto.", "tv.kbs1")),
+        ("Foto. (.kr)", ("Foto. (.kr)", None)),  # no first label
         ("Foto bersama (Kim Tae-hoon)", ("Foto bersama (Kim Tae-hoon)", None)),  # no stop
         ("Foto? (Kim Tae)", ("Foto?", "Kim Tae")),
         ("Foto! (Kim Tae)", ("Foto!", "Kim Tae")),
