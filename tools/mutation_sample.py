@@ -396,6 +396,8 @@ def _run(arguments: list[str], copy: Path, timeout: float) -> str:
         return "survived"
     if run.returncode in (1, 2):  # failures, or an import error at collection
         return "killed"
+    if run.returncode == 4 and b"ERROR collecting" in run.stdout:
+        return "killed"  # a test module fails to import: its named tests are not found
     return f"error {run.returncode}"
 
 
