@@ -997,3 +997,37 @@ def test_a_year_noun_makes_a_number_a_year(
 ) -> None:
     found = find_dates(text, language=language)
     assert [(mention.text, str(mention.date)) for mention in found] == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("2024.05", "2024-05"), ("2024/05", "2024-05"), ("2024.05.27.", "2024-05-27")],
+)
+def test_dotted_and_slashed_year_first_dates(text: str, date: str) -> None:
+    assert str(parse_date(text)) == date
+    assert str(parse_header_date(text)) == date
+
+
+@pytest.mark.parametrize(
+    "digits",
+    [
+        "0123456789",
+        "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",  # Persian
+        "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",  # Arabic-Indic
+        "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19",  # full width
+    ],
+)
+def test_dates_printed_in_other_digits_read_as_ascii_ones(digits: str) -> None:
+    day, year = (
+        "27".translate(str.maketrans("0123456789", digits)),
+        "2024".translate(str.maketrans("0123456789", digits)),
+    )
+    nineteen = "2019".translate(str.maketrans("0123456789", digits))
+    text = f"Pada {day} Mei {year} di Seoul, {day} Mei {nineteen} di Busan."
+    found = [str(m.date) for m in find_dates(text, language="id")]
+    assert found == ["2024-05-27", "2019-05-27"]
+    assert str(parse_date(f"{day} Mei {year}", language="id")) == "2024-05-27"
+
+
+def test_korean_month_unit_reads_year_month_day() -> None:
+    assert [str(m.date) for m in find_dates("2024년 2월 5일", language="ko")] == ["2024-02-05"]
