@@ -886,3 +886,17 @@ def test_split_credit_takes_names_and_leaves_other_parentheses(
     caption: str, split: tuple[str, str | None]
 ) -> None:
     assert split_credit(caption) == split
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("Menurut Yonhap, ekonomi tumbuh.", ("Yonhap",)),  # the attribution word capitalised
+        ("Ekonomi tumbuh, menurut Yonhap.", ("Yonhap",)),
+        ("MENURUT YONHAP, ekonomi tumbuh.", ("Yonhap",)),
+        ("According to Reuters, the economy grew.", ("Reuters",)),
+        ("Theo TTXVN, kinh tế tăng.", ("VNA",)),  # canonical name
+    ],
+)
+def test_attribution_words_count_in_any_case_form(text: str, cited: tuple[str, ...]) -> None:
+    assert SourceRegistry.default().find_cited(text) == cited
