@@ -482,3 +482,19 @@ def test_document_paths_join_the_directory_and_the_name_once(
     paths = [str(doc.path) for doc in load(given_as)]
     assert paths == [str(seed_copy / name) for name in sorted(os.listdir(seed_copy))]
     assert all("//" not in path for path in paths)
+
+
+@pytest.mark.parametrize("count", [63, 64, 70])
+def test_a_folder_of_many_files_lists_every_key_and_ordinal(tmp_path: Path, count: int) -> None:
+    # From 64 names on, a folder's names are cut by position: the same keys either way.
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    keys = [f"{n * 7919 | 0xF << 60:016x}" for n in range(count)]  # no leading zero
+    names = [f"sub/{n:03d}_{key}.txt" for n, key in enumerate(keys)]
+    for name in names:
+        (folder / name).write_bytes(b"x")
+    entries, problems, duplicates = list_entries(DirectoryStore(str(folder)))
+    assert (problems, duplicates) == ((), frozenset())
+    assert [(e.key, e.ordinal, e.name) for e in entries] == [
+        (key, n, name) for n, (key, name) in enumerate(zip(keys, names, strict=True))
+    ]

@@ -163,3 +163,19 @@ def test_restore_sentence_spaces_at_the_limits_of_words_and_domains(
     glued: str, spaced: str
 ) -> None:
     assert restore_sentence_spaces(glued) == spaced
+
+
+@pytest.mark.parametrize(
+    ("glued", "spaced"),
+    [
+        ("kata (lihat foto.)Lalu", "kata (lihat foto.) Lalu"),
+        ("kata [lihat foto.]Lalu", "kata [lihat foto.] Lalu"),  # any closing bracket
+        ("kata ’ya.’Lalu", "kata ’ya.’ Lalu"),
+        ("kata 'ya.'Lalu", "kata 'ya.' Lalu"),
+        ('kata "ya."Lalu', 'kata "ya." Lalu'),
+        ("kata ”ya.”Lalu", "kata ”ya.” Lalu"),
+    ],
+)
+def test_a_glued_stop_behind_a_closing_bracket_or_quote(glued: str, spaced: str) -> None:
+    assert restore_sentence_spaces(glued) == spaced
+    assert restore_sentence_spaces(glued.replace(".", "!")) == spaced.replace(".", "!")

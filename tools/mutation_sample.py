@@ -451,8 +451,29 @@ def covering_tests(path: Path) -> dict[tuple[str, int], set[str]]:
     return found
 
 
+def unmapped_tests(covering: dict[tuple[str, int], set[str]]) -> set[str]:
+    """The group modules' tests the coverage data does not know (written since it was
+    collected): every mutant of their group runs them too."""
+    known = set().union(*covering.values())
+    modules = sorted({m for group in GROUPS for m in GROUPS[group][1]})
+    command = [sys.executable, "-m", "pytest", "--co", "-q", "-p", "no:cacheprovider"]
+    listed = subprocess.run(
+        [*command, "-o", "addopts=", "-m", "not slow", *modules],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    tests = {line.split("[", 1)[0] for line in listed if "::" in line}
+    return tests - known
+
+
 def _pytest(
-    mutant: Mutant, copy: Path, timeout: float, covering: dict[tuple[str, int], set[str]] | None
+    mutant: Mutant,
+    copy: Path,
+    timeout: float,
+    covering: dict[tuple[str, int], set[str]] | None,
+    unmapped: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[str, float]:
     """Run the tests that ran the mutated lines (with ``covering``), else the group's tests
     and doctests: the quick ones first, then (if the mutant lives) the slow ones."""
@@ -462,6 +483,8 @@ def _pytest(
         for line in range(mutant.line, mutant.end_line + 1):
             selected |= covering.get((mutant.path, line), set())
         if selected:
+            own_modules = set(GROUPS[mutant.group][1])
+            selected |= {t for t in unmapped if t.split("::")[0] in own_modules}
             # the group's own test modules first: they are the likeliest to fail soonest
             own = GROUPS[mutant.group][1]
 
@@ -520,10 +543,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"seed {seed}: {len(chosen)} mutants", flush=True)
     covering = None
+    unmapped: set[str] = set()
     if args.coverage is not None:
         if not args.coverage.exists():
             collect_coverage(args.coverage)
         covering = covering_tests(args.coverage)
+        unmapped = unmapped_tests(covering)
+        print(f"{len(unmapped)} tests written since the coverage run: run for their group")
 
     scores: dict[str, list[int]] = {}
     copies: queue.Queue[Path] = queue.Queue()
@@ -537,7 +563,7 @@ def main(argv: list[str] | None = None) -> int:
         except SyntaxError:
             outcome, took = "invalid", 0.0
         else:
-            outcome, took = _pytest(mutant, copy, args.timeout, covering)
+            outcome, took = _pytest(mutant, copy, args.timeout, covering, unmapped)
         finally:
             shutil.copyfile(ROOT / mutant.path, copy / mutant.path)
             copies.put(copy)
