@@ -1031,3 +1031,30 @@ def test_dates_printed_in_other_digits_read_as_ascii_ones(digits: str) -> None:
 
 def test_korean_month_unit_reads_year_month_day() -> None:
     assert [str(m.date) for m in find_dates("2024년 2월 5일", language="ko")] == ["2024-02-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("2024-05-27T17:07:04+05:30:00", "2024-05-27T17:07:04+05:30"),  # no zero seconds
+        ("2024-05-27T17:07:04+053000", "2024-05-27T17:07:04+05:30"),
+        ("2024-05-27T17:07:04+0900", "2024-05-27T17:07:04+09:00"),
+        ("2024-05-27T17:07:04-00:00", "2024-05-27T17:07:04+00:00"),
+    ],
+)
+def test_offsets_are_written_canonically(text: str, canonical: str) -> None:
+    assert str(PartialDate.fromisoformat(text)) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "mention"),
+    [
+        ("Le 5 déc. 2024, il pleut.", "fr", "5 déc. 2024"),  # the month's dot kept in the span
+        ("El 5 dic. 2024 llueve.", "es", "5 dic. 2024"),
+        ("Am 5. Dez. 2024 regnet es.", "de", "5. Dez. 2024"),
+    ],
+)
+def test_abbreviated_months_with_their_dot(text: str, language: str, mention: str) -> None:
+    assert [(m.text, str(m.date)) for m in find_dates(text, language=language)] == [
+        (mention, "2024-12-05")
+    ]
