@@ -1002,3 +1002,112 @@ def test_from_rfc3339_refuses_text_that_does_not_fit_the_precision() -> None:
         PartialDate.from_rfc3339("2021-12[Asia/Seoul]", "month")
     with pytest.raises(DateParseError, match=r"in Asia/Seoul"):
         PartialDate.from_rfc3339("2024-05-27T17:07:00+08:00", "minute", "Asia/Seoul")
+
+
+# -- UTC offsets that are not whole hours (issue 19) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        ("2024-05-27T17:07+05:30", "2024-05-27T11:37:00"),
+        ("2024-05-27T17:07:04-09:30", "2024-05-28T02:37:04"),
+        ("2024-05-27T17:07:04+0545", "2024-05-27T11:22:04"),
+        ("2024-05-27 17:07:04+05:30:15", "2024-05-27T11:36:49"),
+        ("2024-05-27T17:07:04-00:30", "2024-05-27T17:37:04"),
+        ("2024-05-27T17:07Z", "2024-05-27T17:07:00"),
+    ],
+)
+def test_offsets_with_minutes_and_seconds_give_the_right_instant(text: str, utc: str) -> None:
+    date = PartialDate.fromisoformat(text)
+    assert date.start.astimezone(dt.timezone.utc).replace(tzinfo=None).isoformat() == utc
+    assert PartialDate.fromisoformat(str(date)) == date
+
+
+@pytest.mark.parametrize(
+    "text", ["27 Mei 2024 17:07 +05:30", "2024-05-27 17:07 GMT+05:30", "2024-05-27T17:07+05:30"]
+)
+def test_parsed_offsets_keep_their_minutes(text: str) -> None:
+    for date in (parse_date(text, language="id"), parse_header_date(text)):
+        assert str(date) == "2024-05-27T17:07+05:30"
+        assert date.start.utcoffset() == dt.timedelta(hours=5, minutes=30)
+    assert PartialDate(2024, 5, 27, 17, 7, tz="+05:30").start.utcoffset() == dt.timedelta(
+        hours=5, minutes=30
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "mentions"),
+    [
+        ("Kinh tế tăng trưởng năm 2024 rất mạnh.", "vi", [("năm 2024", "2024")]),
+        ("Kinh tế tăng trưởng 2024 rất mạnh.", "vi", []),  # a bare number: no year noun
+        ("Ekonomi tumbuh pada tahun 2024.", "id", [("tahun 2024", "2024")]),
+        ("Ekonomi tumbuh 2024.", "id", []),
+    ],
+)
+def test_a_year_noun_makes_a_number_a_year(
+    text: str, language: str, mentions: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, language=language)
+    assert [(mention.text, str(mention.date)) for mention in found] == mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("2024.05", "2024-05"), ("2024/05", "2024-05"), ("2024.05.27.", "2024-05-27")],
+)
+def test_dotted_and_slashed_year_first_dates(text: str, date: str) -> None:
+    assert str(parse_date(text)) == date
+    assert str(parse_header_date(text)) == date
+
+
+@pytest.mark.parametrize(
+    "digits",
+    [
+        "0123456789",
+        "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",  # Persian
+        "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",  # Arabic-Indic
+        "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19",  # full width
+    ],
+)
+def test_dates_printed_in_other_digits_read_as_ascii_ones(digits: str) -> None:
+    day, year = (
+        "27".translate(str.maketrans("0123456789", digits)),
+        "2024".translate(str.maketrans("0123456789", digits)),
+    )
+    nineteen = "2019".translate(str.maketrans("0123456789", digits))
+    text = f"Pada {day} Mei {year} di Seoul, {day} Mei {nineteen} di Busan."
+    found = [str(m.date) for m in find_dates(text, language="id")]
+    assert found == ["2024-05-27", "2019-05-27"]
+    assert str(parse_date(f"{day} Mei {year}", language="id")) == "2024-05-27"
+
+
+def test_korean_month_unit_reads_year_month_day() -> None:
+    assert [str(m.date) for m in find_dates("2024년 2월 5일", language="ko")] == ["2024-02-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("2024-05-27T17:07:04+05:30:00", "2024-05-27T17:07:04+05:30"),  # no zero seconds
+        ("2024-05-27T17:07:04+053000", "2024-05-27T17:07:04+05:30"),
+        ("2024-05-27T17:07:04+0900", "2024-05-27T17:07:04+09:00"),
+        ("2024-05-27T17:07:04-00:00", "2024-05-27T17:07:04+00:00"),
+    ],
+)
+def test_offsets_are_written_canonically(text: str, canonical: str) -> None:
+    assert str(PartialDate.fromisoformat(text)) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "mention"),
+    [
+        ("Le 5 déc. 2024, il pleut.", "fr", "5 déc. 2024"),  # the month's dot kept in the span
+        ("El 5 dic. 2024 llueve.", "es", "5 dic. 2024"),
+        ("Am 5. Dez. 2024 regnet es.", "de", "5. Dez. 2024"),
+    ],
+)
+def test_abbreviated_months_with_their_dot(text: str, language: str, mention: str) -> None:
+    assert [(m.text, str(m.date)) for m in find_dates(text, language=language)] == [
+        (mention, "2024-12-05")
+    ]

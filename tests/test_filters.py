@@ -282,8 +282,11 @@ def test_metadata_criteria_neither_detect_language_nor_find_dates(seeds: Corpus)
 
 
 def test_language_criteria_do_detect_language(seeds: Corpus) -> None:
-    for document in seeds.filter(language="id"):
-        assert "_language_guess" in document.__dict__
+    found = list(seeds.filter(language="id"))
+    assert [document.key for document in found] == list(seeds.keys())  # all five seeds
+    assert all("_language_guess" in document.__dict__ for document in found)
+    assert [document.language for document in found] == ["id"] * 5
+    assert list(seeds.filter(language="ko")) == []
 
 
 def test_has_finds_documents_with_and_without_a_field(seeds: Corpus) -> None:

@@ -745,3 +745,52 @@ def test_an_index_built_on_worker_processes_equals_one_built_serially(
     assert _dicts(load(folder, index=tmp_path / "parallel.sqlite")) == _dicts(
         load(folder, index=tmp_path / "serial.sqlite")
     )
+
+
+# -- work counted, not only results (issue 19) -------------------------------------------------
+
+
+def _read_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count the documents the index serves (each name once per read)."""
+    reads: list[str] = []
+    real = IndexedStore.documents
+
+    def counting(self: IndexedStore, entries: Any) -> Any:
+        reads.extend(entry.name for entry in entries)
+        return real(self, entries)
+
+    monkeypatch.setattr(IndexedStore, "documents", counting)
+    return reads
+
+
+def test_len_of_an_indexed_view_reads_only_what_the_index_cannot_answer(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = load(seed_copy, index=True)
+    since = load(seed_copy).filter(since="2020").keys()
+    reads = _read_counter(monkeypatch)
+    parsed = _parse_counter(monkeypatch)
+    assert len(corpus.filter(since="2020")) == len(since) == 4
+    assert len(corpus.filter(language="id", contains="Korea")) > 0
+    assert len(corpus.sorted("published")) == 5
+    assert reads == []  # metadata, text and order: answered by the index
+    view = corpus.filter(F.since("2020"), where=lambda doc: True)
+    assert len(view) == 4
+    assert sorted(reads) == sorted(
+        path.name for path in seed_copy.glob("*.txt") if path.stem.split("_")[1] in since
+    )  # only the files the index let through, each read once
+    assert parsed == []  # from the index, not parsed again
+
+
+def test_a_refresh_with_part_of_the_listing_keeps_the_rows_of_files_still_there(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, entries, _ = build_index(seed_copy)
+    stats = store.refresh(entries[:2])
+    assert (stats.files, stats.parsed, stats.reused, stats.removed) == (2, 0, 2, 0)
+    parsed = _parse_counter(monkeypatch)
+    assert build_index(seed_copy)[2] == IndexStats(5, 0, 5, 0, False)
+    assert parsed == []
+    (seed_copy / entries[4].name).unlink()  # a file gone is dropped by any listing
+    assert store.refresh(entries[:2]).removed == 1
+    assert build_index(seed_copy)[2] == IndexStats(4, 0, 4, 0, False)

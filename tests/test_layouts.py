@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seedcorpus import parse
+from seedcorpus import LayoutError, parse, render
 from seedcorpus._exceptions import RegistryError
 from seedcorpus._layouts import Layout, LayoutRegistry, Parsed, crawl_date, parse_lines
+from seedcorpus._layouts.cri import Cri
 from seedcorpus._layouts.kbs_world import KbsWorld
 from seedcorpus._layouts.vn_portal import _CAPTION, _caption
-from seedcorpus._text import clean_line
+from seedcorpus._text import clean_line, split_lines
 
 
 def roles(text: str) -> list[tuple[str, str]]:
@@ -725,3 +727,124 @@ def test_korea_net_a_bare_name_under_the_captions_signs_the_article() -> None:
 def test_unknown_page_date_line_with_a_counter_after_it() -> None:
     doc = parse("Judul berita di sini\n08:43 UTC+8, 2023-09-14 0\nIsi berita yang panjang.\n")
     assert str(doc.published) == "2023-09-14T08:43+08:00"
+
+
+# -- boundaries (issue 19: each limit pinned by an example on both sides) -------------------
+
+KOREA_NET_CAPTIONS = (
+    "Menteri berbicara di Seoul.",
+    "Warga menonton festival lampion.",
+    "Presiden tiba di bandara.",
+    "Anak-anak bermain salju di taman.",
+)
+
+
+def _korea_net_page(captions: Sequence[str], *, blank: int = 0) -> str:
+    """A Korea.net page: ``blank`` empty lines, the category and the date, then the rest."""
+    lines = []
+    for caption in captions:
+        lines += [f"{caption} (Yonhap)"] * 2
+    lines += ["Penulis: Kim A", "Isi berita yang panjang.", "kima@korea.kr"]
+    return "\n" * blank + "Budaya\n2025.01.17\n\n" + "\n\n".join(lines)
+
+
+def test_korea_net_renders_three_captions_and_refuses_a_fourth() -> None:
+    three = parse(_korea_net_page(KOREA_NET_CAPTIONS[:3]))
+    assert three.captions == KOREA_NET_CAPTIONS[:3]
+    again = parse(render(three))
+    assert (again.captions, again.source.author, again.paragraphs) == (
+        KOREA_NET_CAPTIONS[:3],
+        "Kim A",
+        ("Isi berita yang panjang.",),
+    )
+    with pytest.raises(LayoutError, match="4 captions"):
+        render(attrs.evolve(three, captions=KOREA_NET_CAPTIONS))
+
+
+@pytest.mark.parametrize(("blank", "layout"), [(6, "korea_net"), (7, "unknown")])
+def test_korea_net_date_is_looked_for_in_the_first_eight_lines(blank: int, layout: str) -> None:
+    # Category then date under `blank` empty lines: the date is line 8, then line 9.
+    doc = parse(_korea_net_page(KOREA_NET_CAPTIONS[:1], blank=blank))
+    assert doc.layout == layout
+
+
+def test_korea_net_date_is_the_first_or_second_line_with_text() -> None:
+    text = "Budaya\nSeksi\n2025.01.17\nFoto. (Yonhap)\nFoto. (Yonhap)\nPenulis: Kim A\nIsi."
+    assert parse(text).layout == "unknown"
+    assert parse(text.replace("Seksi\n", "")).layout == "korea_net"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [6, 7],
+)
+def test_korea_net_caption_lines_above_the_byline_are_captions_in_page_order(lines: int) -> None:
+    printed = [f"{caption} (Yonhap)" for caption in KOREA_NET_CAPTIONS for _ in range(2)]
+    text = "\n\n".join(["Budaya", "2025.01.17", *printed[:lines], "Penulis: Kim A", "Isi."])
+    doc = parse(text)
+    assert doc.captions == KOREA_NET_CAPTIONS[: (lines + 1) // 2]
+    assert (doc.source.author, doc.paragraphs) == ("Kim A", ("Isi.",))
+
+
+LONG_CAPTION = (
+    "Menteri Luar Negeri Korea Selatan Cho Tae-yul (kanan) berjabat tangan dengan Menteri Luar "
+    "Negeri Indonesia Retno Marsudi sebelum pertemuan bilateral di Gedung Kementerian Luar "
+    "Negeri di Jongno-gu, Seoul, pada tanggal 17 Januari 2025 untuk membahas kerja sama ekonomi "
+    "dan budaya kedua negara."
+)
+# Re-worded in four places: 90% alike letter by letter (a similarity that discarded the
+# frequent letters, as difflib's autojunk does past 200 characters, would say 41%).
+LONG_CAPTION_REWORDED = (
+    LONG_CAPTION.replace("pertemuan bilateral", "pertemuan tingkat tinggi")
+    .replace("kedua negara", "antara kedua negara tersebut")
+    .replace("berjabat tangan", "bersalaman")
+    .replace("pada tanggal", "hari Jumat")
+)
+
+
+@pytest.mark.parametrize(
+    ("captions", "count"),
+    [
+        ((LONG_CAPTION, LONG_CAPTION_REWORDED), 1),
+        (("x" * 17 + "abc", "x" * 17 + "def"), 1),  # 85% alike: one caption printed twice
+        (("x" * 16 + "abcd", "x" * 16 + "efgh"), 2),  # 80% alike: two captions
+        (("x" * 999 + "a", "x" * 999 + "b"), 1),  # 1,000 characters: still compared fuzzily
+        (("x" * 1000 + "a", "x" * 1000 + "b"), 2),  # longer: equality and truncation only
+    ],
+)
+def test_korea_net_caption_copies_at_the_similarity_and_length_limits(
+    captions: tuple[str, str], count: int
+) -> None:
+    text = "\n\n".join(["Budaya", "2025.01.17", *captions, "Penulis: Kim A", "Isi berita."])
+    doc = parse(text)
+    assert doc.layout == "korea_net"
+    assert len(doc.captions) == count
+    assert doc.paragraphs == ("Isi berita.",)
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        ("\n" * 4 + "Judul berita\n2024-05-27 17:07:04\nIsi berita.", "cri"),  # date: line 6
+        ("\n" * 5 + "Judul berita\n2024-05-27 17:07:04\nIsi berita.", "unknown"),  # line 7
+        ("Judul berita" + "\n" * 5 + "2024-05-27 17:07:04\nIsi berita.", "cri"),
+        ("Judul berita" + "\n" * 6 + "2024-05-27 17:07:04\nIsi berita.", "unknown"),
+    ],
+)
+def test_cri_title_and_date_are_looked_for_in_the_first_six_lines(text: str, layout: str) -> None:
+    assert parse(text).layout == layout
+    assert Cri().match(split_lines(text)) is (layout == "cri")
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        ("Satu.\nDua.\nSumber: Reuters", "unknown"),  # a source line alone is any outlet's
+        ("Satu.\nDua.\nKomentar (0)\nSumber: Reuters", "unknown"),
+        ("Satu.\nDua.\n[iklan_2]\nSumber: Reuters", "vn_portal"),  # ad slot and trailer
+        ("Satu.\nDua.\n[iklan_2]\nLain.", "unknown"),
+        ("Satu.\nDua.\nKomentar (0)", "vn_portal"),  # its comment counter closes the page
+    ],
+)
+def test_vn_portal_trailer_needs_an_ad_slot_and_a_source_line(text: str, layout: str) -> None:
+    assert parse(text).layout == layout

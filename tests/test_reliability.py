@@ -18,9 +18,10 @@ import lzma
 import os
 import random
 import re
+import shutil
 import signal
-import stat
 import tarfile
+import tempfile
 import tracemalloc
 import zipfile
 from collections.abc import Callable, Iterator
@@ -623,14 +624,71 @@ def test_a_file_that_cannot_be_opened_is_unreadable(
     assert str(raised.value) == f"{folder / NAME}: permission denied [unreadable]"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_a_file_without_read_permission_is_unreadable(tmp_path: Path) -> None:
-    folder, corpus = make_corpus(tmp_path, {NAME: KBS})
-    (folder / NAME).chmod(0)
+def _as_a_user(work: Callable[[], Any]) -> Any:
+    """``work()`` as a user whom file modes bind: this process, or as root (who reads files
+    whatever their mode, as CI runs) a forked child that drops to ``nobody`` first.
+
+    The child only runs code the parent has imported (it may not read the package), and
+    hands back ``work()``'s JSON through a pipe.
+    """
+    if os.geteuid() != 0:
+        return work()
+    import json
+    import pwd
+    import traceback
+
+    work()  # imports what ``work`` needs while the package is still readable
     try:
-        assert corpus.problems == (Problem("unreadable", "permission denied", str(folder / NAME)),)
+        nobody = pwd.getpwnam("nobody")
+        uid, gid = nobody.pw_uid, nobody.pw_gid
+    except KeyError:
+        uid = gid = 65534
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 1
+        try:
+            os.close(read_end)
+            os.setgroups([])
+            os.setgid(gid)
+            os.setuid(uid)
+            os.write(write_end, json.dumps(work()).encode())
+            code = 0
+        except BaseException:
+            os.write(write_end, traceback.format_exc().encode())
+        finally:
+            try:
+                os._exit(code)
+            finally:
+                os.kill(os.getpid(), signal.SIGKILL)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        output = pipe.read().decode()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, output
+    return json.loads(output)
+
+
+def test_a_file_without_read_permission_is_unreadable(tmp_path: Path) -> None:
+    # A folder everyone can enter (pytest's tmp_path is private to its user).
+    folder = Path(tempfile.mkdtemp(prefix="seedcorpus-modes-"))
+    try:
+        folder.chmod(0o755)
+        for name in (NAME, OTHER):
+            (folder / name).write_bytes(KBS)
+            (folder / name).chmod(0o644)
+        (folder / NAME).chmod(0)
+
+        def problems() -> list[list[Any]]:
+            corpus = load(folder, workers=1)
+            return [[d.key for d in corpus], [[p.code, p.message, p.path] for p in corpus.problems]]
+
+        assert _as_a_user(problems) == [
+            ["fedcba9876543210"],
+            [["unreadable", "permission denied", str(folder / NAME)]],
+        ]
     finally:
-        (folder / NAME).chmod(stat.S_IRUSR | stat.S_IWUSR)
+        shutil.rmtree(folder)
 
 
 def test_a_directory_that_cannot_be_listed_is_an_unreadable_problem(

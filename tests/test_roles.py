@@ -758,3 +758,51 @@ def test_a_line_naming_where_people_stand_is_a_caption() -> None:
     # A paragraph that says so in passing is text: three sentences are no caption.
     long = "Ia duduk di sebelah kiri. Ia (kiri) berbicara. Ia tertawa. Semua senang."
     assert mark_lines([lead, long, lead]).roles[1] == "body"
+
+
+# -- limits pinned by example (issue 19) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Kim Tae Hoon Lee Park Choi Jung Han", "Kim Tae Hoon Lee Park Choi Jung Han"),
+        ("By Kim Tae Hoon Lee Park Choi Jung Han Yoo", None),  # nine words: a sentence
+        ("By Ab Cd", "Ab Cd"),
+    ],
+)
+def test_a_byline_names_at_most_eight_words(line: str, author: str | None) -> None:
+    assert byline_author(line) == author
+
+
+@pytest.mark.parametrize(
+    "line", ["Hak Cipta Dilindungi Undang-undang.", "KBS. All rights reserved.", "•x"]
+)
+def test_copyright_lines_and_short_bullets_are_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+def test_invalid_email_footers_are_reported_in_page_order() -> None:
+    text = (
+        "Budaya\n\n2025.01.17\n\nFoto. (Yonhap)\n\nFoto. (Yonhap)\n\nPenulis: Kim A\n\nIsi.\n\n"
+        "kim@korea..kr\n\nlee@korea..kr\n\npark@korea..kr"
+    )
+    doc = parse(text)
+    assert [(p.code, p.line) for p in doc.problems] == [
+        ("invalid_email", 13),
+        ("invalid_email", 15),
+        ("invalid_email", 17),
+    ]
+    assert doc.source.author_email is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Culture\nAug 08, 2022\nBy Kim A\nText of the article.",  # the byline right under it
+        "Culture\nAug 08, 2022\nText of the article.\nBy Kim A",
+    ],
+)
+def test_an_english_korea_net_date_needs_a_byline_below_it(text: str) -> None:
+    assert parse(text).layout == "korea_net"
+    assert parse(text.replace("By Kim A", "Kim A")).layout != "korea_net"

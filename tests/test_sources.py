@@ -843,3 +843,60 @@ def test_normalisation_is_idempotent(text: str) -> None:
         assert first.split("@")[1] == first.split("@")[1].lower()
     else:
         assert ".." in text or text.split("@")[0].endswith(".")
+
+
+# -- split_credit at the limits of a name (issue 19) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("caption", "split"),
+    [
+        ("Foto bersama. (2024)", ("Foto bersama. (2024)", None)),  # a year
+        ("Foto bersama. (dok)", ("Foto bersama. (dok)", None)),  # a lower-case word
+        ("Foto bersama. (dok.)", ("Foto bersama. (dok.)", None)),
+        ("Foto bersama. (korea_kr)", ("Foto bersama. (korea_kr)", None)),
+        ("Foto bersama. (korea.kr)", ("Foto bersama.", "korea.kr")),  # a domain
+        ("Foto bersama. (news-1.co.kr)", ("Foto bersama.", "news-1.co.kr")),
+        ("Foto. (www.news-1.kr)", ("Foto.", "www.news-1.kr")),  # digits, hyphens: any label
+        ("Foto. (tv.kbs1)", ("Foto.", "tv.kbs1")),
+        ("Foto. (.kr)", ("Foto. (.kr)", None)),  # no first label
+        ("Foto bersama (Kim Tae-hoon)", ("Foto bersama (Kim Tae-hoon)", None)),  # no stop
+        ("Foto? (Kim Tae)", ("Foto?", "Kim Tae")),
+        ("Foto! (Kim Tae)", ("Foto!", "Kim Tae")),
+        ("Foto. (" + "A" * 60 + ")", ("Foto.", "A" * 60)),  # 60 characters: a name
+        ("Foto. (" + "A" * 61 + ")", ("Foto. (" + "A" * 61 + ")", None)),
+        ("Foto. (A b c d e f)", ("Foto.", "A b c d e f")),  # six words: a name
+        ("Foto. (A b c d e f g)", ("Foto. (A b c d e f g)", None)),
+        ("Foto. (Ébé)", ("Foto.", "Ébé")),
+        ("Foto. (éBé)", ("Foto. (éBé)", None)),
+        ("Foto. (1 Kim)", ("Foto. (1 Kim)", None)),
+        ("Foto. (Kim!)", ("Foto. (Kim!)", None)),
+        ("Foto. (Kim: X)", ("Foto. (Kim: X)", None)),
+        ("Foto. (http://a.kr)", ("Foto. (http://a.kr)", None)),
+        ("Foto. [Yonhap]", ("Foto.", "Yonhap")),
+        ("Foto. (Foto: Kim Tae-hoon)", ("Foto.", "Kim Tae-hoon")),  # a label
+        ("Foto. (Foto: --)", ("Foto. (Foto: --)", None)),  # a label over no name
+        ("(Yonhap)", ("", "Yonhap")),
+        ("(kanan)", ("(kanan)", None)),
+        ("Foto (1/2)", ("Foto (1/2)", None)),
+        ("Foto. (Kim dan Lee)", ("Foto.", "Kim dan Lee")),
+    ],
+)
+def test_split_credit_takes_names_and_leaves_other_parentheses(
+    caption: str, split: tuple[str, str | None]
+) -> None:
+    assert split_credit(caption) == split
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("Menurut Yonhap, ekonomi tumbuh.", ("Yonhap",)),  # the attribution word capitalised
+        ("Ekonomi tumbuh, menurut Yonhap.", ("Yonhap",)),
+        ("MENURUT YONHAP, ekonomi tumbuh.", ("Yonhap",)),
+        ("According to Reuters, the economy grew.", ("Reuters",)),
+        ("Theo TTXVN, kinh tế tăng.", ("VNA",)),  # canonical name
+    ],
+)
+def test_attribution_words_count_in_any_case_form(text: str, cited: tuple[str, ...]) -> None:
+    assert SourceRegistry.default().find_cited(text) == cited

@@ -450,3 +450,67 @@ def test_a_file_changing_while_it_is_read_is_changed(
     strict = load(seed_copy, strict=True)
     with pytest.raises(FileAccessError, match="changed"):
         list(strict)
+
+
+# -- examples at the limits (issue 19) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "c:/win/000_aaaaaaaaaaaaaaaa.txt",  # a drive letter, either case
+        "C:/win/000_aaaaaaaaaaaaaaaa.txt",
+        "z:000_aaaaaaaaaaaaaaaa.txt",
+        "C:\\win\\000_aaaaaaaaaaaaaaaa.txt",
+        "\\000_aaaaaaaaaaaaaaaa.txt",  # absolute with a backslash
+        "/000_aaaaaaaaaaaaaaaa.txt",
+        "a\\..\\..\\000_aaaaaaaaaaaaaaaa.txt",
+        "..",
+    ],
+)
+def test_absolute_and_climbing_member_names_are_refused(tmp_path: Path, name: str) -> None:
+    path = build_zip(tmp_path / "hostile.zip", {name: b"x", "ok/001_bbbbbbbbbbbbbbbb.txt": b"y"})
+    corpus = load(path)
+    assert corpus.keys() == ("bbbbbbbbbbbbbbbb",)
+    assert [(p.code, p.path) for p in corpus.problems] == [("unsafe_path", f"{path}!{name}")]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "a..b/000_aaaaaaaaaaaaaaaa.txt",  # dots inside a name climb nowhere
+        "cc:/000_aaaaaaaaaaaaaaaa.txt",  # not a drive letter
+        "1:/000_aaaaaaaaaaaaaaaa.txt",
+    ],
+)
+def test_member_names_that_only_look_unsafe_are_read(tmp_path: Path, name: str) -> None:
+    path = build_zip(tmp_path / "odd.zip", {name: b"x"})
+    corpus = load(path)
+    assert corpus.keys() == ("aaaaaaaaaaaaaaaa",)
+    assert corpus.problems == ()
+
+
+@pytest.mark.parametrize("spelling", ["plain", "slash", "path"])
+def test_document_paths_join_the_directory_and_the_name_once(
+    seed_copy: Path, spelling: str
+) -> None:
+    given_as = {"plain": str(seed_copy), "slash": f"{seed_copy}/", "path": seed_copy}[spelling]
+    paths = [str(doc.path) for doc in load(given_as)]
+    assert paths == [str(seed_copy / name) for name in sorted(os.listdir(seed_copy))]
+    assert all("//" not in path for path in paths)
+
+
+@pytest.mark.parametrize("count", [63, 64, 70])
+def test_a_folder_of_many_files_lists_every_key_and_ordinal(tmp_path: Path, count: int) -> None:
+    # From 64 names on, a folder's names are cut by position: the same keys either way.
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    keys = [f"{n * 7919 | 0xF << 60:016x}" for n in range(count)]  # no leading zero
+    names = [f"sub/{n:03d}_{key}.txt" for n, key in enumerate(keys)]
+    for name in names:
+        (folder / name).write_bytes(b"x")
+    entries, problems, duplicates = list_entries(DirectoryStore(str(folder)))
+    assert (problems, duplicates) == ((), frozenset())
+    assert [(e.key, e.ordinal, e.name) for e in entries] == [
+        (key, n, name) for n, (key, name) in enumerate(zip(keys, names, strict=True))
+    ]

@@ -105,3 +105,86 @@ def test_restore_sentence_spaces_only_adds_spaces_and_is_idempotent(text: str) -
     spaced = restore_sentence_spaces(text)
     assert spaced.replace(" ", "") == text.replace(" ", "")
     assert restore_sentence_spaces(spaced) == spaced
+
+
+# -- examples at each branch (issue 19) -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "cleaned"),
+    [
+        ("Satu  dua", "Satu dua"),  # a double space inside
+        (" Satu dua", "Satu dua"),
+        ("Satu dua ", "Satu dua"),
+        ("Satu\ndua", "Satu dua"),
+        ("Satu\tdua", "Satu dua"),
+        ("Satu\rdua", "Satu dua"),
+        ("Satu\x0bdua", "Satu dua"),
+        ("Satu\x0cdua", "Satu dua"),
+        ("Satu\x1cdua", "Satu dua"),
+        ("Satu\x1ddua", "Satu dua"),
+        ("Satu\x1edua", "Satu dua"),
+        ("Satu\x1fdua", "Satu dua"),
+        ("Satu dua", "Satu dua"),
+        ("Satu\u00a0\u00a0dua\u200b", "Satu dua"),
+    ],
+)
+def test_clean_line_and_clean_lines_fold_every_kind_of_white_space(line: str, cleaned: str) -> None:
+    assert clean_line(line) == cleaned
+    assert clean_lines([line, "tiga"]) == [cleaned, "tiga"]
+    assert clean_lines(["tiga", line]) == ["tiga", cleaned]
+
+
+def test_is_blank_only_for_lines_without_visible_characters() -> None:
+    assert is_blank("")
+    assert is_blank(" \t\u00a0\u200b")
+    assert not is_blank("x")
+    assert not is_blank(" \u00a0x")
+
+
+@pytest.mark.parametrize(
+    ("glued", "spaced"),
+    [
+        ("a.Satu", "a.Satu"),  # one letter: an initial
+        ("ab.Satu", "ab. Satu"),  # two: a word
+        ("(J.Smith)", "(J.Smith)"),  # an initial behind a bracket
+        ("x\ta.Satu", "x\ta.Satu"),  # the same when other white space is around
+        ("x\tab.Satu", "x\tab. Satu"),
+        ("ab\tDr.Kim", "ab\tDr.Kim"),
+        ("Satu\u00a0Jo.Smith", "Satu\u00a0Jo. Smith"),
+        ("x Ab.Cd.Ef", "x Ab. Cd. Ef"),  # each word from the previous stop
+        ("a/b.Tes", "a/b.Tes"),  # a path
+        ("v1.2.Satu", "v1.2.Satu"),  # a version number
+        ("Lihat.E" + "x" * 60 + ".com", "Lihat.E" + "x" * 60 + ".com"),  # a domain: 64 ahead
+        ("Lihat.E" + "x" * 61 + ".com", "Lihat. E" + "x" * 61 + ".com"),  # beyond the window
+    ],
+)
+def test_restore_sentence_spaces_at_the_limits_of_words_and_domains(
+    glued: str, spaced: str
+) -> None:
+    assert restore_sentence_spaces(glued) == spaced
+
+
+@pytest.mark.parametrize(
+    ("glued", "spaced"),
+    [
+        ("kata (lihat foto.)Lalu", "kata (lihat foto.) Lalu"),
+        ("kata [lihat foto.]Lalu", "kata [lihat foto.] Lalu"),  # any closing bracket
+        ("kata ’ya.’Lalu", "kata ’ya.’ Lalu"),
+        ("kata 'ya.'Lalu", "kata 'ya.' Lalu"),
+        ('kata "ya."Lalu', 'kata "ya." Lalu'),
+        ("kata ”ya.”Lalu", "kata ”ya.” Lalu"),
+    ],
+)
+def test_a_glued_stop_behind_a_closing_bracket_or_quote(glued: str, spaced: str) -> None:
+    assert restore_sentence_spaces(glued) == spaced
+    assert restore_sentence_spaces(glued.replace(".", "!")) == spaced.replace(".", "!")
+
+
+@pytest.mark.parametrize(
+    "text", ["versi ab.12.Cd", "x\tab.12.Cd", "v1.2.Satu", "ab.12!Cd", "Apa? versi ab.12.Cd"]
+)
+def test_a_stop_before_a_digit_is_inside_the_word(text: str) -> None:
+    # "ab.12" is one word (a version, a number): its last stop stays unspaced.
+    expected = text.replace("!", "! ")
+    assert restore_sentence_spaces(text) == expected
