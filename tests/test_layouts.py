@@ -848,3 +848,12 @@ def test_cri_title_and_date_are_looked_for_in_the_first_six_lines(text: str, lay
 )
 def test_vn_portal_trailer_needs_an_ad_slot_and_a_source_line(text: str, layout: str) -> None:
     assert parse(text).layout == layout
+
+
+def test_korea_net_a_sentence_under_the_captions_is_no_signature() -> None:
+    doc = parse(
+        "Budaya\n\n2025.01.17\n\nFoto bersama. (Yonhap)\n\nFoto bersama. (Yonhap)\n\n"
+        'Kedua Dr. Kim."\n\nIsi berita yang panjang.\n'
+    )
+    assert doc.source.author is None
+    assert doc.paragraphs[0] == 'Kedua Dr. Kim."'

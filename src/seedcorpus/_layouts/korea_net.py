@@ -247,7 +247,15 @@ def _glued_name(text: str, author: str | None) -> int:
 
 def _is_signature(text: str) -> bool:
     """Whether a line is a name alone: a few words, no sentence, no digits."""
-    return len(text) <= 40 and len(text.split()) <= 4 and text[-1] not in ".!?。" and is_name(text)
+    return (
+        len(text) <= 40
+        and len(text.split()) <= 4
+        and not any(c in _STOPS_AND_QUOTES for c in text)
+        and is_name(text)
+    )
+
+
+_STOPS_AND_QUOTES = frozenset(".!?。\"”’'")
 
 
 def _is_site_footer(text: str) -> bool:
