@@ -462,6 +462,15 @@ def test_korea_net_paragraphs_too_long_for_fuzzy_caption_matching_stay_body() ->
     assert (doc.layout, doc.captions, doc.paragraphs) == ("korea_net", (), (first, second))
 
 
+def test_korea_net_caption_lines_under_the_fuzzy_limit_are_compared_in_linear_time() -> None:
+    # Six 999-character caption lines of repeated short words: difflib took 38-77 s.
+    caps = [(f"k{i} " * 400)[:999].strip() for i in range(6)]
+    data = "Kebijakan\n\n2025.01.17\n\n" + "\n\n".join(caps) + "\n\nPenulis: Gil\n\nIsi.\n"
+    with hang_guard(10):
+        doc = parse(data)
+    assert (doc.layout, doc.captions, doc.paragraphs) == ("korea_net", tuple(caps), ("Isi.",))
+
+
 # -- names ----------------------------------------------------------------------------------
 
 
