@@ -158,9 +158,10 @@ def test_binary_content_makes_no_document_and_a_binary_problem(
             "cp1252",
             "byte 0xe9 at offset 3",
         ),
-        (b"Caf\xe9 \x81.", "Café \x81.", "latin-1", "byte 0xe9 at offset 3"),
+        (b"Caf\xe9 \x81.", "Café \x81.", "cp1252-latin1", "byte 0xe9 at offset 3"),
+        (b"\x93Halo\x94 \x81", "\u201cHalo\u201d \x81", "cp1252-latin1", "byte 0x93 at offset 0"),
     ],
-    ids=["invalid-utf8", "truncated-utf8-sequence", "cp1252-text", "latin-1-only"],
+    ids=["invalid-utf8", "truncated-utf8-sequence", "cp1252-text", "undefined", "quotes-kept"],
 )
 def test_text_that_is_not_utf8_is_decoded_with_a_fallback_and_flagged(
     tmp_path: Path, data: bytes, raw: str, encoding: str, where: str

@@ -134,9 +134,14 @@ def parse_name(name: str) -> tuple[int, str]:
     """
     base = name.rsplit("/", 1)[-1]
     found = NAME_PATTERN.fullmatch(base)  # not match: "$" would accept a final line break
-    if found is not None:
+    if found is not None and len(found.group("ordinal")) <= MAX_ORDINAL_DIGITS:
         return int(found.group("ordinal")), found.group("key")
     raise FileNameError(_name_rule(base), path=name, code="bad_filename")
+
+
+MAX_ORDINAL_DIGITS: Final = 4300
+"""The longest ordinal read (Python's default limit on converting digits to an int); a
+longer one is a ``bad_filename`` problem."""
 
 
 def _name_rule(base: str) -> str:
@@ -148,6 +153,8 @@ def _name_rule(base: str) -> str:
         return "name must be <ordinal>_<key>.txt; the ordinal is missing"
     if not ordinal.isascii() or not ordinal.isdigit():
         return f"ordinal {ordinal!r} is not decimal digits"
+    if len(ordinal) > MAX_ORDINAL_DIGITS:
+        return f"ordinal has {len(ordinal)} digits; at most {MAX_ORDINAL_DIGITS} are read"
     if len(key) != 16:
         return f"key {key!r} has {len(key)} characters; it must have 16 hex digits"
     if re.fullmatch(r"[0-9a-fA-F]{16}", key):
@@ -361,7 +368,7 @@ class _EntriesBuilder:
         """Add one name; False when it is not a corpus file name."""
         base = name[name.rfind("/") + 1 :]
         found = NAME_PATTERN.fullmatch(base)
-        if found is None:
+        if found is None or len(found.group("ordinal")) > MAX_ORDINAL_DIGITS:
             return False
         prefix = name[: len(name) - len(base)]
         self._append(
@@ -374,7 +381,10 @@ class _EntriesBuilder:
         if not names:
             return []
         joined = "\n".join(names)
-        if joined.count("\n") != len(names) - 1:  # a name with a line break in it
+        if (
+            joined.count("\n") != len(names) - 1  # a name with a line break in it
+            or max(map(len, names)) > MAX_ORDINAL_DIGITS  # maybe an ordinal too long to read
+        ):
             return [name for name in names if not self.add(name)]
         folder = names[0][: names[0].rfind("/") + 1]
         if len(names) >= 64 and _block_pattern(folder).fullmatch(joined):
