@@ -830,3 +830,29 @@ def test_huge_ordinals_and_undecodable_folder_names_are_indexed(tmp_path: Path) 
     assert (
         load(folder, index=True).sorted("ordinal").keys() == load(folder).sorted("ordinal").keys()
     )
+
+
+def test_index_workers_return_rows_within_a_byte_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the budget is patched in this process, which only forked workers inherit")
+    import seedcorpus._parallel
+
+    monkeypatch.setattr(seedcorpus._parallel, "CHUNK_BYTES", 200)  # a row or two a batch
+    texts = [
+        f" date 2021-{1 + i % 12:02d} Photo : Yonhap\n\n" + "Isi berita. " * 20 for i in range(150)
+    ]
+    folder = _write_corpus(tmp_path / "corpus", texts)
+    written: list[int] = []
+    write = IndexedStore._write
+
+    def counted(self: IndexedStore, rows: Any) -> Any:
+        written.append(len(rows))
+        return write(self, rows)
+
+    monkeypatch.setattr(IndexedStore, "_write", counted)
+    _, entries, stats = build_index(folder, workers=2)
+    assert (len(entries), stats.parsed, sum(written)) == (150, 150, 150)
+    assert max(written) == 1  # each row is over the budget: one a batch, not 64
+    assert _dicts(load(folder, index=True)) == _dicts(load(folder))

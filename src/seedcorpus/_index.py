@@ -551,13 +551,27 @@ _WORKER_STATE: tuple[Store, ParseOptions] | None = None
 
 def _start_worker(store: Store, options: ParseOptions) -> None:
     global _WORKER_STATE
+    from seedcorpus._parallel import die_with_parent
+
+    die_with_parent()
     _WORKER_STATE = (store, options)
 
 
 def _rows_in_worker(entries: list[Entry]) -> list[Row]:
+    """The rows of the first entries, up to :data:`~seedcorpus._parallel.CHUNK_BYTES` of
+    text (the caller sends the rest again): memory is bounded by bytes, not only rows."""
+    from seedcorpus._parallel import CHUNK_BYTES
+
     assert _WORKER_STATE is not None, "index worker was not initialised"
     store, options = _WORKER_STATE
-    return [make_row(store, entry, options) for entry in entries]
+    rows: list[Row] = []
+    budget = CHUNK_BYTES
+    for entry in entries:
+        rows.append(make_row(store, entry, options))
+        budget -= len(rows[-1][_FILE_WIDTH + 1] or "")
+        if budget <= 0:
+            break
+    return rows
 
 
 # -- the database -----------------------------------------------------------------------
@@ -1088,6 +1102,12 @@ class IndexedStore:
             while pending:
                 batch, future = pending.pop(0)
                 rows = future.result()
+                if len(rows) < len(batch):  # cut short by bytes: the rest, next
+                    rest = batch[len(rows) :]
+                    pending.insert(
+                        0, (rest, pool.submit(_rows_in_worker, [entries[p] for p in rest]))
+                    )
+                    batch = batch[: len(rows)]
                 for following in queue:
                     job = pool.submit(_rows_in_worker, [entries[p] for p in following])
                     pending.append((following, job))
