@@ -16,7 +16,7 @@ import attrs
 
 from seedcorpus._exceptions import DecodeError, FileTooLargeError
 from seedcorpus._layouts import LayoutRegistry, parse_lines
-from seedcorpus._records import Document, Problem, Source
+from seedcorpus._records import Document, Problem, Source, with_bounds
 from seedcorpus._sources import SourceRegistry
 from seedcorpus._text import split_lines
 
@@ -172,7 +172,7 @@ def parse(
         if not raw or raw.isspace():
             all_problems.append(Problem("empty", "the file holds no text", path))
         all_problems.extend(attrs.evolve(p, path=path) for p in parsed.problems)
-    return Document(
+    document = Document(
         key=key,
         ordinal=ordinal,
         path=path,
@@ -195,6 +195,7 @@ def parse(
         problems=all_problems,
         encoding=encoding,
     )
+    return with_bounds(document)
 
 
 def _normalise(sources: SourceRegistry, name: str | None) -> str | None:

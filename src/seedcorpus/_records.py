@@ -26,7 +26,7 @@ from typing import Any, Final, Literal, get_args
 
 import attrs
 
-from seedcorpus._dates import DateMention, PartialDate, find_dates
+from seedcorpus._dates import DateMention, PartialDate, find_date_mentions
 from seedcorpus._exceptions import (
     DecodeError,
     DocumentError,
@@ -141,12 +141,23 @@ class Source:
         )
 
 
+MAX_DATE_MENTIONS: Final = 10_000
+"""At most this many date mentions a document (:attr:`Document.dates`): a file holding more
+gets a ``too_many_dates`` problem and keeps the first ones (1.15 million ``(23/12)`` took
+24 s and 723 MB)."""
+
+MAX_LANGUAGE_PARAGRAPHS: Final = 1_000
+"""At most this many paragraphs are detected for :attr:`Document.languages` (evenly spaced):
+a document with more gets a ``too_many_paragraphs`` problem (0.4 ms a paragraph)."""
+
 _ERROR_FOR_CODE: Final[dict[str, type[DocumentError]]] = {
     "bad_filename": FileNameError,
     "undecodable": DecodeError,
     "binary": DecodeError,
     "decoded_with_fallback": DecodeError,
     "too_large": FileTooLargeError,
+    "too_many_dates": FileTooLargeError,
+    "too_many_paragraphs": FileTooLargeError,
     "unreadable": FileAccessError,
     "vanished": FileAccessError,
     "changed": FileAccessError,
@@ -316,13 +327,7 @@ class Document:
         >>> [(m.where, str(m.date)) for m in doc.dates if m.date.precision == "day"]
         [('text', '2025-01-16'), ('captions[0]', '2024-03-18')]
         """
-        language = self.language  # its tables first, and its abbreviations and relative words
-        mentions = list(find_dates(self.text, reference=self.published, language=language))
-        for number, caption in enumerate(self.captions):
-            where = f"captions[{number}]"
-            found = find_dates(caption, reference=self.published, language=language)
-            mentions.extend(attrs.evolve(mention, where=where) for mention in found)
-        return tuple(mentions)
+        return _bounded_dates(self)[0]
 
     @functools.cached_property
     def _language_guess(self) -> LanguageGuess:
@@ -340,8 +345,13 @@ class Document:
 
     @functools.cached_property
     def languages(self) -> tuple[tuple[str, float], ...]:
-        """The share of each language over the paragraphs, largest first."""
-        return language_shares(self.paragraphs)
+        """The share of each language over the paragraphs, largest first (over at most
+        :data:`MAX_LANGUAGE_PARAGRAPHS` of them, evenly spaced)."""
+        paragraphs = self.paragraphs
+        count, bound = len(paragraphs), MAX_LANGUAGE_PARAGRAPHS
+        if count > bound:
+            paragraphs = tuple(paragraphs[i * count // bound] for i in range(bound))
+        return language_shares(paragraphs)
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -454,6 +464,60 @@ _FIELD_ORDER: Final = tuple(field.name for field in attrs.fields(Document))
 _FIELD_NAMES: Final = frozenset(_FIELD_ORDER)
 _FIELD_COUNT: Final = len(_FIELD_NAMES)
 _TEXT_AT: Final = _FIELD_ORDER.index("text")
+
+
+def _bounded_dates(document: Document) -> tuple[tuple[DateMention, ...], bool]:
+    """The document's date mentions (the body's, then each caption's), at most
+    :data:`MAX_DATE_MENTIONS`, and whether it holds more."""
+    language = document.language  # its tables first, its abbreviations and relative words
+    mentions: list[DateMention] = []
+    cut = False
+    for number, text in enumerate((document.text, *document.captions)):
+        if cut:
+            break
+        found, cut = find_date_mentions(
+            text,
+            reference=document.published,
+            language=language,
+            limit=MAX_DATE_MENTIONS - len(mentions),
+        )
+        if number:
+            where = f"captions[{number - 1}]"
+            found = tuple(attrs.evolve(mention, where=where) for mention in found)
+        mentions.extend(found)
+    return tuple(mentions), cut
+
+
+def with_bounds(document: Document) -> Document:
+    """``document`` with a problem for each bound its derived views hit
+    (:data:`MAX_DATE_MENTIONS`, :data:`MAX_LANGUAGE_PARAGRAPHS`); what :func:`parse` ends
+    with. Only a long text can hold that many mentions: its dates are found here, once
+    (and kept), so that the problem is known when the document is made.
+    """
+    problems: list[Problem] = []
+    characters = len(document.text) + sum(map(len, document.captions))
+    if characters > 2 * MAX_DATE_MENTIONS:  # a mention takes two characters at least
+        mentions, cut = _bounded_dates(document)
+        document.__dict__["dates"] = mentions
+        if cut:
+            problems.append(
+                Problem(
+                    "too_many_dates",
+                    f"more than {MAX_DATE_MENTIONS:,} date mentions; "
+                    f"dates keeps the first {MAX_DATE_MENTIONS:,}",
+                    document.path,
+                )
+            )
+    if len(document.paragraphs) > MAX_LANGUAGE_PARAGRAPHS:
+        problems.append(
+            Problem(
+                "too_many_paragraphs",
+                f"{len(document.paragraphs):,} paragraphs; languages are detected on "
+                f"{MAX_LANGUAGE_PARAGRAPHS:,} of them, evenly spaced",
+                document.path,
+            )
+        )
+    return with_problems(document, (*document.problems, *problems)) if problems else document
 
 
 def with_problems(document: Document, problems: Iterable[Problem]) -> Document:
