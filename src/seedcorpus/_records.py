@@ -20,13 +20,14 @@ True
 
 from __future__ import annotations
 
+import codecs
 import functools
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, Literal, get_args
+from typing import Any, Final, Literal, cast, get_args
 
 import attrs
 
-from seedcorpus._dates import DateMention, PartialDate, find_date_mentions
+from seedcorpus._dates import RESOLUTIONS, DateMention, PartialDate, find_date_mentions
 from seedcorpus._exceptions import (
     DecodeError,
     DocumentError,
@@ -34,11 +35,66 @@ from seedcorpus._exceptions import (
     FileAccessError,
     FileNameError,
     FileTooLargeError,
+    InterchangeError,
     LayoutError,
 )
 from seedcorpus._language import LanguageGuess, detect_language, language_shares
 
 __all__ = ["ROLES", "Document", "Line", "Problem", "Role", "Source"]
+
+_REQUIRED: Final = object()
+_NAMES: Final = {str: "a str", int: "an int", bool: "a bool", float: "a number"}
+
+
+def _shape_error(detail: str) -> InterchangeError:
+    return InterchangeError(f"not a seedcorpus document: {detail}")
+
+
+def _is(value: object, kind: type) -> bool:
+    if kind is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
+
+
+def _mapping(value: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _shape_error(f"{where!r} must be an object, not {type(value).__name__}")
+    return value
+
+
+def _field(data: Mapping[str, Any], name: str, kind: type, where: str = "", *,
+           default: Any = _REQUIRED, nullable: bool = False) -> Any:  # fmt: skip
+    """``data[name]`` checked to be a ``kind`` (None too when ``nullable``)."""
+    label = f"{where}{name}"
+    if name not in data:
+        if default is _REQUIRED:
+            raise _shape_error(f"missing {label!r}")
+        return default
+    value = data[name]
+    if value is None and nullable:
+        return None
+    if not _is(value, kind):
+        expected = _NAMES[kind] + (" or null" if nullable else "")
+        raise _shape_error(f"{label!r} must be {expected}, not {type(value).__name__}")
+    return value
+
+
+def _list(data: Mapping[str, Any], name: str, where: str = "") -> list[Any]:
+    value = data.get(name, [])
+    if not isinstance(value, list):
+        label = f"{where}{name}"
+        raise _shape_error(f"{label!r} must be a list, not {type(value).__name__}")
+    return value
+
+
+def _strings(data: Mapping[str, Any], name: str, where: str = "") -> tuple[str, ...]:
+    items = _list(data, name, where)
+    for index, item in enumerate(items):
+        if not isinstance(item, str):
+            label = f"{where}{name}[{index}]"
+            raise _shape_error(f"{label!r} must be a str, not {type(item).__name__}")
+    return tuple(items)
+
 
 Role = Literal[
     "blank",
@@ -116,18 +172,16 @@ class Source:
     def from_dict(cls, data: Mapping[str, Any]) -> Source:
         """Rebuild a source from :meth:`to_dict` output.
 
+        Each field is checked: :class:`~seedcorpus.InterchangeError` names a wrong one.
+
         >>> s = Source(publisher="Korea.net", cited=("Yonhap",))
         >>> Source.from_dict(s.to_dict()) == s
         True
         """
-        return cls(
-            publisher=data.get("publisher"),
-            photo_credit=data.get("photo_credit"),
-            author=data.get("author"),
-            author_email=data.get("author_email"),
-            category=data.get("category"),
-            cited=tuple(data.get("cited", ())),
-        )
+        data = _mapping(data, "source")
+        names = ("publisher", "photo_credit", "author", "author_email", "category")
+        values = {n: _field(data, n, str, "source.", default=None, nullable=True) for n in names}
+        return cls(**values, cited=_strings(data, "cited", "source."))
 
     def __reduce__(self) -> tuple[type[Source], tuple[Any, ...]]:
         """Pickle as the constructor's arguments (see the module docstring)."""
@@ -211,8 +265,8 @@ class Problem:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Problem:
-        """Rebuild a problem from :meth:`to_dict` output."""
-        return cls(data["code"], data["message"], data.get("path"), data.get("line"))
+        """Rebuild a problem from :meth:`to_dict` output (each field checked)."""
+        return _problem_from(data, "problem")
 
     def __reduce__(self) -> tuple[type[Problem], tuple[Any, ...]]:
         """Pickle as the constructor's arguments (see the module docstring)."""
@@ -253,17 +307,31 @@ def _mention_to_dict(mention: DateMention) -> dict[str, Any]:
     }
 
 
-def _mention_from_dict(data: Mapping[str, Any]) -> DateMention:
-    start, end = data["span"]
+def _mention_from_dict(data: object, where: str) -> DateMention:
+    data = _mapping(data, where.rstrip("."))
+    span = data.get("span")
+    if not (isinstance(span, list) and len(span) == 2 and all(_is(v, int) for v in span)):
+        raise _shape_error(f"{where + 'span'!r} must be two ints, not {span!r:.40}")
+    resolution = _field(data, "resolution", str, where)
+    if resolution not in RESOLUTIONS:
+        raise _shape_error(f"{where + 'resolution'!r} is not one of {RESOLUTIONS}")
     return DateMention(
-        span=(int(start), int(end)),
-        text=data["text"],
-        date=PartialDate.fromisoformat(data["date"]),
-        resolution=data["resolution"],
-        inferred=bool(data["inferred"]),
-        weekday_mismatch=bool(data.get("weekday_mismatch", False)),
-        where=str(data.get("where", "text")),
+        span=(span[0], span[1]),
+        text=_field(data, "text", str, where),
+        date=_date(data, "date", where),
+        resolution=resolution,
+        inferred=_field(data, "inferred", bool, where),
+        weekday_mismatch=_field(data, "weekday_mismatch", bool, where, default=False),
+        where=_field(data, "where", str, where, default="text"),
     )
+
+
+def _date(data: Mapping[str, Any], name: str, where: str = "") -> PartialDate:
+    text = _field(data, name, str, where)
+    try:
+        return PartialDate.fromisoformat(text)
+    except ValueError as exc:
+        raise _shape_error(f"{where + name!r}: {exc}") from None
 
 
 @attrs.frozen(slots=False)
@@ -415,33 +483,69 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Document:
-        """Rebuild a document from :meth:`to_dict` output, derived views included."""
-        published = data.get("published")
+        """Rebuild a document from :meth:`to_dict` output, derived views included.
+
+        Every field's type and shape is checked (one role a line of ``raw``, a known
+        ``encoding``...): :class:`~seedcorpus.InterchangeError` names the wrong one.
+
+        >>> Document.from_dict({"key": "0123456789abcdef", "ordinal": "4"})
+        Traceback (most recent call last):
+        seedcorpus.InterchangeError: not a seedcorpus document: 'ordinal' must be an int, not str
+        """
+        from seedcorpus._text import split_lines
+
+        data = _mapping(data, "document")
+        ordinal = _field(data, "ordinal", int)
+        if ordinal < 0:
+            raise _shape_error(f"'ordinal' must be 0 or more, not {ordinal}")
+        raw = _field(data, "raw", str)
+        roles = _strings(data, "roles")
+        lines = len(split_lines(raw))
+        if len(roles) != lines or not set(roles) <= _ROLE_SET:
+            raise _shape_error(
+                f"'roles' has {len(roles)} roles for {lines} lines of 'raw'"
+                if len(roles) != lines
+                else f"'roles' holds a role not in {ROLES}"
+            )
+        encoding = _field(data, "encoding", str, default="utf-8")
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise _shape_error(f"'encoding' is not a known codec: {encoding!r}") from None
+        published = _field(data, "published", str, default=None, nullable=True)
         doc = cls(
-            key=data["key"],
-            ordinal=data["ordinal"],
-            path=data["path"],
-            layout=data["layout"],
-            title=data.get("title"),
-            published=None if published is None else PartialDate.fromisoformat(published),
+            key=_field(data, "key", str),
+            ordinal=ordinal,
+            path=_field(data, "path", str),
+            layout=_field(data, "layout", str),
+            title=_field(data, "title", str, default=None, nullable=True),
+            published=None if published is None else _date(data, "published"),
             source=Source.from_dict(data.get("source", {})),
-            text=data["text"],
-            paragraphs=data.get("paragraphs", ()),
-            captions=data.get("captions", ()),
-            raw=data["raw"],
-            roles=data.get("roles", ()),
-            problems=[Problem.from_dict(p) for p in data.get("problems", ())],
-            encoding=data.get("encoding", "utf-8"),
+            text=_field(data, "text", str),
+            paragraphs=_strings(data, "paragraphs"),
+            captions=_strings(data, "captions"),
+            raw=raw,
+            roles=cast("tuple[Role, ...]", roles),
+            problems=[
+                _problem_from(p, f"problems[{i}]") for i, p in enumerate(_list(data, "problems"))
+            ],
+            encoding=encoding,
         )
         cache = doc.__dict__
         if "language" in data:
             cache["_language_guess"] = LanguageGuess(
-                data["language"], float(data.get("language_confidence", 0.0))
+                _field(data, "language", str, nullable=True),
+                float(_field(data, "language_confidence", float, default=0.0)),
             )
         if "languages" in data:
-            cache["languages"] = tuple((str(c), float(s)) for c, s in data["languages"])
+            cache["languages"] = tuple(
+                _language_share(pair, f"languages[{i}]")
+                for i, pair in enumerate(_list(data, "languages"))
+            )
         if "dates" in data:
-            cache["dates"] = tuple(_mention_from_dict(m) for m in data["dates"])
+            cache["dates"] = tuple(
+                _mention_from_dict(m, f"dates[{i}].") for i, m in enumerate(_list(data, "dates"))
+            )
         return doc
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
@@ -460,6 +564,29 @@ class Document:
         return _document, (*fields, cached)
 
 
+def _problem_from(data: object, where: str) -> Problem:
+    data = _mapping(data, where)
+    where += "."
+    return Problem(
+        _field(data, "code", str, where),
+        _field(data, "message", str, where),
+        _field(data, "path", str, where, default=None, nullable=True),
+        _field(data, "line", int, where, default=None, nullable=True),
+    )
+
+
+def _language_share(pair: object, where: str) -> tuple[str, float]:
+    if not (
+        isinstance(pair, list)
+        and len(pair) == 2
+        and isinstance(pair[0], str)
+        and _is(pair[1], float)
+    ):
+        raise _shape_error(f"{where!r} must be a [code, share] pair, not {pair!r:.40}")
+    return pair[0], float(pair[1])
+
+
+_ROLE_SET: Final = frozenset(ROLES)
 _FIELD_ORDER: Final = tuple(field.name for field in attrs.fields(Document))
 _FIELD_NAMES: Final = frozenset(_FIELD_ORDER)
 _FIELD_COUNT: Final = len(_FIELD_NAMES)
