@@ -346,6 +346,7 @@ def _seed_line(seeds: Corpus) -> dict[str, Any]:
         ({"published": 2021}, "'published' must be a str or null, not int"),
         ({"published": "2021-13"}, "'published': "),
         ({"encoding": "no-such-codec"}, "'encoding' is not a known codec: 'no-such-codec'"),
+        ({"encoding": "utf\x008"}, "'encoding' is not a known codec: 'utf\\x008'"),
         ({"dates": [{"span": [1]}]}, "'dates[0].span' must be two ints"),
         ({"languages": [["id"]]}, "'languages[0]' must be a [code, share] pair"),
         ({"language_confidence": "high"}, "'language_confidence' must be a number, not str"),

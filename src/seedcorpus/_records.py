@@ -510,8 +510,12 @@ class Document:
         encoding = _field(data, "encoding", str, default="utf-8")
         try:
             codecs.lookup(encoding)
-        except LookupError:
+        except (LookupError, ValueError):
             raise _shape_error(f"'encoding' is not a known codec: {encoding!r}") from None
+        try:
+            raw.encode(encoding)  # raw_bytes must give the file back
+        except (LookupError, ValueError) as exc:
+            raise _shape_error(f"'raw' cannot be encoded as {encoding!r}: {exc}") from None
         published = _field(data, "published", str, default=None, nullable=True)
         doc = cls(
             key=_field(data, "key", str),
