@@ -79,7 +79,7 @@ MAX_AUTO_WORKERS: Final = 4
 CHUNK_FILES: Final = 256
 """Files a worker parses per task, at most (fewer for small corpora: 8 chunks a worker)."""
 
-CHUNK_BYTES: Final = 16 * 1024 * 1024
+CHUNK_BYTES: Final = 4 * 1024 * 1024
 """A chunk is cut short once its files hold this many bytes (the rest of it is sent again
 as a chunk of its own): what is held at once is bounded by bytes, not only by files."""
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Final, Literal, cast, get_args
 
@@ -619,15 +620,29 @@ def _bounded_dates(document: Document) -> tuple[tuple[DateMention, ...], bool]:
     return tuple(mentions), cut
 
 
+_DIGITS: Final = re.compile(r"[0-9]+")
+
+
+def _digit_groups(document: Document) -> int:
+    """Groups of digits in the text and captions: a cheap sign that the dates may be many
+    (long prose without them is not scanned for dates when it is parsed)."""
+    return sum(len(_DIGITS.findall(text)) for text in (document.text, *document.captions))
+
+
 def with_bounds(document: Document) -> Document:
     """``document`` with a problem for each bound its derived views hit
     (:data:`MAX_DATE_MENTIONS`, :data:`MAX_LANGUAGE_PARAGRAPHS`); what :func:`parse` ends
-    with. Only a long text can hold that many mentions: its dates are found here, once
-    (and kept), so that the problem is known when the document is made.
+    with. The dates of a long text with many groups of digits (a quarter of the bound) are
+    found here, once (and kept), so that the problem is known when the document is made;
+    other texts are not scanned until :attr:`Document.dates` is asked for (a text that
+    reaches the bound with month names and relative words alone is cut there without it).
     """
     problems: list[Problem] = []
     characters = len(document.text) + sum(map(len, document.captions))
-    if characters > 2 * MAX_DATE_MENTIONS:  # a mention takes two characters at least
+    if (
+        characters > 2 * MAX_DATE_MENTIONS  # a mention takes two characters at least
+        and _digit_groups(document) >= MAX_DATE_MENTIONS // 4
+    ):
         mentions, cut = _bounded_dates(document)
         document.__dict__["dates"] = mentions
         if cut:
