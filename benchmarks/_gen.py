@@ -11,7 +11,7 @@ import os
 import random
 from pathlib import Path
 
-__all__ = ["render", "write_corpus"]
+__all__ = ["paragraphs", "render", "sentence", "write_corpus"]
 
 _TEXT = (
     "Kementerian Luar Negeri Korea Selatan menyatakan akan memperluas kerja sama dengan "
@@ -34,10 +34,21 @@ def _paragraphs(rng: random.Random) -> list[str]:
     ]
 
 
-def render(rng: random.Random) -> str:
-    """One file's text in one of the four seed layouts, chosen by ``rng``."""
+def paragraphs(rng: random.Random) -> list[str]:
+    """An article body: 2 to 8 paragraphs of 1 to 4 sentences of seed words."""
+    return _paragraphs(rng)
+
+
+def sentence(rng: random.Random) -> str:
+    """One sentence of 8 to 24 seed words."""
+    return _sentence(rng)
+
+
+def render(rng: random.Random, body: list[str] | None = None) -> str:
+    """One file's text in one of the four seed layouts, chosen by ``rng``; ``body`` gives
+    the paragraphs (drawn by ``rng`` when None: a planted copy passes another's)."""
     year, month, day = rng.randint(2015, 2025), rng.randint(1, 12), rng.randint(1, 28)
-    body = _paragraphs(rng)
+    body = _paragraphs(rng) if body is None else body
     layout = rng.randrange(4)
     if layout == 0:  # KBS World: header line, body sentences run together
         return f" date {year}-{month:02d} Photo : {rng.choice(_CREDITS)}\n\n" + "".join(body)

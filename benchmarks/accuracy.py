@@ -19,7 +19,7 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,26 @@ class Report:
     checks: tuple[Check, ...]
     leaks: tuple[tuple[str, str], ...]  # (key, metadata string found in the text)
     invented_dates: tuple[str, ...]  # keys whose published date the page does not show
+    holdout: frozenset[str] = frozenset()  # keys of the hold-out pages
+    unshown: frozenset[str] = frozenset()  # keys of pages showing no sign of their layout
+    layouts_read: Mapping[str, str] = attrs.field(factory=dict)  # key -> layout parsed
+
+    def part(self, holdout: bool) -> Report:
+        """The report restricted to the hold-out pages (``True``) or to the tuning set."""
+
+        def keep(key: str) -> bool:
+            return (key in self.holdout) == holdout
+
+        checks = tuple(check for check in self.checks if keep(check.key))
+        return Report(
+            len({check.key for check in checks}),
+            checks,
+            tuple(leak for leak in self.leaks if keep(leak[0])),
+            tuple(key for key in self.invented_dates if keep(key)),
+            self.holdout if holdout else frozenset(),
+            frozenset(key for key in self.unshown if keep(key)),
+            {key: layout for key, layout in self.layouts_read.items() if keep(key)},
+        )
 
     def wrong(self) -> list[Check]:
         return [check for check in self.checks if not check.right]
@@ -155,14 +175,19 @@ def _checks(doc: Document, entry: dict[str, Any], sources: SourceRegistry) -> It
     def check(field: str, expected: Any, got: Any, right: bool) -> Check:
         return Check(doc.key, layout, field, expected, got, right)
 
-    yield check("layout", layout, doc.layout, doc.layout == layout)
+    # A page that shows nothing of its publisher's template (body text only, cut before its
+    # trailer) cannot tell its layout: layout and publisher are not scored there, and the
+    # page is counted apart (Report.unshown).
+    shown = entry.get("layout_shown", True)
+    if shown:
+        yield check("layout", layout, doc.layout, doc.layout == layout)
     if "published" in entry:
         got = local_iso(doc.published)
         yield check("published", entry["published"], got, got == entry["published"])
     if "title" in entry:
         yield check("title", entry["title"], doc.title, _same_text(entry["title"], doc.title))
     for field in ("publisher", "photo_credit"):
-        if field in entry:
+        if field in entry and (shown or field != "publisher"):
             got = getattr(source, field)
             yield check(field, entry[field], got, _same_name(entry[field], got, sources))
     for field in ("author", "category"):
@@ -191,6 +216,7 @@ def evaluate(field_dir: Path = FIELD_DIR) -> Report:
     checks: list[Check] = []
     leaks: list[tuple[str, str]] = []
     invented: list[str] = []
+    layouts_read: dict[str, str] = {}
     seen = set()
     for doc in corpus:
         entry = truth.get(doc.key)
@@ -203,21 +229,27 @@ def evaluate(field_dir: Path = FIELD_DIR) -> Report:
         leaks += [(doc.key, s) for s in text_check.got["leaked"]]
         if entry.get("published", "") is None and doc.published is not None:
             invented.append(doc.key)
+        layouts_read[doc.key] = doc.layout
     unread = sorted(set(truth) - seen)
     if unread:
         raise ValueError(f"pages not loaded as documents: {unread}; problems: {corpus.problems}")
-    return Report(len(seen), tuple(checks), tuple(leaks), tuple(invented))
+    holdout = frozenset(key for key, entry in truth.items() if entry.get("holdout", False))
+    unshown = frozenset(key for key, entry in truth.items() if not entry.get("layout_shown", True))
+    return Report(
+        len(seen), tuple(checks), tuple(leaks), tuple(invented), holdout, unshown, layouts_read
+    )
 
 
 def _percent(right: int, total: int) -> str:
     return f"{right}/{total} ({100 * right / total:.0f}%)" if total else "-"
 
 
-def print_report(report: Report, out: Any = sys.stdout) -> None:
+def print_table(report: Report, heading: str, out: Any = sys.stdout) -> None:
+    """The per-field, per-layout table of one part of the corpus, with its leak counts."""
     table = report.table()
     groups = [*sorted({g for row in table.values() for g in row} - {"all"}), "all"]
     width = max(len(g) for g in groups) + 2
-    print(f"field corpus: {report.pages} pages", file=out)
+    print(f"{heading}: {report.pages} pages", file=out)
     print("", file=out)
     print("field".ljust(14) + "".join(g.rjust(max(width, 14)) for g in groups), file=out)
     for field, row in table.items():
@@ -231,13 +263,36 @@ def print_report(report: Report, out: Any = sys.stdout) -> None:
     print(f"published dates the page does not show: {len(report.invented_dates)}", file=out)
     layouts = Counter(c.got for c in report.checks if c.field == "layout" and not c.right)
     print(f"pages read as another layout: {sum(layouts.values())} {dict(layouts)}", file=out)
+    if report.unshown:
+        read_as = Counter(report.layouts_read[key] for key in report.unshown)
+        print(
+            f"pages showing no sign of their layout (layout, publisher not scored): "
+            f"{len(report.unshown)}, read as {dict(sorted(read_as.items()))}",
+            file=out,
+        )
+
+
+def print_report(report: Report, out: Any = sys.stdout) -> None:
+    tuning, holdout = report.part(holdout=False), report.part(holdout=True)
+    print(
+        f"field corpus: {report.pages} pages ({tuning.pages} tuning, {holdout.pages} hold-out)",
+        file=out,
+    )
+    print("", file=out)
+    print_table(tuning, "tuning set", out)
+    if holdout.pages:
+        print("", file=out)
+        print_table(holdout, "hold-out set", out)
     wrong = report.wrong()
     if wrong:
         print("", file=out)
-        print("wrong values:", file=out)
+        print("wrong values (H: hold-out page, N: no sign of its layout):", file=out)
         for check in wrong:
+            mark = ("H" if check.key in report.holdout else " ") + (
+                "N" if check.key in report.unshown else " "
+            )
             print(
-                f"  {check.key} {check.layout:10} {check.field:12} "
+                f"  {mark} {check.key} {check.layout:10} {check.field:12} "
                 f"expected {check.expected!r} got {check.got!r}",
                 file=out,
             )
@@ -252,12 +307,18 @@ def main(argv: list[str] | None = None) -> int:
     print_report(report)
     if args.json:
         figures = {
-            "pages": report.pages,
-            "table": report.table(),
-            "fully_right": report.fully_right(),
-            "leaks": report.leaks,
-            "invented_dates": report.invented_dates,
-            "wrong": [attrs.asdict(check) for check in report.wrong()],
+            name: {
+                "pages": part.pages,
+                "table": part.table(),
+                "fully_right": part.fully_right(),
+                "leaks": part.leaks,
+                "invented_dates": part.invented_dates,
+                "wrong": [attrs.asdict(check) for check in part.wrong()],
+            }
+            for name, part in (
+                ("tuning", report.part(holdout=False)),
+                ("holdout", report.part(holdout=True)),
+            )
         }
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -250,7 +250,7 @@ class Target:
 
         import seedcorpus._load as loader
         from seedcorpus._exceptions import CorpusIndexError
-        from seedcorpus._index import INDEX_NAME, build_index
+        from seedcorpus._index import build_index, index_path
 
         def answers(corpus: Any) -> Any:
             return (
@@ -268,12 +268,12 @@ class Target:
                 path.write_bytes(text + b"\n\nKerja sama %d." % i)
                 os.utime(path, ns=(past, past))
             build_index(folder, workers=1)
-            with sqlite3.connect(folder / INDEX_NAME) as connection:
+            with sqlite3.connect(index_path(folder)) as connection:
                 connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            pristine = (folder / INDEX_NAME).read_bytes()
+            pristine = index_path(folder).read_bytes()
             self.indexed = (folder, pristine, answers(loader.load(folder, workers=1)))
         folder, pristine, expected = self.indexed
-        index = folder / INDEX_NAME
+        index = index_path(folder)
         damaged = bytearray(pristine)
         for i in range(0, min(len(data), 64) - 2, 3):
             bit = int.from_bytes(data[i : i + 3], "big") % (8 * len(damaged))

@@ -46,3 +46,9 @@ def seed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(SEEDS, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def _index_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Indexes made with the default location go to a temporary cache, not the user's."""
+    monkeypatch.setenv("SEEDCORPUS_INDEX_DIR", str(tmp_path_factory.getbasetemp() / "index-cache"))

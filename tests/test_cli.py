@@ -193,6 +193,82 @@ def test_a_missing_corpus_is_an_error_naming_it_with_status_1(
         assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("command", ["summary", "list", "export", "validate"])
+def test_a_source_with_no_document_fails_with_a_one_line_reason(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# not a corpus file\n", encoding="utf-8")
+    export = tmp_path / "seeds.jsonl"
+    export.write_text("{}\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    binary = tmp_path / "binary"
+    binary.mkdir()
+    (binary / "000_0123456789abcdef.txt").write_bytes(b"\x00\x01" * 8)
+    reasons = {
+        notes: f"no document in {notes}: not a corpus file name",
+        export: "a JSON Lines export is read back with seedcorpus.read_jsonl()",
+        tmp_path / "empty": f"no corpus files in {tmp_path / 'empty'}",
+        binary: f"no document in {binary}: {binary / '000_0123456789abcdef.txt'}: binary",
+    }
+    for path, reason in reasons.items():
+        status, out, err = run(capsys, command, str(path))
+        assert status == 1, (command, path)
+        if command == "validate" and path != tmp_path / "empty":  # the problems are its output
+            assert re.search(r"^1 problem in [01] files? ", out, re.MULTILINE)
+            continue
+        assert err.startswith("seedcorpus: error: ")
+        assert reason in err
+        assert err.count("\n") == 1
+
+
+def test_filters_that_match_nothing_are_still_a_success(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for command in ("summary", "list", "export"):
+        status, _, err = run(capsys, command, "--since", "2099")
+        assert (status, err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["list", "--layout", "kbs"], "--layout: 'kbs' is not a layout id; choose from cri, "),
+        (["export", "--layout", "kbs_world", "--layout", "x"], "choose from cri, kbs_world"),
+        (["summary", "--language", "xx"], "--language: 'xx' is not a language code"),
+        (["export", "--format", "csv", "--columns", "key,nope"], "unknown column 'nope'"),
+        (["export", "-o", "out.xlsx"], "cannot tell the format from '.xlsx'"),
+        (["export", "-o", "out"], "a name without a suffix"),
+    ],
+)
+def test_unknown_choices_are_usage_errors_naming_the_choices(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], said: str
+) -> None:
+    if "-o" in argv:
+        argv = [*argv[:-1], str(tmp_path / argv[-1])]
+    assert said in usage_error(capsys, *argv)
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_an_unknown_extension_is_written_when_the_format_says_what(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "out.txt"
+    status, _, err = run(capsys, "export", "--format", "csv", "-o", str(target))
+    assert status == 0, err
+    assert target.read_text(encoding="utf-8").startswith("key,")
+
+
+@pytest.mark.parametrize("command", ["summary", "list", "show", "export", "validate", "index"])
+def test_a_bad_option_shows_the_usage_of_its_own_command(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    key = ["17e8dcca59894ba3"] if command == "show" else []
+    err = usage_error(capsys, command, *key, "--no-such-flag")
+    assert err.startswith(f"usage: seedcorpus {command} ")
+    assert f"seedcorpus {command}: error: unrecognized arguments: --no-such-flag" in err
+
+
 def test_workers_and_language_are_passed_to_load(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -540,7 +616,7 @@ def test_export_to_a_file_takes_the_format_from_its_suffix(
     assert err == f"wrote 5 documents to {target} (csv)\n"
     assert target.read_text(encoding="utf-8").splitlines()[0].startswith("key,")
     jsonl = tmp_path / "seeds.data"
-    assert run(capsys, "export", "-o", str(jsonl))[0] == 0
+    assert run(capsys, "export", "--format", "jsonl", "-o", str(jsonl))[0] == 0
     assert len(read_jsonl(jsonl)) == 5
 
 
@@ -569,7 +645,7 @@ def test_export_without_the_arrow_extra_names_it(
     "argv",
     [
         ["export", "--columns", "key,title"],  # jsonl keeps whole documents
-        ["export", "--format", "csv", "--columns", "key,text"],
+        ["export", "--format", "csv", "--columns", "key,txt"],
         ["export", "--format", "csv", "--columns", ","],
         ["export", "--columns", "key,nope", "-o", "out.parquet"],
     ],
@@ -656,3 +732,27 @@ def test_a_terminal_that_cannot_show_a_character_gets_an_escape_not_an_error(
     stdout.flush()
     shown = stdout.buffer.getvalue().decode("ascii")
     assert "\\u2018" in shown
+
+
+# -- index ----------------------------------------------------------------------------------
+
+
+def test_index_goes_to_the_user_cache_and_says_where(
+    capsys: pytest.CaptureFixture[str],
+    seed_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SEEDCORPUS_INDEX_DIR", str(tmp_path / "cache"))
+    before = sorted(p.name for p in seed_copy.iterdir())
+    status, out, _ = run(capsys, "index", str(seed_copy))
+    assert status == 0
+    (written,) = (tmp_path / "cache").glob("*.sqlite")
+    assert out.startswith(f"5 files indexed in {written}: 5 parsed")
+    assert sorted(p.name for p in seed_copy.iterdir()) == before
+    status, out, _ = run(capsys, "index", str(seed_copy), "--beside")
+    assert out.startswith(f"5 files indexed in {seed_copy / '.seedcorpus-index.sqlite'}: ")
+    explicit = tmp_path / "my.sqlite"
+    assert run_json(capsys, "index", str(seed_copy), "--index", str(explicit))["index"] == str(
+        explicit
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -194,3 +196,82 @@ def test_stats_of_a_filtered_view_count_only_its_documents(seeds: Corpus) -> Non
     stats = seeds.filter(photo_credit="YONHAP News").stats(language=False)
     assert stats.documents == 3
     assert stats.photo_credits == {"Yonhap": 3}
+
+
+# -- types (issue 13): mypy catches a misspelt criterion and a wrong type --------------
+
+_TYPED_SNIPPET = """
+import seedcorpus
+
+corpus = seedcorpus.load()
+corpus.filter(langauge="id")
+corpus.filter(since=2024)
+corpus.filter(publisher=None)
+corpus.filter(language="id", since="2024-05", layout=["cri", "kbs_world"])
+reveal_type(corpus.group_by("publisher"))
+reveal_type(corpus.group_by(lambda d: d.ordinal))
+reveal_type(corpus[0])
+reveal_type(corpus[1:3])
+reveal_type(corpus["18ee026d31d90e44"])
+"""
+
+
+def test_mypy_rejects_a_misspelt_criterion_and_a_wrong_type(tmp_path: Path) -> None:
+    from mypy import api
+
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(_TYPED_SNIPPET, encoding="utf-8")
+    cache = str(tmp_path / "mypy_cache")
+    flags = ["--strict", "--no-error-summary", "--follow-imports=silent", "--cache-dir", cache]
+    out, err, status = api.run([*flags, str(snippet)])
+    lines = [line.split(": ", 1)[1] for line in out.splitlines() if line.startswith(str(snippet))]
+    assert status == 1, err
+    assert lines[0].startswith('error: Unexpected keyword argument "langauge" for "filter"')
+    assert 'Argument "since" to "filter" of "Corpus" has incompatible type "int"' in out
+    assert 'Argument "publisher" to "filter" of "Corpus" has incompatible type "None"' in out
+    errors = [line for line in lines if line.startswith("error:")]
+    assert len(errors) == 3, out  # the well-typed call passes
+    revealed = [line.replace("builtins.", "") for line in lines if "Revealed type" in line]
+    assert revealed == [
+        'note: Revealed type is "dict[str | None, seedcorpus._corpus.Corpus]"',
+        'note: Revealed type is "dict[int, seedcorpus._corpus.Corpus]"',
+        'note: Revealed type is "seedcorpus._records.Document"',
+        'note: Revealed type is "seedcorpus._corpus.Corpus"',
+        'note: Revealed type is "seedcorpus._records.Document"',
+    ]
+
+
+def test_positions_index_the_corpus_like_keys(seeds: Corpus) -> None:
+    keys = seeds.keys()
+    assert [seeds[i].key for i in range(len(seeds))] == list(keys)
+    assert seeds[-1].key == keys[-1]
+    assert seeds[1:3].keys() == keys[1:3]
+    assert seeds.filter(layout="kbs_world")[1].key == "0fe451fa7ae68fa1"
+    with pytest.raises(IndexError, match="corpus index 5 is out of range for 5 documents"):
+        seeds[5]
+    with pytest.raises(TypeError, match="not bool"):
+        seeds[True]  # type: ignore[call-overload]
+
+
+def test_a_position_whose_file_made_no_document_raises_its_error(tmp_path: Path) -> None:
+    (tmp_path / "000_0123456789abcdef.txt").write_bytes(b"\x89PNG\r\n\x1a\n")
+    with pytest.raises(seedcorpus.DecodeError, match=r"000_0123456789abcdef\.txt"):
+        seedcorpus.load(tmp_path)[0]
+
+
+def test_group_by_field_names_are_the_group_field_literal() -> None:
+    from typing import get_args
+
+    from seedcorpus._corpus import _GROUPS, GroupField
+
+    assert set(get_args(GroupField)) == set(_GROUPS)
+
+
+def test_filter_keywords_are_exactly_the_criteria() -> None:
+    import inspect
+
+    from seedcorpus._filters import CRITERIA
+
+    parameters = inspect.signature(Corpus.filter).parameters.values()
+    keywords = {p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY}
+    assert keywords == set(CRITERIA)

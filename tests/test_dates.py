@@ -765,6 +765,13 @@ def test_issue_13_a_wrong_weekday_is_an_error_not_a_date() -> None:
         parse_header_date("Selasa, 5 Februari 2024", tz="Asia/Jakarta")
 
 
+def test_issue_13_parse_date_of_a_non_string_is_a_type_error() -> None:
+    for value in (None, 2024, b"2024-02-05"):
+        with pytest.raises(TypeError, match="parse_date takes a str"):
+            parse_date(value)  # type: ignore[arg-type]
+    assert parse_date("Selasa, 5 Februari 2024", check_weekday=False) == PartialDate(2024, 2, 5)
+
+
 def test_the_document_language_decides_a_name_two_languages_share() -> None:
     # Spanish "mar" is martes (Tuesday) among the weekdays but "mar." March among months;
     # its abbreviations apply only in a Spanish document, and never as weekdays.
@@ -949,3 +956,49 @@ def test_other_languages_words_send_the_text_to_the_full_grammar(text: str, need
     from seedcorpus._dates import _basic_needs, _grammar
 
     assert _basic_needs(text, _grammar(None)) is needs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("08:43 UTC+8, 2023-09-14", "2023-09-14T08:43+08:00"),
+        ("15:14 GMT+7 June 09, 2022", "2022-06-09T15:14+07:00"),
+        ("15:14 GMT-03:30 June 09, 2022", "2022-06-09T15:14-03:30"),
+    ],
+)
+def test_an_offset_between_the_time_and_the_date_keeps_its_sign(text: str, expected: str) -> None:
+    # dateutil reads "UTC+8" as POSIX does (UTC-8); pages mean eight hours ahead of UTC.
+    assert str(parse_date(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Lunedì 16 Settembre 2024", "it"),
+        ("16 settembre 2024", None),
+        ("Isnin, 16 September 2024", "ms"),
+        ("16 Ogos 2024", None),
+        ("Septemba 16, 2024", "sw"),
+        ("16 Septemba 2024", None),
+    ],
+)
+def test_italian_malay_and_swahili_dates(text: str, language: str | None) -> None:
+    expected = "2024-08-16" if "Ogos" in text else "2024-09-16"
+    assert str(parse_date(text, language=language)) == expected
+
+
+@given(partial_dates())
+def test_rfc3339_text_with_precision_and_zone_is_lossless(date: PartialDate) -> None:
+    text = date.rfc3339()
+    moment = dt.datetime.fromisoformat(text)  # what other tools read
+    assert moment.replace(tzinfo=None) == date.start.replace(tzinfo=None)
+    assert PartialDate.from_rfc3339(text, date.precision, date.tz) == date
+
+
+def test_from_rfc3339_refuses_text_that_does_not_fit_the_precision() -> None:
+    with pytest.raises(DateParseError, match="that is '2021-12-01'"):
+        PartialDate.from_rfc3339("2021-12-15", "month")
+    with pytest.raises(DateParseError, match="not an RFC 3339"):
+        PartialDate.from_rfc3339("2021-12[Asia/Seoul]", "month")
+    with pytest.raises(DateParseError, match=r"in Asia/Seoul"):
+        PartialDate.from_rfc3339("2024-05-27T17:07:00+08:00", "minute", "Asia/Seoul")

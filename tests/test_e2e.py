@@ -220,6 +220,16 @@ def test_export_parquet_without_the_extra_names_it(installed: Installed) -> None
     assert installed.run("export", "--format", "parquet", check=2).stderr.startswith("usage:")
 
 
+@pytest.mark.parametrize(("command", "extra"), [("report", "report"), ("duplicates", "dedupe")])
+def test_report_and_duplicates_without_their_extra_name_it(
+    installed: Installed, command: str, extra: str
+) -> None:
+    arguments = ("-o", "report.html") if command == "report" else ()
+    done = installed.run(command, *arguments, check=1)
+    assert done.stderr.strip().endswith(f"pip install 'seedcorpus[{extra}]'")
+    assert done.stdout == ""
+
+
 def test_validate(installed: Installed, tmp_path: Path) -> None:
     assert installed.json("validate") == {"files": 5, "problems": [], "unknown_sources": []}
     corpus = tmp_path / "corpus"

@@ -155,36 +155,86 @@ def test_csv_holds_the_default_metadata_fields(seeds: Corpus) -> None:
     assert tuple(rows[0]) == DEFAULT_CSV_FIELDS
     assert [r["key"] for r in rows] == list(seeds.keys())
     first = rows[0]
-    assert first["published"] == str(seeds["18ee026d31d90e44"].published)
-    assert first["published_precision"] == "month"
+    assert (first["published"], first["published_precision"], first["published_tz"]) == (
+        "2021-12-01",
+        "month",
+        "Asia/Seoul",
+    )
     assert first["photo_credit"] == "Yonhap"
     assert rows[2]["publisher"] == ""  # the portal names no publisher
     assert "text" not in first
     assert "raw" not in first
 
 
-def test_csv_fields_choose_and_order_columns(seeds: Corpus, tmp_path: Path) -> None:
+def test_csv_columns_choose_and_order_columns(seeds: Corpus, tmp_path: Path) -> None:
     path = tmp_path / "meta.csv"
-    seeds.to_csv(path, fields=["publisher", "key", "cited"])
+    seeds.to_csv(path, columns=["publisher", "key", "cited"])
     rows = list(csv.reader(path.open(encoding="utf-8")))
     assert rows[0] == ["publisher", "key", "cited"]
     assert rows[3] == ["", "78355a868c833a8d", "; ".join(seeds["78355a868c833a8d"].source.cited)]
 
 
+def test_csv_can_carry_the_text_and_the_raw_file(seeds: Corpus) -> None:
+    buffer = io.StringIO()
+    seeds.to_csv(buffer, columns=["key", "text", "raw"])
+    rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert [row["text"] for row in rows] == [d.text for d in seeds]
+    assert [row["raw"] for row in rows] == [d.raw for d in seeds]
+
+
+def test_csv_fields_is_a_deprecated_name_for_columns(seeds: Corpus) -> None:
+    old, new = io.StringIO(), io.StringIO()
+    with pytest.warns(DeprecationWarning, match=r"fields=.*use columns=") as warned:
+        seeds.to_csv(old, fields=["key", "layout"])
+    assert warned[0].filename == __file__  # points at the caller
+    seeds.to_csv(new, columns=["key", "layout"])
+    assert old.getvalue() == new.getvalue()
+    with pytest.raises(TypeError, match="not both"):
+        seeds.to_csv(io.StringIO(), columns=["key"], fields=["key"])
+
+
 @pytest.mark.parametrize(
-    ("fields", "error"), [(["text"], ValueError), ("key", TypeError), ([], ValueError)]
+    ("columns", "error"), [(["txt"], ValueError), ("key", TypeError), ([], ValueError)]
 )
-def test_csv_rejects_unknown_or_malformed_fields_before_writing(
-    seeds: Corpus, fields: Any, error: type[Exception]
+def test_csv_rejects_unknown_or_malformed_columns_before_writing(
+    seeds: Corpus, columns: Any, error: type[Exception]
 ) -> None:
     buffer = io.StringIO()
-    with pytest.raises(error, match="fields"):
-        seeds.to_csv(buffer, fields=fields)
+    with pytest.raises(error, match="columns"):
+        seeds.to_csv(buffer, columns=columns)
     assert buffer.getvalue() == ""
 
 
-def test_every_csv_field_is_a_table_column() -> None:
-    assert set(CSV_FIELDS) <= {*COLUMNS, "raw"}
+def test_every_export_has_the_same_columns_and_dates_other_tools_read(
+    seeds: Corpus, tmp_path: Path
+) -> None:
+    pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    dates = ["published", "published_precision", "published_tz"]
+    assert set(CSV_FIELDS) == {*COLUMNS, "raw"}
+    expected = [
+        [d.published.rfc3339(), d.published.precision, d.published.tz]
+        if d.published is not None
+        else [None, None, None]
+        for d in seeds
+    ]
+    buffer = io.StringIO()
+    seeds.to_csv(buffer, columns=dates)
+    from_csv = [[v or None for v in row] for row in csv.reader(io.StringIO(buffer.getvalue()))]
+    jsonl = io.StringIO()
+    seeds.to_jsonl(jsonl)
+    from_jsonl = [[json.loads(line)[c] for c in dates] for line in jsonl.getvalue().splitlines()]
+    frame = seeds.to_pandas(columns=dates)
+    from_pandas = [[None if pd.isna(v) else v for v in row] for row in frame.values.tolist()]
+    seeds.to_parquet(tmp_path / "p.parquet", columns=dates)
+    from_parquet = pd.read_parquet(tmp_path / "p.parquet").values.tolist()
+    assert from_csv[0] == dates
+    assert from_csv[1:] == from_jsonl == from_pandas == expected
+    assert [[None if pd.isna(v) else v for v in row] for row in from_parquet] == expected
+    for published, _, _ in expected:
+        if published is not None:
+            dt.datetime.fromisoformat(published)
+    assert pd.to_datetime(frame["published"], format="ISO8601", utc=True).notna().sum() == 4
 
 
 # -- Arrow, pandas, Parquet -----------------------------------------------------------
@@ -195,28 +245,37 @@ def test_arrow_table_has_typed_columns(seeds: Corpus) -> None:
     table = seeds.to_arrow()
     assert table.num_rows == 5
     assert tuple(table.schema.names) == COLUMNS
-    assert table.schema.field("published").type == pa.timestamp("us")
+    assert table.schema.field("published").type == pa.string()
+    assert table.schema.field("published_start").type == pa.timestamp("us")
     assert table.schema.field("ordinal").type == pa.int64()
     assert table.schema.field("cited").type == pa.list_(pa.string())
     assert table.schema.field("captions").type == pa.list_(pa.string())
     assert pa.types.is_struct(table.schema.field("problems").type.value_type)
 
 
-def test_arrow_published_is_the_wall_clock_interval_with_precision_and_iso(seeds: Corpus) -> None:
+def test_arrow_published_is_plain_text_with_precision_zone_and_wall_interval(
+    seeds: Corpus,
+) -> None:
     pytest.importorskip("pyarrow")
     rows = seeds.to_arrow(
-        columns=["key", "published", "published_end", "published_precision", "published_iso"]
+        columns=[
+            "key",
+            "published",
+            "published_precision",
+            "published_tz",
+            "published_start",
+            "published_end",
+        ]
     ).to_pylist()
     kbs = rows[0]
-    assert kbs["published"] == dt.datetime(2021, 12, 1)
+    assert kbs["published"] == "2021-12-01"
+    assert (kbs["published_precision"], kbs["published_tz"]) == ("month", "Asia/Seoul")
+    assert kbs["published_start"] == dt.datetime(2021, 12, 1)
     assert kbs["published_end"] == dt.datetime(2022, 1, 1)
-    assert kbs["published_precision"] == "month"
-    assert kbs["published_iso"] == "2021-12[Asia/Seoul]"
-    assert kbs["published_iso"] == seeds["18ee026d31d90e44"].published.isoformat()
-    assert rows[2]["published"] is None
-    assert rows[2]["published_precision"] is None
+    assert rows[2]["published"] is rows[2]["published_precision"] is None
     cri = rows[4]
-    assert cri["published"] == dt.datetime(2024, 5, 27, 17, 7, 4)
+    assert cri["published"] == "2024-05-27T17:07:04+08:00"
+    assert cri["published_start"] == dt.datetime(2024, 5, 27, 17, 7, 4)
 
 
 def test_arrow_columns_select_and_raw_is_opt_in(seeds: Corpus) -> None:
@@ -258,7 +317,7 @@ def test_pandas_frame_has_datetimes_and_python_lists(seeds: Corpus) -> None:
     pd = pytest.importorskip("pandas")
     frame = seeds.to_pandas()
     assert list(frame["key"]) == list(seeds.keys())
-    assert pd.api.types.is_datetime64_any_dtype(frame["published"])
+    assert pd.api.types.is_datetime64_any_dtype(frame["published_start"])
     assert frame["published"].isna().tolist() == [d.published is None for d in seeds]
     assert frame["cited"].tolist() == [list(d.source.cited) for d in seeds]
     assert frame.groupby("publisher").size().to_dict() == {

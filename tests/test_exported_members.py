@@ -15,6 +15,8 @@ EXPECTED = {
     "Problem",
     "ROLES",
     "Role",
+    "SEVERITIES",
+    "Severity",
     "Source",
     # loading and parsing
     "ParseOptions",
@@ -26,6 +28,9 @@ EXPECTED = {
     "CorpusStats",
     "F",
     "Predicate",
+    # duplicates
+    "DuplicateGroup",
+    "find_duplicates",
     # dates
     "DateMention",
     "PRECISIONS",
@@ -35,10 +40,13 @@ EXPECTED = {
     "Resolution",
     "find_dates",
     "parse_date",
+    "parse_header_date",
     # sources and language
     "LanguageGuess",
     "SourceEntry",
     "SourceRegistry",
+    "split_credit",
+    "validate_email",
     "detect_language",
     "language_shares",
     # layouts
@@ -47,7 +55,9 @@ EXPECTED = {
     "Parsed",
     # interchange, writer, index
     "IndexStats",
+    "Store",
     "build_index",
+    "index_path",
     "read_jsonl",
     "render",
     "write_corpus",
@@ -69,7 +79,16 @@ EXPECTED = {
     "SeedCorpusError",
 }
 
-DATA = {"PRECISIONS", "RESOLUTIONS", "ROLES", "Precision", "Resolution", "Role"}
+DATA = {
+    "PRECISIONS",
+    "RESOLUTIONS",
+    "ROLES",
+    "SEVERITIES",
+    "Precision",
+    "Resolution",
+    "Role",
+    "Severity",
+}
 """Exported values and type aliases: documented by a string literal after their assignment."""
 
 

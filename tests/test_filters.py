@@ -114,8 +114,50 @@ def test_author_category_and_cited_compare_folded_names(seeds: Corpus) -> None:
     assert "78355a868c833a8d" in seeds.filter(cited="YONHAP News")
 
 
-def test_none_criteria_are_no_constraint(seeds: Corpus) -> None:
-    assert seeds.filter(language=None, publisher=None, since=None).keys() == seeds.keys()
+def test_a_left_out_criterion_is_no_constraint_and_none_is_refused(seeds: Corpus) -> None:
+    assert seeds.filter().keys() == seeds.keys()
+    for name in ("publisher", "language", "since", "layout", "where", "matches"):
+        with pytest.raises(ValueError, match=f"^{name}=None: give .*, or leave {name} out"):
+            seeds.filter(**{name: None})  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match=f"^{name}=None"):
+            F.from_criteria(**{name: None})
+
+
+def test_an_unknown_layout_id_is_refused_with_the_choices(seeds: Corpus) -> None:
+    choices = "cri, kbs_world, korea_net, unknown, vn_portal"
+    for attempt in (
+        lambda: seeds.filter(layout="kbs"),
+        lambda: seeds.filter(layout=["cri", "kbs"]),
+        lambda: seeds.filter(F.language("id") | ~F.layout("kbs")),
+    ):
+        with pytest.raises(ValueError, match=f"'kbs' is not a layout id; choose from {choices}$"):
+            attempt()
+    assert seeds.filter(layout="unknown").keys() == ()
+
+
+def test_a_layout_of_the_corpus_registry_is_a_valid_layout_id() -> None:
+    class Memo(seedcorpus.Layout):
+        id = "memo"
+        priority = 1
+
+        def match(self, lines: object) -> bool:
+            return True
+
+        def parse(self, lines: list[str]) -> seedcorpus.Parsed:  # type: ignore[override]
+            return seedcorpus.Parsed(roles=["body"] * len(lines), paragraphs=lines)
+
+    corpus = seedcorpus.load(layouts=seedcorpus.LayoutRegistry.default().with_layout(Memo()))
+    assert len(corpus.filter(layout="memo")) == 5
+    with pytest.raises(ValueError, match="choose from cri, kbs_world, korea_net, memo, unknown"):
+        corpus.filter(layout="nope")
+
+
+def test_an_unknown_language_code_is_refused_with_the_choices(seeds: Corpus) -> None:
+    with pytest.raises(ValueError, match=r"'xx' is not a language code .*choose from af, ar, "):
+        seeds.filter(language="xx")
+    with pytest.raises(ValueError, match="'indonesian'"):
+        F.language("id", "indonesian")
+    assert F.language("ID", "zh") == F.language("id", "zh")
 
 
 def test_contains_is_case_insensitive_unless_asked(seeds: Corpus) -> None:

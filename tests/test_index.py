@@ -86,7 +86,7 @@ def _write_settled(path: Path, data: bytes) -> None:
 def test_indexed_documents_equal_parsed_documents_language_included(seed_copy: Path) -> None:
     indexed = load(seed_copy, index=True)
     assert _dicts(indexed) == _dicts(load(seed_copy))
-    assert (seed_copy / INDEX_NAME).is_file()
+    assert (index_path(seed_copy)).is_file()
 
 
 def test_index_file_is_not_listed_as_a_corpus_file(seed_copy: Path) -> None:
@@ -151,7 +151,7 @@ def test_same_size_rewrite_with_its_mtime_restored_is_parsed_again(
 
 
 def _snapshots(folder: Path) -> int:
-    with contextlib.closing(sqlite3.connect(folder / INDEX_NAME)) as connection:
+    with contextlib.closing(sqlite3.connect(index_path(folder))) as connection:
         return int(connection.execute("SELECT count(*) FROM snapshot").fetchone()[0])
 
 
@@ -195,7 +195,7 @@ def test_a_snapshot_is_void_once_any_row_is_written(
 ) -> None:
     load(seed_copy, index=True)
     load(seed_copy, index=True)
-    other = IndexedStore(open_store(seed_copy)[0], seed_copy / INDEX_NAME, ParseOptions())
+    other = IndexedStore(open_store(seed_copy)[0], index_path(seed_copy), ParseOptions())
     entry = load(seed_copy)._listing.entries[0]
     other._write([seedcorpus._index.make_row(other.store, entry, other.options)])
     other.close()
@@ -217,7 +217,7 @@ def test_a_refresh_while_another_process_writes_is_served_without_a_snapshot(
     seed_copy: Path,
 ) -> None:
     load(seed_copy, index=True)
-    holder = sqlite3.connect(seed_copy / INDEX_NAME, isolation_level=None)
+    holder = sqlite3.connect(index_path(seed_copy), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock for a long time
     try:
         assert build_index(seed_copy)[2] == IndexStats(5, 0, 5, 0, False)
@@ -319,21 +319,33 @@ def test_unreadable_files_are_retried_not_remembered(seed_copy: Path) -> None:
 def test_index_location_default_cache_and_explicit(
     seed_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert index_path(seed_copy) == seed_copy / INDEX_NAME
+    before = sorted(p.name for p in seed_copy.iterdir())
     monkeypatch.setenv("SEEDCORPUS_INDEX_DIR", str(tmp_path / "cache"))
     cached = index_path(seed_copy)
     assert cached.parent == tmp_path / "cache"
-    assert index_path(seed_copy, where="corpus") == seed_copy / INDEX_NAME
     load(seed_copy, index=True)
     assert cached.is_file()
-    assert not (seed_copy / INDEX_NAME).exists()
+    assert sorted(p.name for p in seed_copy.iterdir()) == before  # nothing written there
+    assert index_path(seed_copy, where="beside") == seed_copy / INDEX_NAME
     explicit = tmp_path / "elsewhere" / "my.sqlite"
     assert len(load(seed_copy, index=explicit)) == 5
     assert explicit.is_file()
-    with pytest.raises(ValueError, match="where must be"):
-        index_path(seed_copy, where="nearby")
+    with pytest.raises(ValueError, match="where must be 'cache' or 'beside'"):
+        index_path(seed_copy, where="corpus")  # type: ignore[arg-type]
+    with pytest.raises(CorpusIndexError, match="only a directory corpus"):
+        index_path(seed_copy / "000_18ee026d31d90e44.txt", where="beside")
     with pytest.raises(TypeError, match="index takes"):
         load(seed_copy, index=3)  # type: ignore[arg-type]
+
+
+def test_without_the_override_the_index_goes_to_the_platformdirs_user_cache(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+
+    monkeypatch.delenv("SEEDCORPUS_INDEX_DIR")
+    where = Path(platformdirs.user_cache_dir("seedcorpus")) / "indexes"
+    assert index_path(seed_copy).parent == where
 
 
 def test_archives_are_indexed_in_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -367,7 +379,7 @@ def test_an_index_needs_local_files() -> None:
 def test_corrupt_index_is_rebuilt(seed_copy: Path) -> None:
     expected = _dicts(load(seed_copy))
     load(seed_copy, index=True)
-    path = seed_copy / INDEX_NAME
+    path = index_path(seed_copy)
     data = bytearray(path.read_bytes())
     data[100:4000] = os.urandom(3900)
     path.write_bytes(bytes(data))
@@ -377,7 +389,7 @@ def test_corrupt_index_is_rebuilt(seed_copy: Path) -> None:
 
 
 def test_garbage_at_the_default_location_is_replaced(seed_copy: Path) -> None:
-    (seed_copy / INDEX_NAME).write_bytes(b"this is not a database at all" * 100)
+    (index_path(seed_copy)).write_bytes(b"this is not a database at all" * 100)
     _, _, stats = build_index(seed_copy)
     assert stats.rebuilt
     assert stats.parsed == 5
@@ -387,7 +399,7 @@ def test_foreign_parser_version_is_rebuilt(
     seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load(seed_copy, index=True)
-    with sqlite3.connect(seed_copy / INDEX_NAME) as connection:
+    with sqlite3.connect(index_path(seed_copy)) as connection:
         connection.execute("UPDATE meta SET value = 'other' WHERE name = 'fingerprint'")
     parsed = _parse_counter(monkeypatch)
     _, _, stats = build_index(seed_copy)
@@ -435,7 +447,7 @@ def test_two_processes_indexing_at_once_stay_consistent(tmp_path: Path) -> None:
     _, _, stats = build_index(folder)
     assert (stats.parsed, stats.reused) == (0, 60)
     assert _dicts(load(folder, index=True)) == _dicts(load(folder))
-    with sqlite3.connect(folder / INDEX_NAME) as connection:
+    with sqlite3.connect(index_path(folder)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("SELECT count(*) FROM files").fetchone() == (60,)
 
@@ -472,13 +484,13 @@ def test_an_index_locked_past_the_busy_timeout_is_a_clear_error(
     monkeypatch.setattr(seedcorpus._index, "BUSY_TIMEOUT_S", 0.2)
     changed = seed_copy / "001_17e8dcca59894ba3.txt"
     changed.write_bytes(changed.read_bytes() + b"\n\nParagraf baru.")  # a row to write
-    holder = sqlite3.connect(seed_copy / INDEX_NAME, isolation_level=None)
+    holder = sqlite3.connect(index_path(seed_copy), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
         with pytest.raises(CorpusIndexError, match="index is locked"):
             load(seed_copy, index=True)
         with pytest.raises(CorpusIndexError, match="index is locked"):  # to be rebuilt
-            load(other, index=seed_copy / INDEX_NAME)
+            load(other, index=index_path(seed_copy))
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -501,7 +513,7 @@ def test_a_process_killed_mid_index_leaves_a_usable_index(tmp_path: Path) -> Non
         """
     )
     process = subprocess.Popen([sys.executable, "-c", script])
-    index = folder / INDEX_NAME
+    index = index_path(folder)
     deadline = time.monotonic() + 120
     rows = 0
     while time.monotonic() < deadline and process.poll() is None:
@@ -710,7 +722,7 @@ def test_cli_index_builds_then_refreshes(
     assert (report["parsed"], report["reused"], report["index"]) == (
         0,
         5,
-        str(seed_copy / INDEX_NAME),
+        str(index_path(seed_copy)),
     )
 
 
@@ -758,7 +770,7 @@ def test_a_damaged_index_gives_the_right_answers_or_a_corpus_index_error(tmp_pat
     folder = _write_corpus(tmp_path / "corpus", texts)
     expected = _answers(load(folder))
     build_index(folder, workers=1)
-    index = folder / INDEX_NAME
+    index = index_path(folder)
     with sqlite3.connect(index) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     pristine = index.read_bytes()

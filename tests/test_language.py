@@ -458,3 +458,18 @@ def test_the_detector_factory_is_loaded_once() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         factories = set(map(id, pool.map(lambda _: _language._detector_factory(), range(8))))
     assert len(factories) == 1
+
+
+def test_malay_is_told_from_indonesian_by_its_words() -> None:
+    malay = (
+        "Jurucakap Kementerian Luar China berkata lawatan Presiden itu penting. Semasa tempoh "
+        "lawatan nanti, kedua-dua pihak akan mengadakan perbincangan dan boleh meningkatkan "
+        "kerjasama dalam bidang ekonomi dan perdagangan."
+    )
+    indonesian = (
+        "Juru bicara Kementerian Luar Negeri mengatakan kunjungan Presiden itu penting. Selama "
+        "kunjungan nanti, kedua pihak akan mengadakan pembicaraan dan bisa meningkatkan kerja "
+        "sama di bidang ekonomi dan perdagangan karena hubungan baik."
+    )
+    assert detect_language(malay).code == "ms"
+    assert detect_language(indonesian).code == "id"

@@ -271,6 +271,142 @@ def test_korea_net_invalid_email_footer_is_reported_not_kept() -> None:
     assert doc.text == "Isi."
 
 
+def test_korea_net_cut_above_its_date_is_told_by_its_caption_credit_and_byline() -> None:
+    # The English edition: the caption with the photographer's name after its final stop,
+    # the byline right under it, no date, no site name, no e-mail footer.
+    doc = parse(
+        "The ministry on May 29 launched an event. Seen is a village. (Jeon Han)\n"
+        "By Margareth Theresia\nThe ministry has launched an event.\nEvery year, it"
+    )
+    assert doc.layout == "korea_net"
+    assert (doc.source.photo_credit, doc.source.author) == ("Jeon Han", "Margareth Theresia")
+    assert doc.captions == ("The ministry on May 29 launched an event. Seen is a village.",)
+    assert doc.text == "The ministry has launched an event.\n\nEvery year, it"
+    assert "missing_header_date" in [p.code for p in doc.problems]
+
+
+def test_korea_net_japanese_caption_credit_after_date_and_place() -> None:
+    doc = parse(
+        "文化院が韓国の文化を発信する。写真はイベントの様子=6月29日、米国・ロサンゼルス、 "
+        "文化体育観光部\n[キム・ソナ]\n文化院が事業を展開する。"
+    )
+    assert doc.layout == "korea_net"
+    assert (doc.source.photo_credit, doc.source.author) == ("文化体育観光部", "キム・ソナ")
+    assert doc.captions == ("文化院が韓国の文化を発信する。写真はイベントの様子",)
+    assert doc.text == "文化院が事業を展開する。"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a caption and a byline, but the credit is not where Korea.net prints it
+        "Officials meet in Seoul on Monday.\nBy Kim Minji\nThe talks went on.",
+        # a caption with its credit, but no byline under it
+        "Officials meet in Seoul. (Kim Minji)\nThe talks went on.\nBy the end, all agreed.",
+    ],
+)
+def test_a_caption_or_a_byline_alone_is_no_korea_net_page(page: str) -> None:
+    assert parse(page).layout == "unknown"
+
+
+def test_korea_net_byline_broken_over_lines_with_a_glued_credit_and_footnote() -> None:
+    # ``By`` alone, the honorary reporter's form, the country glued to a credit label whose
+    # name is glued to the first sentence; the desk's address glued to the site's footnote.
+    doc = parse(
+        "By\nHonorary Reporter Anisa Khairunisa from\nIndonesiaCartoons =\n"
+        "Anisa KhairunisaEvery country has its costume.\nHanbok is one.\n"
+        "chaey0726@korea.kr*This article is written by a Korea.net Honorary Reporter."
+    )
+    assert doc.layout == "korea_net"
+    assert doc.source.author == "Anisa Khairunisa"
+    assert doc.source.photo_credit == "Anisa Khairunisa"
+    assert doc.text == "Every country has its costume.\n\nHanbok is one."
+    assert [line.role for line in doc.lines] == [
+        *("byline", "byline", "byline", "body", "body", "boilerplate"),
+    ]
+
+
+def test_korea_net_russian_honorary_byline_over_two_lines() -> None:
+    doc = parse(
+        "Подарок, с которого начался мой год. / Фото: Елизавета Нюкша\n"
+        "Почетный репортер Korea.net Елизавета Нюкша из\nРоссии.\nДекабрь – идеальное время."
+    )
+    assert doc.layout == "korea_net"
+    assert (doc.source.author, doc.source.photo_credit) == ("Елизавета Нюкша", "Елизавета Нюкша")
+    assert doc.captions == ("Подарок, с которого начался мой год.",)
+    assert doc.text == "Декабрь – идеальное время."
+
+
+@pytest.mark.parametrize(
+    ("caption", "text", "credit"),
+    [
+        # a copyright sign with no stop before it (German edition)
+        ("Die Top 5 beim Festival in Seoul © Gaon Lim", "Die Top 5 beim Festival in Seoul",
+         "Gaon Lim"),
+        # a courtesy sentence: the credit is the name it gives
+        ("Der Webauftritt ist stets aktuell. Fotos mit freundlicher Genehmigung zur Verfügung "
+         "gestellt von Min Yea-Ji, bearbeitet von Jasmin Mikolay auf Canva",
+         "Der Webauftritt ist stets aktuell.", "Min Yea-Ji"),
+    ],
+)  # fmt: skip
+def test_korea_net_caption_credit_forms(caption: str, text: str, credit: str) -> None:
+    doc = parse(
+        f"Ehrenberichterstatter\n\n04.12.2025\n\n{caption}\n\n{caption}\n\n"
+        "Von Ehrenberichterstatterin Jasmin Mikolay aus Deutschland\n\nText."
+    )
+    assert (doc.captions, doc.source.photo_credit) == ((text,), credit)
+    assert doc.text == "Text."
+
+
+def test_korea_net_caption_printed_twice_below_the_byline_gives_the_credit() -> None:
+    doc = parse(
+        "Reporteros Honorarios\n\n22.01.2025\n\nPor Ana Gómez de Venezuela\n\n"
+        "Posan con los libros. | Eliana Gissara\n\nPosan con los libros. | Eliana Gissara"
+        "\n\nTexto."
+    )
+    assert doc.source.photo_credit == "Eliana Gissara"
+    assert doc.captions == ("Posan con los libros.",)
+    assert doc.text == "Texto."
+
+
+def test_korea_net_reworded_copy_of_a_caption_in_the_text() -> None:
+    doc = parse(
+        "Honorary Reporters\n\nSep 11, 2024\n\nBy Honorary Reporter Imane Bouhnika from "
+        "Algeria\nPhotos = Imane Bouhnika\n\nThe event began.\n\n"
+        "Koreanet managers Kal Hong (left) and Jeon Misun (right) Special Talk Segment - "
+        "Credits to Honorary Reporter Imane Bouhnika\n\n"
+        "Korea.net managers Kal Hong (left) and Jeon Misun (right) host a special talk segment."
+        "\n\nTwo reporters took the stage."
+    )
+    assert doc.source.photo_credit == "Imane Bouhnika"
+    assert doc.text == "The event began.\n\nTwo reporters took the stage."
+    assert doc.captions == (
+        "Koreanet managers Kal Hong (left) and Jeon Misun (right) Special Talk Segment",
+    )
+
+
+def test_korea_net_photo_page_caption_above_its_credit_line() -> None:
+    doc = parse(
+        "Korea in photos\n\nApr 19, 2024\n\n박찬구씨가 형의 묘소를 찾아 절을 올리고 있다.\n\n\n"
+        "Photo = Yonhap News\nSeoul | April 19, 2024\n\nPark Chan-gu pays tribute."
+    )
+    assert doc.captions == ("박찬구씨가 형의 묘소를 찾아 절을 올리고 있다.",)
+    assert doc.source.photo_credit == "Yonhap"
+    assert doc.text == "Park Chan-gu pays tribute."
+
+
+def test_korea_net_highlight_page_caption_under_a_story_heading() -> None:
+    doc = parse(
+        "Korea.net has many Honorary Reporters. The following are three stories.\n"
+        "By Hong Kilju\nThe season has returned.\n"
+        "Honorary Reporter of the Year reviews her 2021 (Yukiko Hanano from Japan in Japanese)\n"
+        "Yukiko Hanano from Japan poses with her friend in p"
+    )
+    assert doc.layout == "korea_net"
+    assert doc.captions[-1] == "Yukiko Hanano from Japan poses with her friend in p"
+    assert doc.paragraphs[-1].endswith("(Yukiko Hanano from Japan in Japanese)")
+
+
 # -- cri ----------------------------------------------------------------------------------
 
 
@@ -288,6 +424,67 @@ def test_cri_minute_precision_and_truncation() -> None:
     assert doc.published is not None
     assert doc.published.precision == "minute"
     assert [p.code for p in doc.problems] == ["no_body"]
+
+
+def test_cri_date_line_between_bars_opens_a_page_without_headline() -> None:
+    doc = parse("| 2014-06-19 15:14:44 | cri |\n[편지왔어요]\n남: 편지 왔어요.\n여: 네.")
+    assert (doc.layout, doc.title) == ("cri", None)
+    assert str(doc.published) == "2014-06-19T15:14:44+08:00"
+    assert "2014" not in doc.text
+
+
+def test_a_bare_date_line_between_bars_or_on_top_is_no_cri_header() -> None:
+    assert parse("| 2014-06-19 15:14:44 |\nIsi satu.\nIsi dua.").layout != "cri"
+    assert parse("2014-06-19 15:14:44\nIsi satu.\nIsi dua.").layout != "cri"
+
+
+def test_cri_old_page_with_site_menu_above_headline_and_source_labelled_date() -> None:
+    doc = parse(
+        "CRI소개\n게시판\n조선어부 소개\n \ncri korean.cri.cn/\nCRI 국장 신년사\n"
+        "2018-01-02 10:25:42 cri\n\n\n \n\n친애하는 벗들:\n\n여러분께 인사를 드립니다."
+    )
+    assert (doc.layout, doc.title) == ("cri", "CRI 국장 신년사")
+    assert str(doc.published) == "2018-01-02T10:25:42+08:00"
+    assert doc.text == "친애하는 벗들:\n\n여러분께 인사를 드립니다."
+
+
+def test_a_menu_above_an_unlabelled_date_line_is_no_cri_header() -> None:
+    assert parse("Menu\nSearch\nJudul\n2018-01-02 10:25:42\nIsi.").layout != "cri"
+
+
+def test_cri_old_page_search_box_print_label_sidebar_and_footer() -> None:
+    doc = parse(
+        "Cari:\nChina Harap Rundingan Berhasil\n2018-01-10 13:28:12 CRI Cetak\n\n"
+        "China berharap rundingan boleh mencapai hasil.\n\n"
+        "Lu Kang berkata, China menyokong rundingan ini bagi membaiki hubunga\n\n"
+        "Lihat juga\n   Webradio\nSiaran Bahasa Melayu:\nJadual Siaran\n\n"
+        "• Burung Sambut Ketibaan Musim Bunga\n\n• Pemandangan Lautan Awan\nLagi>>\n"
+        "© China Radio International.CRI. All Rights Reserved.\n"
+        "16A Shijingshan Road, Beijing, China"
+    )
+    assert (doc.layout, doc.title) == ("cri", "China Harap Rundingan Berhasil")
+    assert str(doc.published) == "2018-01-10T13:28:12+08:00"
+    assert doc.paragraphs == (
+        "China berharap rundingan boleh mencapai hasil.",
+        "Lu Kang berkata, China menyokong rundingan ini bagi membaiki hubunga",
+    )
+
+
+def test_cri_sidebar_stops_at_a_sentence_or_a_byline() -> None:
+    doc = parse(
+        "Judul\n2018-01-10 13:28:12 CRI\nIsi pertama.\nSatu. Dua\nWebradio\n"
+        "© China Radio International.CRI. All Rights Reserved."
+    )
+    assert doc.paragraphs == ("Isi pertama.", "Satu. Dua")
+
+
+def test_cri_default_picture_title_is_furniture() -> None:
+    doc = parse(
+        "Rais ahutubia mkutano\n2021-12-03 09:39:10| cri\n\n"
+        "图片默认标题_fororder_1128113735_16382045757421n\n\nKipindi cha Daraja.\n"
+        "picture_fororder_2\n\nHotuba ya rais."
+    )
+    assert doc.text == "Kipindi cha Daraja.\n\nHotuba ya rais."
 
 
 # -- vn_portal ----------------------------------------------------------------------------
@@ -354,3 +551,177 @@ def test_empty_content_is_an_unknown_document_flagged_empty() -> None:
     assert doc.layout == "unknown"
     assert doc.text == ""
     assert [p.code for p in doc.problems] == ["empty"]
+
+
+# -- pages cut above or below their header: the evidence left -------------------------------
+
+
+def test_cri_page_without_header_is_cri_by_its_copyright_line() -> None:
+    doc = parse(
+        "中国国際放送局のFM放送の開始式典は24日、ベオグラードで行われました。\n"
+        "この日から、セルビア7都市のFMラジオ局は番組を放送することになります。(翻訳:ヒガシ)\n"
+        "| ||||\n"
+        "© China Radio International.CRI. All Rights Reserved. 16A Shijingshan Road |\n"
+    )
+    assert doc.layout == "cri"
+    assert doc.title is None
+    assert doc.published is None
+    assert [p.code for p in doc.problems] == ["missing_header_date"]
+    assert doc.source.author == "ヒガシ"
+    assert doc.paragraphs[-1].endswith("放送することになります。")
+    assert "CRI" not in doc.text
+
+
+def test_a_mention_of_cri_in_the_text_does_not_make_a_cri_page() -> None:
+    doc = parse("Satu berita.\nChina Radio International menyiarkan program baru.\n")
+    assert doc.layout == "unknown"
+
+
+@pytest.mark.parametrize(
+    "source", ["Enligt baotintuc.vn", "Источник: https://baoquocte", "Sumber: nhandan.vn"]
+)
+def test_portal_page_cut_short_is_the_portal_by_its_source_line(source: str) -> None:
+    doc = parse(f"Air Busan-plan. Foto: Yonhap/VNA\n\nIsi berita yang panjang.\n\n{source}\n\nK\n")
+    assert doc.layout == "vn_portal"
+    assert doc.source.photo_credit == "Yonhap/VNA"
+    assert source not in doc.text
+
+
+@pytest.mark.parametrize("tag", ["(Chinhphu.vn) – ", "(baoquocte.vn) - ", "(VIETNAMPLUS.VN)—"])
+def test_portal_lead_tagged_with_the_address_of_the_paper_it_translates(tag: str) -> None:
+    doc = parse(
+        f"{tag}Kepala Pemerintahan telah bertemu para investor.\n\n"
+        "Upacara penyambutan resmi – Foto: VGP/Nhat Bac\n"
+        "Pada malam tanggal 3 Juli, delegasi pulang."
+    )
+    assert doc.layout == "vn_portal"
+    assert doc.source.photo_credit == "VGP/Nhat Bac"
+    assert doc.paragraphs[0].startswith(tag.strip())
+
+
+@pytest.mark.parametrize("lead", ["(VOVWORLD) - Isi.", "(CLO) Isi.", "Isi (baoquocte.vn) - lain."])
+def test_a_lead_tag_without_a_vietnamese_address_is_no_portal_evidence(lead: str) -> None:
+    assert parse(f"{lead}\n\nIsi berita yang panjang.\n").layout == "unknown"
+
+
+@pytest.mark.parametrize("source", ["Source: VNA", "Sumber: Reuters", "Theo Hãng tin Trung Quốc"])
+def test_a_source_line_not_naming_a_vietnamese_address_is_no_portal_evidence(
+    source: str,
+) -> None:
+    assert parse(f"Isi berita yang panjang.\n\n{source}\n").layout == "unknown"
+
+
+def test_unknown_page_headline_printed_twice_and_cms_byline_and_date() -> None:
+    doc = parse(
+        "Headlines, November 26, 2020\nHeadlines, November 26, 2020\n  • Lee Kyung-sik\n"
+        "  • 승인 2020.11.26 08:58\n  • 댓글 0\n이 기사를 공유합니다\n\n"
+        "Thursday, November 26, 2020\n\nThe Korea Post summarises the news of the day here.\n"
+    )
+    assert doc.layout == "unknown"
+    assert doc.title == "Headlines, November 26, 2020"
+    assert str(doc.published) == "2020-11-26T08:58"
+    assert doc.source.author == "Lee Kyung-sik"
+    assert "Lee Kyung-sik" not in doc.text
+    assert "Headlines" not in doc.text
+
+
+def test_unknown_page_full_name_above_the_date_is_the_byline_not_the_title() -> None:
+    doc = parse(
+        " date 2025-08-10 Headline\nHaufan Hasyim Salengke\n10/8/2025 18:52\n"
+        "Korea Selatan akan mengirimkan sekelompok utusan khusus ke Indonesia pekan depan.\n"
+        "Editor : Haufan Salengke\n"
+    )
+    assert doc.title is None
+    assert doc.source.author == "Haufan Hasyim Salengke"
+    assert "Haufan" not in doc.text
+
+
+def test_unknown_page_without_date_line_takes_its_headline_from_the_first_line() -> None:
+    doc = parse(
+        "Presiden Indonesia Bakal Lawat China\n"
+        "Berita tentang Presiden Indonesia Joko Widodo akan melawat ke China sudah diumumkan.\n"
+    )
+    assert doc.title == "Presiden Indonesia Bakal Lawat China"
+    assert doc.paragraphs == (
+        "Berita tentang Presiden Indonesia Joko Widodo akan melawat ke China sudah diumumkan.",
+    )
+
+
+def test_kbs_full_page_skip_links_and_footer_are_furniture() -> None:
+    doc = parse(
+        "Zum Menü Zum Inhalt\nGo Top\n\nPolitik\n\nPräsident Yoon trifft Partner\n\n"
+        "Write: 2023-06-23 08:54:13Update: 2023-06-23 09:13:10\n\nPräsident Yoon trifft Partner\n\n"
+        "Photo : YONHAP News\n\nPräsident Yoon Suk Yeol hat Vietnam besucht.\n\n"
+        "Die Redaktion empfiehlt\n\nClose\n\n"
+        "Diese Webseite verwendet Cookies und andere Techniken, um die Servicequalität zu "
+        "verbessern.\n"
+    )
+    assert doc.layout == "kbs_world"
+    assert doc.source.category == "Politik"
+    assert doc.text == "Präsident Yoon Suk Yeol hat Vietnam besucht."
+
+
+def test_unknown_page_headline_printed_twice_under_the_site_header() -> None:
+    doc = parse(
+        " date 2024-09-16 Cerca nel sito\n\nLunedì 16 Settembre 2024\n"
+        "South Korea: President Yoon Addresses Separated Families\n\n\n\n"
+        "South Korea: President Yoon Addresses Separated Families\n16 settembre 2024\n\n"
+        "South Korean President Yoon Suk-yeol addressed the separated families on Monday.\n"
+    )
+    assert doc.title == "South Korea: President Yoon Addresses Separated Families"
+    assert str(doc.published) == "2024-09-16"
+    assert doc.text == (
+        "South Korean President Yoon Suk-yeol addressed the separated families on Monday."
+    )
+
+
+def test_unknown_page_a_date_line_printed_twice_is_no_headline() -> None:
+    doc = parse(
+        "N.K. leader visits quarantine command\nGeneral\n16:20 May 13, 2022\n\n"
+        "North Korean leader Kim Jong-un speaks during a visit on May 12, 2022. (Yonhap)\n"
+        "(END)\nGeneral\n16:20 May 13, 2022\n"
+    )
+    assert doc.title == "N.K. leader visits quarantine command"
+    assert str(doc.published) == "2022-05-13T16:20"
+
+
+def test_unknown_page_section_above_the_headline_and_site_header_lines() -> None:
+    doc = parse(
+        "Berita\n\nDunia\n\nWamenlu China Berkunjung ke Korut\n\n"
+        "SABTU, 27 JANUARI 2024 | 15:52 WIB | LAPORAN: ALIFIA DWI RAMANDHITA\n\n"
+        "Dalam upaya meningkatkan kerja sama, Wakil Menteri Luar Negeri China berkunjung.\n"
+    )
+    assert (doc.title, doc.source.category) == ("Wamenlu China Berkunjung ke Korut", "Dunia")
+    assert (str(doc.published), doc.source.author) == (
+        "2024-01-27T15:52+07:00",
+        "ALIFIA DWI RAMANDHITA",
+    )
+    assert doc.text.startswith("Dalam upaya")
+
+
+def test_unknown_page_section_before_its_date() -> None:
+    doc = parse("News 2025-11-01 15:49:46\nAda momen menarik dalam pertemuan bilateral itu.\n")
+    assert (doc.source.category, str(doc.published)) == ("News", "2025-11-01T15:49:46")
+
+
+def test_crawler_line_with_trailing_spaces_is_still_the_crawler_line() -> None:
+    doc = parse(" date 2023-09-14 \nIsi berita yang panjang.\n")
+    assert doc.roles[0] == "crawl_date"
+    assert str(doc.published) == "2023-09-14"
+
+
+def test_korea_net_a_bare_name_under_the_captions_signs_the_article() -> None:
+    doc = parse(
+        "المجتمع\n\n2023.12.28\n\nالمراسل الفخري يجري مقابلة (الصورة من خوسيه سيربا)\n\n"
+        "المراسل الفخري يجري مقابلة (الصورة من خوسيه سيربا)\n\n\n\nإسراء محمد\n\n"
+        "قام مراسلو كوريا نت الفخريون بتغطية أخبار كثيرة خلال هذا العام.\n"
+    )
+    assert doc.layout == "korea_net"
+    assert doc.source.author == "إسراء محمد"
+    assert doc.source.photo_credit == "خوسيه سيربا"
+    assert "إسراء" not in doc.text
+
+
+def test_unknown_page_date_line_with_a_counter_after_it() -> None:
+    doc = parse("Judul berita di sini\n08:43 UTC+8, 2023-09-14 0\nIsi berita yang panjang.\n")
+    assert str(doc.published) == "2023-09-14T08:43+08:00"

@@ -151,8 +151,21 @@ def test_load_rejects_bad_arguments() -> None:
         seedcorpus.load(language="yes")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="dates takes True or False, not 1"):
         seedcorpus.load(dates=1)  # type: ignore[arg-type]
-    with pytest.raises(seedcorpus.FileAccessError, match="no/such"):
+    with pytest.raises(seedcorpus.FileAccessError, match=r"no/such.*\[not_found\]"):
         seedcorpus.load("no/such/place")
+
+
+def test_a_path_that_never_existed_is_not_found_one_deleted_after_listing_vanished(
+    tmp_path: Path,
+) -> None:
+    here, gone = tmp_path / "000_0123456789abcdef.txt", tmp_path / "001_fedcba9876543210.txt"
+    here.write_text("Teks.", encoding="utf-8")
+    corpus = seedcorpus.load([here, tmp_path / "002_00000000000000ff.txt"])
+    assert [(p.code, p.severity) for p in corpus.problems] == [("not_found", "error")]
+    gone.write_text("Teks.", encoding="utf-8")
+    listed = seedcorpus.load([gone])
+    gone.unlink()
+    assert [p.code for p in listed.problems] == ["vanished"]
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import pickle
 from typing import Any
@@ -138,10 +139,38 @@ def test_dates_and_sources_pickle_as_their_constructor_arguments(date: PartialDa
 
 def test_to_dict_is_json_ready_and_names_the_precision(documents: list[Document]) -> None:
     data = documents[0].to_dict()
-    assert data["published"] == "2021-12[Asia/Seoul]"
+    assert data["published"] == "2021-12-01"
     assert data["published_precision"] == "month"
+    assert data["published_tz"] == "Asia/Seoul"
     assert data["source"]["photo_credit"] == "Yonhap"
     json.dumps(data)
+
+
+def test_to_dict_dates_are_plain_text_that_datetime_reads(documents: list[Document]) -> None:
+    for document in documents:
+        data = document.to_dict()
+        if document.published is None:
+            assert data["published"] is data["published_tz"] is None
+            continue
+        moment = dt.datetime.fromisoformat(data["published"])
+        assert moment.replace(tzinfo=None) == document.published.start.replace(tzinfo=None)
+        assert "[" not in data["published"]
+        for mention in data["dates"]:
+            assert "[" not in mention["date"]
+            dt.datetime.fromisoformat(mention["date"])
+        assert Document.from_dict(json.loads(json.dumps(data))) == document
+
+
+def test_from_dict_still_reads_the_lossless_date_form(documents: list[Document]) -> None:
+    data = documents[0].to_dict()
+    del data["published_tz"]
+    data["published"] = "2021-12[Asia/Seoul]"
+    for mention in data["dates"]:
+        mention["date"] = seedcorpus.PartialDate.from_rfc3339(
+            mention["date"], mention["precision"], mention.pop("tz")
+        ).isoformat()
+    assert Document.from_dict(data) == documents[0]
+    assert Document.from_dict(data).dates == documents[0].dates
 
 
 def test_lines_pair_every_raw_line_with_its_role(documents: list[Document]) -> None:

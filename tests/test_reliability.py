@@ -17,6 +17,7 @@ import io
 import lzma
 import os
 import random
+import re
 import signal
 import stat
 import tarfile
@@ -37,7 +38,6 @@ from seedcorpus import (
     FileAccessError,
     FileNameError,
     FileTooLargeError,
-    LayoutError,
 )
 from seedcorpus._corpus import Corpus
 from seedcorpus._load import load
@@ -423,13 +423,34 @@ def test_an_impossible_header_date_is_an_invalid_date_problem_on_its_line(
     assert doc.text  # the body is still there
 
 
-def test_strict_loading_raises_a_layout_error_naming_the_file(tmp_path: Path) -> None:
-    folder, _ = make_corpus(tmp_path, {NAME: b" date 2021-12 Photo : YONHAP News\n"})
-    with pytest.raises(LayoutError) as raised:
-        list(load(folder, strict=True, workers=1))
-    assert str(raised.value) == (
-        f"{folder / NAME}: the header is not followed by any text [no_body]"
+def test_strict_loading_raises_errors_only_warnings_stay_on_the_documents(
+    tmp_path: Path,
+) -> None:
+    folder, _ = make_corpus(
+        tmp_path,
+        {NAME: b" date 2021-12 Photo : YONHAP News\n", OTHER: b"A page no layout knows."},
     )
+    documents = list(load(folder, strict=True, workers=1))
+    assert [(p.code, p.severity) for d in documents for p in d.problems] == [
+        ("no_body", "warning"),
+        ("unknown_layout", "warning"),
+    ]
+    (folder / "002_00000000000000ff.txt").write_bytes(b"caf\xe9 au lait, a legacy encoding")
+    corpus = load(folder, strict=True, workers=1)  # load itself raises nothing
+    with pytest.raises(DecodeError) as raised:
+        list(corpus)
+    assert "[decoded_with_fallback]" in str(raised.value)
+
+
+def test_every_problem_code_has_a_severity_and_the_docs_table_says_it() -> None:
+    from seedcorpus._records import SEVERITIES
+
+    table = (Path(__file__).parents[1] / "docs" / "reliability.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z_]+)` \| (error|warning) \|", table, re.MULTILINE)
+    assert dict(rows) == dict(SEVERITIES)
+    assert Problem("my_layout_code", "x").severity == "warning"
+    with pytest.raises(ValueError, match="'error' or 'warning'"):
+        Problem("binary", "x", severity="fatal")  # type: ignore[arg-type]
 
 
 def test_a_header_line_with_a_huge_run_of_spaces_parses_in_linear_time() -> None:
@@ -513,7 +534,7 @@ def test_a_txt_name_that_breaks_the_grammar_is_a_bad_filename_problem(
     assert [doc.key for doc in corpus] == ["fedcba9876543210"]
     assert corpus.problems == (Problem("bad_filename", message, str(folder / name)),)
     with pytest.raises(FileNameError) as raised:
-        load(folder, strict=True, workers=1)
+        list(load(folder, strict=True, workers=1))
     assert str(raised.value) == f"{folder / name}: {message} [bad_filename]"
 
 
@@ -570,7 +591,7 @@ def test_two_files_with_the_same_key_are_both_kept_and_both_flagged(tmp_path: Pa
     assert corpus[KEY] == documents[0]  # the first by ordinal
     assert corpus.validate() == corpus.problems  # each listed once
     with pytest.raises(DuplicateKeyError) as raised:
-        load(folder, strict=True, workers=1)
+        list(load(folder, strict=True, workers=1))
     assert str(raised.value) == f"{folder / 'a' / f'000_{KEY}.txt'}: {message} [duplicate_key]"
 
 
@@ -837,7 +858,7 @@ def test_zip_members_with_dotdot_or_absolute_paths_are_unsafe_and_never_written(
     assert files_under(tmp_path) == before  # read in place: nothing extracted anywhere
     assert not (tmp_path.parent / NAME).exists()
     with pytest.raises(FileAccessError, match=r"\[unsafe_path\]"):
-        load(archive, strict=True, workers=1)
+        list(load(archive, strict=True, workers=1))
 
 
 def test_tar_members_with_unsafe_paths_or_links_are_reported_and_never_followed(

@@ -14,12 +14,18 @@ from seedcorpus._roles import (
     byline_author,
     caption_key,
     credit_line,
+    doubled_headline,
     head_author,
     head_date,
+    honorary_author,
     is_caption,
     is_email_line,
     is_furniture,
+    is_name,
+    labelled_head_date,
+    lead_title,
     mark_lines,
+    paragraph_tail,
     split_caption,
 )
 
@@ -46,6 +52,25 @@ from seedcorpus._roles import (
 )
 def test_a_byline_names_its_author_in_any_language(line: str, author: str) -> None:
     assert byline_author(line) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Почетный репортер Korea.net Елизавета Нюкша из", "Елизавета Нюкша"),
+        ("Honorary Reporter Imane Bouhnika from Algeria", "Imane Bouhnika"),
+        ("Honorary Reporter Anisa Khairunisa from", "Anisa Khairunisa"),
+    ],
+)
+def test_an_honorary_reporter_byline_needs_no_label(line: str, author: str) -> None:
+    # The country may have gone to the next line, after the word for "from".
+    assert honorary_author(line) == author
+    assert byline_author(f"By {line}") == author
+
+
+def test_a_sentence_about_honorary_reporters_is_no_byline() -> None:
+    assert honorary_author("Honorary Reporters from around the world met on Aug. 23.") is None
+    assert honorary_author("Honorary reporters wrote 1,263 articles") is None
 
 
 @pytest.mark.parametrize(
@@ -428,3 +453,295 @@ def test_cri_editor_printed_on_top_is_no_headline() -> None:
 def test_an_unknown_page_headline_ending_with_an_abbreviation() -> None:
     doc = parse("Seeking truth behind killing by N.K.\n\n황석주 / 2022-06-22 11:17:24\n\nIsi.")
     assert (doc.title, doc.source.author) == ("Seeking truth behind killing by N.K.", "황석주")
+
+
+# -- captions, credits and headlines read from the lines around them --------------------------
+
+
+def test_a_caption_whose_bracketed_credit_stands_before_its_stop() -> None:
+    marks = mark_lines(
+        ["Isi berita pertama yang panjang sekali.", "Der Saal der Stadt (Foto: Cong Binh).", "Isi."]
+    )
+    assert marks.roles == ["body", "caption", "body"]
+    assert marks.photo_credit == "Cong Binh"
+    assert marks.caption_texts() == ["Der Saal der Stadt"]
+
+
+def test_the_sentence_above_a_credit_line_inside_the_text_is_its_caption() -> None:
+    lines = [
+        "In den letzten Monaten ist die Atmosphäre geschäftiger denn je.",
+        "Herr Munki Kim und seine Freundin machen Quang-Nudeln.",
+        "FOTO: LE NAM",
+        "Auf dem Seminar sagte Herr Byun etwas.",
+    ]
+    marks = mark_lines(lines)
+    assert marks.roles == ["body", "caption", "credit", "body"]
+    assert marks.photo_credit == "LE NAM"
+
+
+def test_a_credit_line_under_the_first_line_leaves_that_line_alone() -> None:
+    # Nothing above the line: a headline over its photo's credit, not a caption.
+    marks = mark_lines(["Judul berita.", "Foto: Yonhap", "Isi berita."])
+    assert marks.roles == ["body", "credit", "body"]
+
+
+def test_a_short_line_closed_by_an_agency_with_text_below_is_a_caption() -> None:
+    long = "Hal itu diungkapkan kantor kepresidenan Korea Selatan pada hari Minggu kemarin sore."
+    marks = mark_lines(["Juru bicara berbicara dalam jumpa pers.(Yonhap)", long, long + " Ya."])
+    assert marks.roles[0] == "caption"
+    assert marks.photo_credit == "Yonhap"
+
+
+def test_a_paragraph_closed_by_an_unknown_bracket_stays_text() -> None:
+    long = "Hal itu diungkapkan kantor kepresidenan Korea Selatan pada hari Minggu kemarin sore."
+    marks = mark_lines(["Juru bicara berbicara dalam jumpa pers. (kanan)", long, long + " Ya."])
+    assert marks.roles[0] == "body"
+    assert marks.photo_credit is None
+
+
+def test_a_photo_page_keeps_its_caption_as_text_and_its_agency_as_credit() -> None:
+    caption = (
+        "North Korean leader Kim Jong-un speaks during a visit to the headquarters in "
+        "Pyongyang on May 12, 2022. (For Use Only in the Republic of Korea) (Yonhap)"
+    )
+    marks = mark_lines(["N.K. leader visits quarantine command", "General", caption, "(END)"])
+    assert marks.roles == ["body", "body", "body", "boilerplate"]
+    assert marks.photo_credit == "Yonhap"
+
+
+def test_an_agency_name_alone_above_the_text_is_its_byline() -> None:
+    text = "Workers spray water on the statue of King Sejong in central Seoul on April 15, 2023."
+    marks = mark_lines(["[Moment to Focus] Spring cleaning", "연합뉴스", text])
+    assert marks.roles == ["body", "byline", "body"]
+    assert marks.author == "연합뉴스"
+    # Below the text, the same name is a mention, not a byline.
+    assert mark_lines([text, "Yonhap"]).roles == ["body", "body"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "There are no comments yet. Be the first to comment.",
+        "* The search is limited to articles published after 2010.",
+        "Mengapa wisatawan Korea Selatan begitu gemar berwisata ke Vietnam? - Foto 1.",
+        "Nhộn nhịp khách quốc tế ở trung tâm TP.HCM- Ảnh 1.",
+        "| ||||",
+        "<亜洲日報の記事等を無断で複製、公衆送信 、翻案、配布することは禁じられています。>",
+        "기사 이미지 확대 보기",
+        "경북 포항시 경북 포항시",
+        "为了向听友提供更好的服务,KBS WORLD Radio网页正在应用Cookie和其它相关技术。"
+        "您持续浏览本台网页,将被视为您已同意利用上述技术和本台的《个人信息处理方针》政策。"
+        " 详细内容 >",
+    ],
+)
+def test_more_furniture_real_pages_print(line: str) -> None:
+    assert mark_lines(["Isi berita yang panjang sekali di sini.", line]).roles[1] == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "line", ["Pemerintah kerja. Pemerintah kerja.", "Foto 1 adalah gambar.", "Bye bye."]
+)
+def test_sentences_are_not_taken_for_furniture(line: str) -> None:
+    assert mark_lines(["Isi berita yang panjang sekali di sini.", line]).roles[1] == "body"
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [("[写真=済州航空提供(ベトナム・ホイアン)]", "済州航空"), ("[사진=연합뉴스]", "연합뉴스")],
+)
+def test_bracketed_credit_lines_name_their_provider(line: str, credit: str) -> None:
+    assert credit_line(line) == credit
+
+
+def test_a_page_without_a_date_line_takes_a_short_first_line_as_its_headline() -> None:
+    body = "Berita tentang Presiden Indonesia Joko Widodo akan melawat ke China sudah diumumkan."
+    assert lead_title(["Presiden Indonesia Bakal Lawat China", body], ["body", "body"]) == 0
+    # Not a sentence, not a long line, not a line followed by another short line.
+    assert lead_title(["Presiden melawat ke China.", body], ["body", "body"]) is None
+    assert lead_title(["Presiden Indonesia", "Lawat China"], ["body", "body"]) is None
+    assert lead_title(["文化部が発信する。写真は様子", body], ["body", "body"]) is None
+
+
+def test_a_labelled_cms_date_among_the_first_lines() -> None:
+    found = labelled_head_date(["Judul", "• Lee Kyung-sik", "• 승인 2020.11.26 08:58"])
+    assert found is not None
+    assert (found[0], str(found[1])) == (2, "2020-11-26T08:58")
+    assert labelled_head_date(["Judul", "승인 없음"]) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Laporan Wartawan Tribunnews, Larasati Dyah Utami", "Larasati Dyah Utami"),
+        (
+            "[글/신화사 세계문제연구센터 연구원 쉬창인(徐長銀), 번역/신화망 한국어판]",
+            "쉬창인(徐長銀)",
+        ),
+        ("(Wahariri wa tovuti:Song Ge,Zhao Jian)", "Song Ge,Zhao Jian"),
+        ("LAPORAN: ALIFIA DWI RAMANDHITA", "ALIFIA DWI RAMANDHITA"),
+    ],
+)
+def test_more_byline_forms(line: str, author: str) -> None:
+    assert byline_author(line) == author
+
+
+def test_a_byline_glued_after_a_paragraph_is_cut_from_it() -> None:
+    assert paragraph_tail("Ia berkata begitu. [글/신화사 연구원 쉬창인(徐長銀), 번역/신화망]") == (
+        "Ia berkata begitu.",
+        "쉬창인(徐長銀)",
+        None,
+    )
+    assert paragraph_tail("Ia berkata begitu (AS).").text == "Ia berkata begitu (AS)."
+    assert paragraph_tail("Ia berkata begitu. (Yonhap)").text == "Ia berkata begitu. (Yonhap)"
+    assert paragraph_tail('"Begitu," kata KCNA. [vm/ft]').text == '"Begitu," kata KCNA.'
+    assert paragraph_tail("论坛举行。图为金锦哲发言。记者裴小阁摄") == (
+        "论坛举行。",
+        None,
+        "记者裴小阁",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "author"),
+    [
+        (
+            "SABTU, 27 JANUARI 2024 | 15:52 WIB | LAPORAN: ALIFIA DWI RAMANDHITA",
+            "2024-01-27T15:52+07:00",
+            "ALIFIA DWI RAMANDHITA",
+        ),
+        ("(CRI Online) Septemba 02, 2024", "2024-09-02", None),
+    ],
+)
+def test_head_date_lines_with_a_byline_segment_or_an_outlet_prefix(
+    line: str, date: str, author: str | None
+) -> None:
+    assert str(head_date(line)) == date
+    assert head_author(line) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("图为金锦哲出席论坛并发言。中国经济网记者裴小阁摄", "中国经济网记者裴小阁"),
+        ("동아일보 (촬영/신화사 기자 리상화)", "신화사 기자 리상화"),
+    ],
+)
+def test_chinese_and_korean_photographer_credits(line: str, credit: str) -> None:
+    assert is_caption(line)
+    assert split_caption(line)[1] == credit
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "新華網韓國語 >> 기사 본문",
+        "News › World › Asia",
+        "[vm/ft]",
+        "Reporter :",
+        "Cari:",
+        "Scroll untuk membaca",
+        "Tautan-tautan Akses",
+        "추천 기사:",
+    ],
+)
+def test_breadcrumbs_initials_empty_labels_and_prompts_are_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+def test_a_headline_printed_twice_near_the_top() -> None:
+    roles = ["body"] * 5
+    assert doubled_headline(["Menu", "Judul", "Foto", "Judul", "Isi."], roles) is None  # one word
+    assert doubled_headline(["一位中国读者的来信", "상태바", "一位中国读者的来信"], roles[:3]) == (
+        0,
+        2,
+    )
+    lines = ["16:20 May 13, 2022", "Isi berita.", "16:20 May 13, 2022"]
+    assert doubled_headline(lines, roles[:3]) is None  # a date line, not a headline
+
+
+def test_a_caption_closed_by_an_agency_after_a_slash() -> None:
+    line = "Delegasi China berfoto saat berkunjung ke Pyongyang/KCNA"
+    assert is_caption(line)
+    assert split_caption(line) == ("Delegasi China berfoto saat berkunjung ke Pyongyang", "KCNA")
+    # A labelled credit keeps its whole name; initials and dates are no agency.
+    assert split_caption("Air Busan-plan. Foto: Yonhap/VNA")[1] == "Yonhap/VNA"
+    assert not is_caption('"Begitu," kata KCNA. [vm/ft]')
+    assert not is_caption("Harga naik pada 10/15")
+
+
+def test_a_name_in_capitals_closing_the_page_is_the_writers_signature() -> None:
+    text = "Das Forum ist eine der Aktivitäten des Staatsbesuchs, die in Hanoi organisiert wurden."
+    marks = mark_lines([text, "", "ANH VU", "Kommentare (0)"])
+    assert marks.roles == ["body", "blank", "byline", "boilerplate"]
+    assert marks.author == "ANH VU"
+
+
+@pytest.mark.parametrize(
+    "last", ["ANH VU.", "Anh Vu", "NATO", "KTV 2024", "A B", "THE END OF THE STORY FOR NOW"]
+)
+def test_other_last_lines_are_no_signature(last: str) -> None:
+    text = "Das Forum ist eine der Aktivitäten des Staatsbesuchs, die in Hanoi organisiert wurden."
+    assert mark_lines([text, last]).roles[1] != "byline"
+
+
+def test_a_name_in_capitals_without_text_above_is_no_signature() -> None:
+    assert mark_lines(["Kurz.", "ANH VU"]).roles == ["body", "body"]
+
+
+def test_an_honorary_byline_broken_over_three_lines() -> None:
+    marks = mark_lines(
+        ["Penulis: Wartawan Kehormatan", "Hanum Nur Aprilia dari", "Indonesia", "Isi berita."]
+    )
+    assert marks.roles == ["byline", "byline", "byline", "body"]
+    assert marks.author == "Hanum Nur Aprilia"
+
+
+def test_a_labelled_byline_drops_where_its_writer_is_from() -> None:
+    assert byline_author("Penulis: Beatrice Maria Isyudanto dari Indonesia") == (
+        "Beatrice Maria Isyudanto"
+    )
+    assert byline_author("Por: María de la Cruz") == "María de la Cruz"
+
+
+def test_korea_net_arabic_honorary_byline_and_credit_label() -> None:
+    assert byline_author("بقلم مراسلة كوريا نت الفخرية الجزائرية عنان شيماء") == "عنان شيماء"
+    assert split_caption("مقابلة مع المخرجة (الصورة من خوسيه سيربا)")[1] == "خوسيه سيربا"
+
+
+def test_editorial_desk_bylines_and_lone_photo_labels() -> None:
+    assert byline_author("Redazione Adnkronos") == "Redazione Adnkronos"
+    assert byline_author("Redazione di Roma ha detto.") is None
+    assert is_furniture("Picha")
+    assert is_furniture("分享该报道至")
+
+
+def test_credits_cut_short_by_the_page_and_arabic_design_credits() -> None:
+    assert split_caption("Kim berjabat tangan. (Foto: KCNA via REU") == (
+        "Kim berjabat tangan.",
+        "KCNA via REU",
+    )
+    assert split_caption("فريدا؟ (الصورة من تصميم المراسلة الفخرية عنان شيماء)")[1] == "عنان شيماء"
+
+
+def test_the_line_under_an_image_file_name_is_its_caption() -> None:
+    marks = mark_lines(
+        [
+            "Isi berita pertama yang panjang sekali.",
+            "Koreanet_2",
+            "Penulis di kantor Korea.net.",
+            "Isi berita kedua.",
+        ]
+    )
+    assert marks.roles == ["body", "boilerplate", "caption", "body"]
+
+
+def test_names_in_scripts_without_case_are_names() -> None:
+    assert is_name("إسراء محمد")
+    assert is_name("김민지")
+    assert not is_name("Ini kalimat biasa")
+
+
+def test_a_bracketed_byline_is_not_a_bracketed_outlet_name() -> None:
+    marks = mark_lines(["Isi berita.", "(Wahariri wa tovuti:Song Ge,Zhao Jian)", "(Antara)"])
+    assert marks.roles == ["body", "byline", "boilerplate"]
+    assert marks.author == "Song Ge,Zhao Jian"

@@ -61,10 +61,10 @@ PAGES: tuple[Page, ...] = (
     Page(
         "corpus",
         "Corpus, filters and statistics",
-        "The lazy, immutable view of many documents, the predicates that filter it, and its "
-        "summary.",
-        ("Corpus", "F", "Predicate", "CorpusStats"),
-        ("_corpus", "_filters", "_stats"),
+        "The lazy, immutable view of many documents, the predicates that filter it, its "
+        "summary, and its duplicate articles.",
+        ("Corpus", "F", "Predicate", "CorpusStats", "find_duplicates", "DuplicateGroup"),
+        ("_corpus", "_filters", "_stats", "_duplicates"),
     ),
     Page(
         "dates",

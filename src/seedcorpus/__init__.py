@@ -21,7 +21,9 @@ from seedcorpus._dates import (
     Resolution,
     find_dates,
     parse_date,
+    parse_header_date,
 )
+from seedcorpus._duplicates import DuplicateGroup, find_duplicates
 from seedcorpus._exceptions import (
     ArchiveError,
     CorpusIndexError,
@@ -41,14 +43,15 @@ from seedcorpus._exceptions import (
 )
 from seedcorpus._export import read_jsonl
 from seedcorpus._filters import F, Predicate
-from seedcorpus._index import IndexStats, build_index
+from seedcorpus._index import IndexStats, build_index, index_path
 from seedcorpus._language import LanguageGuess, detect_language, language_shares
 from seedcorpus._layouts import Layout, LayoutRegistry, Parsed
 from seedcorpus._load import load, seeds_path
 from seedcorpus._parse import ParseOptions, parse
-from seedcorpus._records import ROLES, Document, Line, Problem, Role, Source
-from seedcorpus._sources import SourceEntry, SourceRegistry
+from seedcorpus._records import ROLES, SEVERITIES, Document, Line, Problem, Role, Severity, Source
+from seedcorpus._sources import SourceEntry, SourceRegistry, split_credit, validate_email
 from seedcorpus._stats import CorpusStats
+from seedcorpus._storage import Store
 from seedcorpus._writer import render, write_corpus
 
 __version__ = "0.1.0"
@@ -64,6 +67,7 @@ __all__ = [
     "DecodeError",
     "Document",
     "DocumentError",
+    "DuplicateGroup",
     "DuplicateKeyError",
     "F",
     "FileAccessError",
@@ -89,19 +93,27 @@ __all__ = [
     "RegistryError",
     "Resolution",
     "Role",
+    "SEVERITIES",
     "SeedCorpusError",
+    "Severity",
     "Source",
     "SourceEntry",
     "SourceRegistry",
+    "Store",
     "build_index",
     "detect_language",
     "find_dates",
+    "find_duplicates",
+    "index_path",
     "language_shares",
     "load",
     "parse",
     "parse_date",
+    "parse_header_date",
     "read_jsonl",
     "render",
     "seeds_path",
+    "split_credit",
+    "validate_email",
     "write_corpus",
 ]

@@ -40,9 +40,11 @@ from tqdm import tqdm
 
 from seedcorpus import __version__
 from seedcorpus._corpus import UNKNOWN_SOURCE_TAIL, Corpus
+from seedcorpus._display import document_fields
 from seedcorpus._exceptions import SeedCorpusError
-from seedcorpus._export import COLUMNS, CSV_FIELDS, to_csv, to_jsonl, to_parquet
-from seedcorpus._filters import F
+from seedcorpus._export import CSV_FIELDS, to_csv, to_jsonl, to_parquet
+from seedcorpus._filters import F, check_layouts
+from seedcorpus._layouts import LayoutRegistry
 from seedcorpus._load import load
 from seedcorpus._records import Document, Problem
 from seedcorpus._stats import CorpusStats
@@ -71,6 +73,8 @@ _FILTER_FLAGS: Final[tuple[tuple[str, str, bool, str], ...]] = (
     ("--contains", "contains", True, "text contains TEXT (case-insensitive)"),
     ("--matches", "matches", True, "text has a match of the regular expression REGEX"),
 )
+
+_FLAG_OF: Final = {name: flag for flag, name, _, _ in _FILTER_FLAGS}
 
 _FILTER_EPILOG: Final = (
     "filters: repeat a flag for any of its values; different flags must all match.\n"
@@ -179,11 +183,13 @@ def _criteria(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _check_criteria(parser: argparse.ArgumentParser, criteria: Mapping[str, Any]) -> None:
-    """Reject malformed filter values (bad date, regex, key...) as usage errors, before loading."""
+    """Reject malformed filter values (bad date, regex, key, an unknown layout or language
+    code...) as usage errors naming the choices, before loading."""
     try:
-        F.from_criteria(**criteria)
+        check_layouts(F.from_criteria(**criteria), (*LayoutRegistry.default().ids, "unknown"))
     except (TypeError, ValueError) as exc:
-        parser.error(str(exc))
+        flag = _FLAG_OF.get(str(exc).partition(":")[0])
+        parser.error(f"{flag}: {str(exc).partition(': ')[2]}" if flag else str(exc))
 
 
 def _view(
@@ -197,6 +203,35 @@ def _view(
         corpus = corpus.filter(key=keys)
     progress = _Progress(len(corpus), description)
     return corpus.where(progress).filter(**criteria), progress
+
+
+class _NoDocument(Exception):
+    """The source yields no document: the command fails (status 1) with this one-line reason."""
+
+
+def _check_source(args: argparse.Namespace) -> None:
+    """Raise :class:`_NoDocument` when the source (unfiltered) yields no document.
+
+    Called when a command's output came out empty, to tell "the filters matched nothing"
+    (success) from "there is nothing here" (a failure: not a corpus, only bad files).
+    """
+    corpus = load(args.path) if args.path is not None else load()
+    if any(True for _ in corpus):  # stops at the first document
+        return
+    where = _where(args)
+    problems = corpus.problems
+    if not problems:
+        raise _NoDocument(
+            f"no corpus files in {where} (corpus files are named <ordinal>_<16 hex digits>.txt)"
+        )
+    more = len(problems) - 1
+    tail = f" (and {more} more {'problem' if more == 1 else 'problems'})" if more else ""
+    hint = ""
+    if str(where).lower().endswith((".jsonl", ".ndjson")):
+        hint = "; a JSON Lines export is read back with seedcorpus.read_jsonl()"
+    first = problems[0]
+    detail = f"{first.message} [{first.code}]" if first.path == where else str(first)
+    raise _NoDocument(f"no document in {where}: {detail}{tail}{hint}")
 
 
 def _print_json(data: object) -> None:
@@ -274,6 +309,8 @@ def _summary(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         stats = corpus.stats(language=not args.no_language)
     finally:
         progress.close()
+    if stats.documents == 0:
+        _check_source(args)
     if args.json:
         _print_json(stats.to_dict())
     else:
@@ -323,6 +360,8 @@ def _list(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         records = [_list_record(document) for document in documents]
     finally:
         progress.close()
+    if not documents:
+        _check_source(args)
     if args.json:
         _print_json(records)
         return 0
@@ -346,29 +385,7 @@ def _list(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _format_document(document: Document) -> str:
-    published = document.published
-    source = document.source
-    fields = [
-        ("key", document.key),
-        ("path", document.path),
-        ("ordinal", str(document.ordinal)),
-        ("layout", document.layout),
-        ("published", "-" if published is None else f"{published} ({published.precision})"),
-        (
-            "language",
-            "-"
-            if document.language is None
-            else f"{document.language} ({document.language_confidence:.2f})",
-        ),
-        ("title", document.title or "-"),
-        ("publisher", source.publisher or "-"),
-        ("photo credit", source.photo_credit or "-"),
-        ("author", source.author or "-"),
-        ("author e-mail", source.author_email or "-"),
-        ("category", source.category or "-"),
-        ("cited", ", ".join(source.cited) or "-"),
-        ("encoding", document.encoding),
-    ]
+    fields = document_fields(document, missing="-")
     width = max(len(name) for name, _ in fields) + 1
     lines = [f"{(name + ':').ljust(width)}  {value}" for name, value in fields]
     for caption in document.captions:
@@ -398,13 +415,21 @@ def _show(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 # -- export -------------------------------------------------------------------------------
 
 
-def _export_format(args: argparse.Namespace) -> str:
+def _export_format(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
+    """``--format``, else the format of ``-o``'s suffix (an unknown one is a usage error),
+    else jsonl (stdout)."""
     if args.format is not None:
         return str(args.format)
     if args.output is not None and args.output != "-":
         suffix = Path(args.output).suffix.lower()
-        if suffix in _SUFFIXES:
-            return _SUFFIXES[suffix]
+        if suffix not in _SUFFIXES:
+            known = ", ".join(sorted(_SUFFIXES))
+            parser.error(
+                f"-o {args.output}: cannot tell the format from "
+                f"{repr(suffix) if suffix else 'a name without a suffix'} (known: {known}); "
+                "give --format jsonl, csv or parquet"
+            )
+        return _SUFFIXES[suffix]
     return "jsonl"
 
 
@@ -424,24 +449,26 @@ def _stdout_binary() -> io.BufferedIOBase | TextIO:
 
 
 def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    kind = _export_format(args)
+    kind = _export_format(args, parser)
     to_stdout = args.output is None or args.output == "-"
     if kind == "parquet" and to_stdout:
         parser.error("--format parquet writes a binary file: give it with -o FILE")
     if kind == "jsonl" and args.columns is not None:
         parser.error("--columns applies to csv and parquet; jsonl keeps whole documents")
-    _check_columns(parser, args.columns, CSV_FIELDS if kind == "csv" else (*COLUMNS, "raw"))
+    _check_columns(parser, args.columns, CSV_FIELDS)
     corpus, progress = _view(args, "export", dates=kind == "jsonl")  # whole documents
     target: Any = _stdout_binary() if to_stdout else args.output
     try:
         if kind == "jsonl":
             count = to_jsonl(corpus, target)
         elif kind == "csv":
-            count = to_csv(corpus, target, fields=args.columns)
+            count = to_csv(corpus, target, columns=args.columns)
         else:
             count = to_parquet(corpus, args.output, columns=args.columns)
     finally:
         progress.close()
+    if count == 0:
+        _check_source(args)
     if not to_stdout:
         print(f"wrote {count} documents to {args.output} ({kind})", file=sys.stderr)
     return 0
@@ -460,6 +487,8 @@ def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         problem.message.removesuffix(UNKNOWN_SOURCE_TAIL) for problem in unknown_sources
     )
     files = len(corpus)
+    if files == 0 and not problems:
+        _check_source(args)
     if args.json:
         _print_json(
             {
@@ -686,6 +715,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_path(validate)
     validate.add_argument("--json", action="store_true", help="print JSON for machines")
     _add_index_command(commands)
+    _add_report_command(commands)
+    _add_duplicates_command(commands)
     return parser
 
 
@@ -701,12 +732,13 @@ def _add_index_command(commands: Any) -> None:
         description="Build or refresh a corpus's SQLite index: new and changed files are "
         "parsed (language included), unchanged ones reused, deleted ones dropped. "
         "load(PATH, index=True) then reads documents from it and runs metadata filters "
-        "in SQL. The index lives next to a directory corpus (.seedcorpus-index.sqlite) "
-        "unless --cache or --index says otherwise.",
+        "in SQL. The index goes to the user cache directory (nothing is written into the "
+        "corpus) unless --beside (.seedcorpus-index.sqlite inside a directory corpus) or "
+        "--index FILE says otherwise; the command says where it went.",
         examples=[
             "seedcorpus index corpus/",
             "seedcorpus index corpus/ --workers 2 --json",
-            "seedcorpus index corpus.zip --cache      # in the user cache directory",
+            "seedcorpus index corpus/ --beside        # corpus/.seedcorpus-index.sqlite",
             "seedcorpus index corpus/ --index /fast/disk/corpus.sqlite",
         ],
     )
@@ -714,7 +746,9 @@ def _add_index_command(commands: Any) -> None:
     where = index.add_mutually_exclusive_group()
     where.add_argument("--index", default=None, metavar="FILE", help="the index file to use")
     where.add_argument(
-        "--cache", action="store_true", help="keep the index in the user cache directory"
+        "--beside",
+        action="store_true",
+        help="keep the index inside the (directory) corpus: .seedcorpus-index.sqlite",
     )
     index.add_argument("--json", action="store_true", help="print JSON for machines")
 
@@ -724,7 +758,7 @@ def _index_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     from seedcorpus._load import seeds_path
 
     source = args.path if args.path is not None else str(seeds_path())
-    location = args.index or index_path(source, where="cache" if args.cache else "auto")
+    location = args.index or index_path(source, where="beside" if args.beside else "cache")
     bar: tqdm[Any] = tqdm(
         desc="indexing",
         unit="file",
@@ -748,6 +782,162 @@ def _index_command(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
             f"{stats.reused} unchanged, {stats.removed} removed"
             + (" (rebuilt: corrupt or another version)" if stats.rebuilt else "")
         )
+    return 0
+
+
+# -- report (seedcorpus._report) ----------------------------------------------------------
+
+
+def _add_report_command(commands: Any) -> None:
+    report = _command(
+        commands,
+        "report",
+        _report_command,
+        summary="write a self-contained HTML report with charts (the report extra)",
+        description="Write one HTML file that shows a corpus's shape and works offline: "
+        "totals, documents per month stacked by publisher, languages, layouts, date "
+        "precisions, photo credits, cited agencies, every problem with its file and a few "
+        "sample documents. Charts are inline SVG drawn by matplotlib "
+        "(pip install 'seedcorpus[report]'); the numbers are those of 'seedcorpus summary'.",
+        examples=[
+            "seedcorpus report corpus/ -o report.html",
+            "seedcorpus report corpus.zip -o report.html --title 'Crawl of May' --samples 5",
+            "seedcorpus report corpus/ --since 2024 --language id -o recent.html",
+        ],
+        filters=True,
+    )
+    _add_path(report)
+    report.add_argument(
+        "-o", "--output", default=None, metavar="FILE", help="write to FILE (- or absent: stdout)"
+    )
+    report.add_argument("--title", default=None, help="the page's title (default: the source)")
+    report.add_argument(
+        "--samples",
+        type=_count,
+        default=3,
+        metavar="N",
+        help="sample documents to show (default: 3)",
+    )
+    _add_filters(report)
+
+
+def _count(text: str) -> int:
+    """argparse type of ``--samples``: a whole number, zero or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is negative")
+    return value
+
+
+def _report_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    corpus, progress = _view(args, "report")
+    title = args.title if args.title is not None else f"seedcorpus report: {_where(args)}"
+    to_stdout = args.output is None or args.output == "-"
+    try:
+        page = corpus.report(None if to_stdout else args.output, title=title, samples=args.samples)
+    finally:
+        progress.close()
+    if to_stdout:
+        sys.stdout.write(page)
+    else:
+        print(f"wrote the report of {_where(args)} to {args.output}", file=sys.stderr)
+    return 0
+
+
+# -- duplicates (seedcorpus._duplicates) ---------------------------------------------------
+
+
+def _add_duplicates_command(commands: Any) -> None:
+    duplicates = _command(
+        commands,
+        "duplicates",
+        _duplicates_command,
+        summary="list groups of duplicate articles (the dedupe extra)",
+        description="List the groups of documents that carry the same story: exact copies "
+        "of the cleaned text, and near copies (re-published, trimmed, another header) whose "
+        "word shingles have a Jaccard similarity of at least --threshold, found "
+        "with MinHash and LSH (pip install 'seedcorpus[dedupe]'). The same --seed gives "
+        "the same groups. Corpus.dedupe() drops all but one of each group.",
+        examples=[
+            "seedcorpus duplicates corpus/",
+            "seedcorpus duplicates corpus.zip --threshold 0.9 --json",
+            "seedcorpus duplicates corpus/ --publisher 'KBS World Radio' --workers 2",
+        ],
+        filters=True,
+    )
+    _add_path(duplicates)
+    duplicates.add_argument(
+        "--threshold",
+        type=_similarity,
+        default=0.8,
+        metavar="J",
+        help="Jaccard similarity of near copies, above 0 and at most 1 (default: 0.8)",
+    )
+    duplicates.add_argument(
+        "--seed", type=_count, default=1, metavar="N", help="MinHash seed (default: 1)"
+    )
+    duplicates.add_argument("--json", action="store_true", help="print JSON for machines")
+    _add_filters(duplicates)
+
+
+def _similarity(text: str) -> float:
+    """argparse type of ``--threshold``: a number above 0 and at most 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 < value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not above 0 and at most 1")
+    return value
+
+
+class _Tally:
+    """A ``Corpus.where`` predicate that keeps everything and counts what it sees."""
+
+    def __init__(self) -> None:
+        self.seen = 0
+
+    def __call__(self, document: Document) -> bool:
+        self.seen += 1
+        return True
+
+
+def _duplicates_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    corpus, progress = _view(args, "duplicates")
+    tally = _Tally()
+    try:
+        groups = corpus.where(tally).duplicates(args.threshold, seed=args.seed)
+    finally:
+        progress.close()
+    dropped = sum(len(group.keys) - 1 for group in groups)
+    if args.json:
+        _print_json(
+            {
+                "documents": tally.seen,
+                "threshold": args.threshold,
+                "seed": args.seed,
+                "groups": [group.to_dict() for group in groups],
+            }
+        )
+        return 0
+    for number, group in enumerate(groups, 1):
+        kind = "exact copies" if group.exact else f"near copies, similarity {group.similarity:.2f}"
+        print(f"group {number}: {kind} ({len(group.keys)} documents)")
+        rows = [
+            ("  " + key, "-" if published is None else str(published), path)
+            for key, published, path in zip(group.keys, group.published, group.paths, strict=True)
+        ]
+        for line in _aligned(rows):
+            print(line)
+    in_groups = sum(len(group.keys) for group in groups)
+    noun = "group" if len(groups) == 1 else "groups"
+    print(
+        f"{len(groups)} {noun} of {in_groups} documents among {tally.seen} "
+        f"({_where(args)}); dedupe keeps {tally.seen - dropped}"
+    )
     return 0
 
 
@@ -792,10 +982,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     _tolerant_stdout()
     parser = build_parser()
-    args = parser.parse_args(arguments)
+    args, unknown = parser.parse_known_args(arguments)
     if args.command is None:
-        args = parser.parse_args(["summary", *arguments])
+        args, unknown = parser.parse_known_args(["summary", *arguments])
     command_parser: argparse.ArgumentParser = args.command_parser
+    if unknown:  # the command's own usage, not the top-level one
+        command_parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     _check_criteria(command_parser, _criteria(args))
     handler: _Handler = args.handler
     try:
@@ -806,7 +998,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("seedcorpus: interrupted", file=sys.stderr)
         return 130
-    except SeedCorpusError as exc:
+    except (SeedCorpusError, _NoDocument) as exc:
         print(f"seedcorpus: error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:

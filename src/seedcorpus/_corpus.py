@@ -14,32 +14,75 @@ new views that share the listing; nothing is parsed until you iterate.
 
 from __future__ import annotations
 
+import datetime as dt
+import errno
 import itertools
 import os
 import random
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any, Final, overload
+import re
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any, Final, Literal, TypeVar, overload
 
 import attrs
 
+from seedcorpus._dates import PartialDate
+from seedcorpus._display import corpus_html
+from seedcorpus._duplicates import (
+    DEFAULT_NUM_PERM,
+    DEFAULT_SEED,
+    DEFAULT_SHINGLE_SIZE,
+    DEFAULT_THRESHOLD,
+    DuplicateGroup,
+    Keep,
+    check_keep,
+    dropped_indices,
+    find_duplicates,
+)
 from seedcorpus._exceptions import DocumentError
-from seedcorpus._filters import FieldIn, as_predicate
+from seedcorpus._filters import UNSET, FieldIn, Unset, as_predicate, check_layouts
 from seedcorpus._index import IndexedStore
 from seedcorpus._parallel import parallel_results
 from seedcorpus._parse import ParseOptions, parse
 from seedcorpus._records import Document, Problem, Source, with_problems
+from seedcorpus._report import ReportCollector
+from seedcorpus._split import SplitName, SplitPlan
 from seedcorpus._stats import CorpusStats, compute_stats
 from seedcorpus._storage import Entries, Entry, Store, list_entries
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import dask.bag
+    import datasets
+    import pandas as pd
+    import pyarrow as pa
+
     from seedcorpus._export import PathOrFile
 
-__all__ = ["UNKNOWN_SOURCE_TAIL", "Corpus"]
+__all__ = ["HTML_ROWS", "UNKNOWN_SOURCE_TAIL", "Corpus", "GroupField"]
+
+HTML_ROWS: Final = 10
+"""Documents the notebook display of a corpus shows (:meth:`Corpus._repr_html_`)."""
 
 UNKNOWN_SOURCE_TAIL: Final = " is not in the source registry"
 """How an ``unknown_source`` finding's message ends, after the field and the name."""
+
+GroupField = Literal[
+    "layout",
+    "language",
+    "publisher",
+    "photo_credit",
+    "author",
+    "author_email",
+    "category",
+    "cited",
+    "year",
+    "month",
+    "precision",
+]
+"""The fields :meth:`Corpus.group_by` takes by name (groups keyed by str, None for no value)."""
+
+_K = TypeVar("_K", bound=Hashable)
 
 Test = Callable[[Document], bool]
 """What a view keeps: a :class:`~seedcorpus._filters.Predicate` or any callable."""
@@ -113,8 +156,11 @@ class Corpus:
     """An immutable, lazy, ordered collection of :class:`~seedcorpus.Document`.
 
     Iteration yields documents in (ordinal, key) order; files that could not be made into
-    a document are left out of iteration and reported in :attr:`problems` (or raised, with
-    ``strict=True``). Build one with :func:`seedcorpus.load`.
+    a document are left out of iteration and reported in :attr:`problems`. With
+    ``strict=True``, whatever reads documents (iteration, ``corpus[i]``, :meth:`get`,
+    :meth:`stats`, filters, exports) raises the first problem of severity ``error`` it
+    meets: the listing's first, then each file's as it is read; warnings never raise.
+    Listing (``len``, :meth:`keys`) raises nothing. Build one with :func:`seedcorpus.load`.
     """
 
     __slots__ = ("_indices", "_listing", "_options", "_predicates", "_strict")
@@ -207,20 +253,41 @@ class Corpus:
             raise TypeError(f"where() takes a callable, not {type(predicate).__name__}")
         return self._view(predicates=(*self._predicates, predicate))
 
-    def filter(self, *predicates: Test, **criteria: Any) -> Corpus:
+    def filter(
+        self,
+        *predicates: Test,
+        language: str | Collection[str] | Unset = UNSET,
+        since: str | dt.date | PartialDate | Unset = UNSET,
+        until: str | dt.date | PartialDate | Unset = UNSET,
+        publisher: str | Collection[str] | Unset = UNSET,
+        photo_credit: str | Collection[str] | Unset = UNSET,
+        cited: str | Collection[str] | Unset = UNSET,
+        author: str | Collection[str] | Unset = UNSET,
+        category: str | Collection[str] | Unset = UNSET,
+        layout: str | Collection[str] | Unset = UNSET,
+        key: str | Collection[str] | Unset = UNSET,
+        keys: str | Collection[str] | Unset = UNSET,
+        contains: str | Collection[str] | Unset = UNSET,
+        case_sensitive: bool = False,
+        matches: str | re.Pattern[str] | Collection[str | re.Pattern[str]] | Unset = UNSET,
+        where: Callable[[Document], object] | Unset = UNSET,
+    ) -> Corpus:
         """A view of the documents that pass every predicate and every keyword criterion.
 
-        Criteria: ``language``, ``since``, ``until`` (str, date, datetime or
-        PartialDate; interval semantics: a ``2021-12`` document matches
-        ``since="2021-12-15"``), ``publisher``, ``photo_credit``, ``cited``, ``author``,
-        ``category``, ``layout``, ``key``/``keys``, ``contains`` (case-insensitive unless
-        ``case_sensitive=True``), ``matches`` (regex) and ``where`` (a callable). String
-        criteria take one value or a collection (any of); names go through this corpus's
-        source registry; ``None`` means no constraint. Positional predicates come from
-        :class:`~seedcorpus._filters.F` (``F.language("id") & ~F.publisher("CRI")``) or are
-        plain callables. See :mod:`seedcorpus._filters` for every rule. Values are
-        checked now (:class:`TypeError`/:class:`ValueError` naming the criterion); documents
-        are read when the view is used, and key criteria narrow the view without parsing.
+        Criteria (keyword-only; leave one out for no constraint): ``language`` (codes
+        detection gives), ``since``, ``until`` (str, date, datetime or PartialDate;
+        interval semantics: a ``2021-12`` document matches ``since="2021-12-15"``),
+        ``publisher``, ``photo_credit``, ``cited``, ``author``, ``category``, ``layout``
+        (ids of this corpus's layout registry, or ``unknown``), ``key``/``keys``,
+        ``contains`` (case-insensitive unless ``case_sensitive=True``), ``matches``
+        (regex) and ``where`` (a callable). String criteria take one value or a collection
+        (any of); names go through this corpus's source registry. Positional predicates
+        come from :class:`~seedcorpus._filters.F` (``F.language("id") &
+        ~F.publisher("CRI")``) or are plain callables. See :mod:`seedcorpus._filters` for
+        every rule. Values are checked now: a wrong type is a :class:`TypeError`, an
+        unknown layout or language, ``None`` or a malformed value a :class:`ValueError`
+        naming the criterion (and the choices); documents are read when the view is used,
+        and key criteria narrow the view without parsing.
 
         >>> import seedcorpus
         >>> corpus = seedcorpus.load()
@@ -230,11 +297,31 @@ class Corpus:
         ('18ee026d31d90e44',)
         >>> corpus.filter(publisher="Reuter")
         <Corpus of 5 files, filtered>
-        >>> corpus.filter(langauge="id")
+        >>> corpus.filter(layout="kbs")
         Traceback (most recent call last):
-        TypeError: unknown filter criterion 'langauge'; the criteria are ...
+        ValueError: layout: 'kbs' is not a layout id; choose from cri, kbs_world, korea_net, ...
         """
+        given = {
+            "language": language,
+            "since": since,
+            "until": until,
+            "publisher": publisher,
+            "photo_credit": photo_credit,
+            "cited": cited,
+            "author": author,
+            "category": category,
+            "layout": layout,
+            "key": key,
+            "keys": keys,
+            "contains": contains,
+            "matches": matches,
+            "where": where,
+        }
+        criteria: dict[str, object] = {n: v for n, v in given.items() if v is not UNSET}
+        if case_sensitive is not False:
+            criteria["case_sensitive"] = case_sensitive
         predicate = as_predicate(predicates, criteria).resolve(self._options.sources)
+        check_layouts(predicate, (*self._options.layouts.ids, "unknown"))
         base: Sequence[int] = (
             self._indices if self._indices is not None else range(len(self._listing.entries))
         )
@@ -247,6 +334,12 @@ class Corpus:
             else:
                 rest.append(part)
         return self._view(indices=indices, predicates=(*self._predicates, *rest))
+
+    @overload
+    def group_by(self, by: GroupField) -> dict[str | None, Corpus]: ...
+
+    @overload
+    def group_by(self, by: Callable[[Document], _K]) -> dict[_K, Corpus]: ...
 
     def group_by(self, by: str | Callable[[Document], Hashable]) -> dict[Any, Corpus]:
         """Views of this corpus grouped by a field or by a key function, read in one pass.
@@ -339,6 +432,119 @@ class Corpus:
         order = tuple(p for _, _, p in [*present, *missing])
         return self._view(indices=order, predicates=())
 
+    def split(
+        self,
+        *,
+        test: float = 0.1,
+        validation: float = 0.1,
+        seed: int | str = 0,
+        by: Callable[[Document], Hashable] | None = None,
+    ) -> dict[SplitName, Corpus]:
+        """Views ``train``, ``validation`` and ``test``, each document placed by a stable hash.
+
+        A document's split is decided by SHA-256 of ``seed`` and its key (or of what
+        ``by(document)`` returns: a publisher, a duplicate group...), so adding documents
+        never moves the ones already there, and documents with the same ``by`` value stay
+        together. ``test`` and ``validation`` are fractions (expected, not exact: each
+        document is placed on its own); training takes the rest. Without ``by``, no file
+        is read. Each view exports like any corpus (``splits["test"].to_jsonl(...)``). See
+        :mod:`seedcorpus._split`.
+
+        >>> import seedcorpus
+        >>> splits = seedcorpus.load().split(test=0.2, validation=0.2, seed=5)
+        >>> {name: len(view) for name, view in splits.items()}
+        {'train': 3, 'validation': 1, 'test': 1}
+        >>> by_publisher = seedcorpus.load().split(test=0.5, by=lambda d: d.source.publisher)
+        >>> len({d.source.publisher for d in by_publisher["test"]} &
+        ...     {d.source.publisher for d in by_publisher["train"]})
+        0
+        """
+        plan = SplitPlan(test=test, validation=validation, seed=seed)
+        if by is None:
+            positions = self._positions()
+            pairs: Iterable[tuple[int, Hashable]] = zip(
+                positions, self._view(indices=positions, predicates=()).keys(), strict=True
+            )
+        elif callable(by):
+            pairs = ((position, by(document)) for position, document in self._iter_pairs())
+        else:
+            raise TypeError(f"split(by=...) takes a callable, not {type(by).__name__}")
+        groups = plan.assign_all(pairs)
+        return {
+            name: self._view(indices=tuple(group), predicates=()) for name, group in groups.items()
+        }
+
+    def duplicates(
+        self,
+        threshold: float = DEFAULT_THRESHOLD,
+        *,
+        seed: int = DEFAULT_SEED,
+        num_perm: int = DEFAULT_NUM_PERM,
+        shingle_size: int = DEFAULT_SHINGLE_SIZE,
+    ) -> tuple[DuplicateGroup, ...]:
+        """Groups of documents carrying the same story: exact copies and near copies.
+
+        Exact: the same cleaned text. Near: word shingles with a Jaccard
+        similarity of at least ``threshold``, by MinHash and LSH (the ``dedupe`` extra;
+        see :func:`seedcorpus.find_duplicates`). One pass over the view; with ``workers``
+        the files are parsed on the workers. Deterministic for a given ``seed``. A
+        group's ``indices`` are positions in this view's iteration order.
+
+        >>> import seedcorpus
+        >>> seedcorpus.load().duplicates()
+        ()
+        """
+        return self._duplicates(threshold, seed, num_perm, shingle_size)[0]
+
+    def _duplicates(
+        self, threshold: float, seed: int, num_perm: int, shingle_size: int
+    ) -> tuple[tuple[DuplicateGroup, ...], list[int]]:
+        """:meth:`duplicates`, and the listing position of each document in iteration order."""
+        positions: list[int] = []
+
+        def documents() -> Iterator[Document]:
+            for position, document in self._iter_pairs():
+                positions.append(position)
+                yield document
+
+        groups = find_duplicates(
+            documents(),
+            threshold=threshold,
+            seed=seed,
+            num_perm=num_perm,
+            shingle_size=shingle_size,
+        )
+        return groups, positions
+
+    def dedupe(
+        self,
+        keep: Keep = "earliest",
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        seed: int = DEFAULT_SEED,
+        num_perm: int = DEFAULT_NUM_PERM,
+        shingle_size: int = DEFAULT_SHINGLE_SIZE,
+    ) -> Corpus:
+        """A view without duplicates: of each :meth:`duplicates` group, one document stays.
+
+        ``keep``: ``"earliest"`` (the earliest header date; undated last, ties to corpus
+        order), ``"first"`` (corpus order) or a callable given the group's documents that
+        returns the one to keep (for example the longest text).
+
+        >>> import seedcorpus
+        >>> len(seedcorpus.load().dedupe(keep="first"))
+        5
+        """
+        check_keep(keep)  # before the pass over the files
+        groups, positions = self._duplicates(threshold, seed, num_perm, shingle_size)
+
+        def documents_of(group: DuplicateGroup) -> list[Document]:
+            return [d for _, d in self._iter_pairs([positions[i] for i in group.indices])]
+
+        dropped = dropped_indices(groups, keep, documents_of)
+        kept = tuple(p for i, p in enumerate(positions) if i not in dropped)
+        return self._view(indices=kept, predicates=())
+
     # -- access -----------------------------------------------------------------------
 
     def _with_keys(self, base: Sequence[int], keys: frozenset[str]) -> list[int]:
@@ -387,14 +593,24 @@ class Corpus:
             document.language  # noqa: B018
         if self._listing.dates:
             document.dates  # noqa: B018
-        if self._strict and document.problems:
-            raise document.problems[0].to_error()
+        if self._strict:
+            for problem in document.problems:
+                if problem.is_error:
+                    raise problem.to_error()
         return document
 
     def _results(
         self, positions: Iterable[int] | None = None
     ) -> Iterator[tuple[int, Document | DocumentError]]:
-        """Each position with its document, or the error that kept it from being one."""
+        """Each position with its document, or the error that kept it from being one.
+
+        Strict: the first error of the listing is raised before anything is read, then the
+        first error of a file (one that made no document, or an error on its document).
+        """
+        if self._strict:
+            for problem in self._listing.problems:
+                if problem.is_error:
+                    raise problem.to_error()
         if positions is None:
             positions = (
                 self._indices if self._indices is not None else range(len(self._listing.entries))
@@ -457,8 +673,6 @@ class Corpus:
                 yield position, result
 
     def __iter__(self) -> Iterator[Document]:
-        if self._strict and self._listing.problems:
-            raise self._listing.problems[0].to_error()
         for _, document in self._iter_pairs():
             yield document
 
@@ -475,10 +689,23 @@ class Corpus:
     def __getitem__(self, item: str) -> Document: ...
 
     @overload
+    def __getitem__(self, item: int) -> Document: ...
+
+    @overload
     def __getitem__(self, item: slice) -> Corpus: ...
 
-    def __getitem__(self, item: str | slice) -> Document | Corpus:
-        """``corpus[key]`` is the document with that key; ``corpus[a:b]`` a positional view."""
+    def __getitem__(self, item: str | int | slice) -> Document | Corpus:
+        """``corpus[key]`` is the document with that key, ``corpus[i]`` the one at position
+        ``i`` (negative from the end) and ``corpus[i:j]`` a view by position.
+
+        Positions are those of :meth:`keys` and ``len()``: a file at a position that made
+        no document raises its :class:`~seedcorpus.DocumentError` (see :attr:`problems`).
+
+        >>> import seedcorpus
+        >>> corpus = seedcorpus.load()
+        >>> corpus[0].key == corpus.keys()[0], corpus[-1].key, corpus[1:3].keys()
+        (True, '3ce8b0aa36825b41', ('17e8dcca59894ba3', '78355a868c833a8d'))
+        """
         if isinstance(item, slice):
             return self._view(indices=self._positions()[item], predicates=())
         if isinstance(item, str):
@@ -486,9 +713,18 @@ class Corpus:
             if document is None:
                 raise KeyError(f"no document with key {item!r} in this corpus")
             return document
+        if isinstance(item, int) and not isinstance(item, bool):
+            positions = self._positions()
+            if not -len(positions) <= item < len(positions):
+                raise IndexError(
+                    f"corpus index {item} is out of range for {len(positions)} documents"
+                )
+            for _, result in self._results((positions[item],)):
+                if isinstance(result, DocumentError):
+                    raise result
+                return result
         raise TypeError(
-            f"corpus indices are keys (str) or slices, not {type(item).__name__}; "
-            "use corpus.keys()[i] for a position"
+            f"corpus indices are keys (str), positions (int) or slices, not {type(item).__name__}"
         )
 
     def get(self, key: str, default: Document | None = None) -> Document | None:
@@ -560,21 +796,67 @@ class Corpus:
 
         ``language=False`` skips language detection (the one costly field).
         """
-        failed = [0]
+        return self._stats(language=language)[0]
+
+    def _stats(
+        self, *, language: bool = True, observe: Callable[[Document], None] | None = None
+    ) -> tuple[CorpusStats, list[Problem]]:
+        """:meth:`stats`, and the problems of the listing and of files that made no document.
+
+        ``observe`` sees each document as it is counted (the report's one pass).
+        """
+        failed: list[Problem] = []
 
         def documents() -> Iterator[Document]:
             for _, result in self._results():
                 if isinstance(result, DocumentError):
-                    failed[0] += 1
+                    failed.append(_problem_of(result))
                 elif all(p(result) for p in self._predicates):
+                    if observe is not None:
+                        observe(result)
                     yield result
 
         stats = compute_stats(documents(), language=language)
-        return attrs.evolve(
+        stats = attrs.evolve(
             stats,
-            problems=stats.problems + failed[0] + len(self._listing.problems),
-            files_without_document=failed[0],
+            problems=stats.problems + len(failed) + len(self._listing.problems),
+            files_without_document=len(failed),
         )
+        return stats, [*self._listing.problems, *failed]
+
+    def report(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        title: str | None = None,
+        samples: int = 3,
+    ) -> str:
+        """A self-contained HTML report of this view; written to ``path`` when given.
+
+        Totals, documents per month stacked by publisher, languages, layouts, date
+        precisions, publishers, years, photo credits, cited agencies (charts and every
+        count), each problem with its file, and ``samples`` sample documents. Charts are
+        inline SVG drawn by matplotlib (the ``report`` extra); the page loads nothing
+        and works offline; every string is escaped. Its numbers are :meth:`stats`'s, from
+        one pass over the files. Returns the HTML. See :mod:`seedcorpus._report`.
+
+        >>> import seedcorpus
+        >>> page = seedcorpus.load().report(title="The seeds")
+        >>> "<h1>The seeds</h1>" in page, page.count('class="sample"')
+        (True, 3)
+        """
+        if title is not None and not isinstance(title, str):
+            raise TypeError(f"report() title must be a str, not {type(title).__name__}")
+        folder = os.path.dirname(os.fspath(path)) if path is not None else ""
+        if folder and not os.path.isdir(folder):  # before the pass over the files
+            raise FileNotFoundError(errno.ENOENT, "no such directory", folder)
+        collector = ReportCollector(samples=samples)
+        stats, file_problems = self._stats(observe=collector.add)
+        page = collector.render(stats, file_problems, title=title or "seedcorpus report")
+        if path is not None:
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(page)
+        return page
 
     # -- export -----------------------------------------------------------------------
 
@@ -609,22 +891,31 @@ class Corpus:
 
         return to_jsonl(self, path_or_file)
 
-    def to_csv(self, path_or_file: PathOrFile, *, fields: Sequence[str] | None = None) -> int:
-        """Write the metadata as CSV with a header row (``fields`` picks columns); returns rows.
+    def to_csv(
+        self,
+        path_or_file: PathOrFile,
+        *,
+        columns: Sequence[str] | None = None,
+        fields: Sequence[str] | None = None,
+    ) -> int:
+        """Write CSV with a header row (``columns`` picks them, ``text`` included); returns rows.
+
+        The columns are those of every export (see :mod:`seedcorpus._export`); ``fields``
+        is their former, deprecated name here.
 
         >>> import io, seedcorpus
         >>> buffer = io.StringIO()
-        >>> seedcorpus.load().head(1).to_csv(buffer, fields=["key", "published", "publisher"])
+        >>> seedcorpus.load().head(1).to_csv(buffer, columns=["key", "published", "published_tz"])
         1
         >>> print(buffer.getvalue().strip())
-        key,published,publisher
-        18ee026d31d90e44,2021-12...,KBS World Radio
+        key,published,published_tz
+        18ee026d31d90e44,2021-12-01,Asia/Seoul
         """
         from seedcorpus._export import to_csv
 
-        return to_csv(self, path_or_file, fields=fields)
+        return to_csv(self, path_or_file, columns=columns, fields=fields)
 
-    def to_arrow(self, *, columns: Sequence[str] | None = None) -> Any:
+    def to_arrow(self, *, columns: Sequence[str] | None = None) -> pa.Table:
         """A ``pyarrow.Table`` with one row per document (needs the ``arrow`` extra).
 
         See :mod:`seedcorpus._export` for the columns and their types.
@@ -637,7 +928,7 @@ class Corpus:
 
         return to_arrow(self, columns=columns)
 
-    def to_pandas(self, *, columns: Sequence[str] | None = None) -> Any:
+    def to_pandas(self, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
         """A ``pandas.DataFrame`` with one row per document (needs the ``pandas`` extra).
 
         >>> import seedcorpus
@@ -657,13 +948,13 @@ class Corpus:
 
         return to_parquet(self, path, columns=columns)
 
-    def to_hf_dataset(self, *, columns: Sequence[str] | None = None) -> Any:
+    def to_hf_dataset(self, *, columns: Sequence[str] | None = None) -> datasets.Dataset:
         """A Hugging Face ``datasets.Dataset`` of :meth:`to_arrow`'s table (the ``hf`` extra)."""
         from seedcorpus._export import to_hf_dataset
 
         return to_hf_dataset(self, columns=columns)
 
-    def to_dask(self, *, partition_size: int = 1000) -> Any:
+    def to_dask(self, *, partition_size: int = 1000) -> dask.bag.Bag:
         """A ``dask.bag.Bag`` of this view's documents, read and parsed on the Dask workers.
 
         Needs the ``dask`` extra; see :func:`seedcorpus._dask.to_dask` and ``docs/scale.md``.
@@ -687,9 +978,32 @@ class Corpus:
         )
 
     def __repr__(self) -> str:
-        size = len(self._listing.entries) if self._indices is None else len(self._indices)
         suffix = ", filtered" if self._predicates else ""
-        return f"<Corpus of {size} files{suffix}>"
+        return f"<Corpus of {self._size()} files{suffix}>"
+
+    def _size(self) -> int:
+        """Files in the view before its filters (no file is read)."""
+        return len(self._listing.entries) if self._indices is None else len(self._indices)
+
+    def _repr_html_(self) -> str:
+        """The notebook display: a table of the first :data:`HTML_ROWS` documents, the total.
+
+        Columns: key, layout, published date with its precision, publisher, language,
+        title (or the first words), problem count. Every string is escaped. Only the
+        documents shown are read (a filtered view reads until it has found them).
+
+        >>> import seedcorpus
+        >>> html = seedcorpus.load()._repr_html_()
+        >>> html.count("<tr>"), "5 files" in html
+        (6, True)
+        """
+        documents = list(itertools.islice(self, HTML_ROWS))
+        return corpus_html(
+            documents,
+            total=self._size(),
+            description=repr(self).strip("<>"),
+            filtered=bool(self._predicates),
+        )
 
 
 def _problem_of(error: DocumentError) -> Problem:

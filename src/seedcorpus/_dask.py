@@ -31,6 +31,8 @@ from seedcorpus._records import Document, Problem
 from seedcorpus._storage import Entries, Entry, Store
 
 if TYPE_CHECKING:
+    from dask.bag import Bag
+
     from seedcorpus._corpus import _Listing
 
 __all__ = ["DEFAULT_PARTITION_SIZE", "to_dask"]
@@ -107,7 +109,7 @@ def to_dask(
     strict: bool = False,
     predicates: tuple[Callable[[Document], bool], ...] = (),
     partition_size: int = DEFAULT_PARTITION_SIZE,
-) -> Any:
+) -> Bag:
     """A :class:`dask.bag.Bag` of the documents at ``positions``, parsed on the workers.
 
     Partitions hold ``partition_size`` files each, in corpus order, and yield their
@@ -154,6 +156,5 @@ def to_dask(
         parts.append(
             dask.delayed(_parse_partition)(_Partition(part_listing, options, strict, predicates))
         )
-    if not parts:
-        return dask.bag.from_sequence([], npartitions=1)
-    return dask.bag.from_delayed(parts)
+    bag: Bag = dask.bag.from_delayed(parts) if parts else dask.bag.from_sequence([], npartitions=1)
+    return bag

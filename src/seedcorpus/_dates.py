@@ -527,6 +527,63 @@ class PartialDate:
             )
         raise DateError(f"from_datetime takes a date or datetime, not {type(value).__name__}")
 
+    def rfc3339(self) -> str:
+        """Plain text that :meth:`datetime.datetime.fromisoformat` and pandas read: the date
+        alone (``YYYY-MM-DD``, the first day of the interval) at year, month and day
+        precision, else RFC 3339 to the second with the numeric offset when there is a zone.
+
+        What exports write as ``published``; :attr:`precision` and :attr:`tz` go in their own
+        columns, and :meth:`from_rfc3339` reads the three back into this date.
+
+        >>> from seedcorpus import PartialDate
+        >>> PartialDate(2021, 12, tz="Asia/Seoul").rfc3339()
+        '2021-12-01'
+        >>> PartialDate(2024, 5, 27, 17, 7, tz="Asia/Shanghai").rfc3339()
+        '2024-05-27T17:07:00+08:00'
+        """
+        start = self._wall_start()
+        if self.hour is None:
+            return start.date().isoformat()
+        return start.isoformat(timespec="seconds") + self._offset()
+
+    @classmethod
+    def from_rfc3339(
+        cls, text: str, precision: Precision | None = None, tz: str | None = None
+    ) -> PartialDate:
+        """The date :meth:`rfc3339` wrote, at ``precision`` (default: day for a date, second
+        for a time) in zone ``tz`` (default: the text's offset, if any).
+
+        The text must be what that precision writes (``2021-12-01`` for a month, a time of
+        day only for minutes and seconds), and its offset must be the zone's at that time;
+        otherwise :class:`~seedcorpus.DateParseError`.
+
+        >>> from seedcorpus import PartialDate
+        >>> PartialDate.from_rfc3339("2021-12-01", "month", "Asia/Seoul").isoformat()
+        '2021-12[Asia/Seoul]'
+        >>> PartialDate.from_rfc3339("2024-05-27T17:07:00+08:00", "minute").isoformat()
+        '2024-05-27T17:07+08:00'
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"from_rfc3339 takes a str, not {type(text).__name__}")
+        try:
+            moment = dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise DateParseError(f"{text!r} is not an RFC 3339 date or date-time") from None
+        has_time = "T" in text or " " in text.strip()
+        chosen = precision or ("second" if has_time else "day")
+        if chosen not in _RANK:
+            raise DateError(f"unknown precision {chosen!r} (one of {', '.join(PRECISIONS)})")
+        date = cls.from_datetime(moment.replace(tzinfo=None), chosen)
+        offset = None if moment.tzinfo is None else _tz_name_of(moment.tzinfo, moment)
+        date = date.with_tz(tz if tz is not None else offset)
+        if date.rfc3339() != text:
+            raise DateParseError(
+                f"{text!r} is not how a {chosen}-precision date"
+                + (f" in {tz}" if tz else "")
+                + f" is written (that is {date.rfc3339()!r})"
+            )
+        return date
+
     def with_tz(self, tz: str | None) -> PartialDate:
         """The same wall-clock fields in another zone (or none): this does not convert.
 
@@ -772,7 +829,10 @@ def _alternation(names: dict[str, int], *, dotted: set[str]) -> str:
 
 # -- the other languages: CLDR tables, through Babel -------------------------------------------
 
-DATE_LANGUAGES: Final = ("id", "en", "fr", "de", "es", "vi", "ru", "ko", "zh", "ja", "ar")
+DATE_LANGUAGES: Final = (
+    *("id", "en", "fr", "de", "es", "vi", "ru", "ko", "zh", "ja", "ar"),
+    *("it", "ms", "sw"),
+)
 """The languages whose dates :func:`parse_date` and :func:`find_dates` read (ISO 639-1)."""
 
 _CJK: Final = frozenset({"ko", "zh", "ja"})  # written without spaces or with particles attached
@@ -1485,6 +1545,7 @@ _GMT_OFFSET = re.compile(
 )
 _GMT_FIRST = re.compile(rf"(?P<zone>{_GMT_OFFSET.pattern})\s+(?P<rest>.+)", re.IGNORECASE)
 _GMT_LAST = re.compile(rf"(?P<rest>.+?)\s+(?P<zone>{_GMT_OFFSET.pattern})", re.IGNORECASE)
+_GMT_INNER = re.compile(rf"(?<=\S)\s+(?P<zone>{_GMT_OFFSET.pattern})(?=[,\s]+\S)", re.IGNORECASE)
 # A numeric date and a clock time: the date part is read as alone (its order by its form).
 _NUMERIC_WITH_TIME = re.compile(
     r"(?P<date>[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{2,4}\.?)(?:[T ]|,?\s+)"
@@ -1501,6 +1562,8 @@ def parse_date(
     check_weekday: bool = True,
 ) -> PartialDate:
     """Read one date from ``text``, at the precision the text gives; DateParseError otherwise.
+
+    ``text`` must be a str (anything else is a :class:`TypeError`).
 
     Handles ISO forms and their dotted/slashed kin (``2025.01.17``, ``2023.05.09 15:02``),
     long forms with an optional weekday in the eleven languages of docs/dates.md
@@ -1531,7 +1594,7 @@ def parse_date(
     '2024-02-05'
     """
     if not isinstance(text, str):
-        raise DateParseError(f"parse_date takes a str, not {type(text).__name__}")
+        raise TypeError(f"parse_date takes a str, not {type(text).__name__}")
     ref = _coerce_reference(reference)
     key = _language_key(language)
     try:
@@ -1576,6 +1639,10 @@ def _parse(
         return _with_offset(
             _parse(zoned.group("rest"), reference, language, check_weekday), zoned.group("zone")
         )
+    inner = _GMT_INNER.search(text)
+    if inner is not None:  # ``08:43 UTC+8, 2023-09-14``: the offset between time and date
+        rest = f"{text[: inner.start()]} {text[inner.end() :].lstrip(', ')}"
+        return _with_offset(_parse(rest, reference, language, check_weekday), inner.group("zone"))
     found = _NUMERIC_WITH_TIME.fullmatch(text)
     if found is not None:
         day = _parse(found.group("date"), reference, language, check_weekday)

@@ -5,9 +5,11 @@ line, UTF-8, written as documents are read; :func:`read_jsonl` gives back an equ
 (same documents, same order). The other formats are for analysis and drop what tables do
 not hold well (date mentions; the raw file unless asked for).
 
-Table columns (``to_arrow``, ``to_pandas``, ``to_parquet``, ``to_hf_dataset``), in order;
-``columns=`` picks a subset (and only computes what it needs: leave out ``language`` and
-``language_confidence`` to skip language detection):
+One vocabulary: every export names and means its columns the same way, and takes
+``columns=`` to pick and order them (only what is asked is computed: leave out
+``language`` and ``language_confidence`` to skip language detection). The columns, in
+order, with their Arrow types (``to_arrow``, ``to_pandas``, ``to_parquet``,
+``to_hf_dataset``) and CSV cells (:func:`to_csv`):
 
 =======================  ===============================  ==========================================
 column                   Arrow type                       value
@@ -15,29 +17,37 @@ column                   Arrow type                       value
 key, path, layout        string
 ordinal                  int64
 title                    string                           null when the file has none
-published                timestamp[us]                    start of the published interval, on the
+published                string                           RFC 3339 text that ``datetime.
+                                                          fromisoformat`` and pandas read: the
+                                                          date alone (``2021-12-01``: the first
+                                                          day) at year, month and day precision,
+                                                          else ``2024-05-27T17:07:04+08:00``
+published_precision      string                           ``year`` ... ``second``
+published_tz             string                           the zone: an IANA name (``Asia/Seoul``)
+                                                          or an offset, null when naive
+published_start          timestamp[us]                    start of the published interval, on the
                                                           publisher's wall clock (no zone: a
                                                           ``2021-12`` KBS date is ``2021-12-01
                                                           00:00`` Seoul time, not a UTC instant)
 published_end            timestamp[us]                    end of the interval (exclusive)
-published_precision      string                           ``year`` ... ``second``
-published_iso            string                           ISO 8601 at its precision, with offset
 publisher, photo_credit  string                           flat columns (not a struct), canonical
 author, author_email,    string                           names; null when absent
 category
-cited                    list<string>
+cited                    list<string>                     CSV: joined by ``"; "``
 language                 string                           ISO 639-1, null when undetermined
 language_confidence      float64
 text                     string                           the cleaned body
-paragraphs, captions     list<string>
-problems                 list<struct<code, message,
-                         line: int64>>
+paragraphs, captions     list<string>                     CSV: joined by a blank line / a newline
+problems                 list<struct<code, severity,      CSV: the codes joined by ``"; "``
+                         message, line: int64>>
 encoding                 string
 raw                      string                           only when named in ``columns``
 =======================  ===============================  ==========================================
 
-CSV (:func:`to_csv`) holds metadata only: the scalar columns above, with ``published`` as
-its ISO string, ``cited`` and problem codes joined by ``"; "``.
+JSON Lines (:meth:`Document.to_dict`) writes ``published``, ``published_precision`` and
+``published_tz`` the same way; :func:`read_jsonl` reads the three back into the exact
+:class:`~seedcorpus.PartialDate` (and still reads the older ``2021-12[Asia/Seoul]`` form).
+CSV writes the metadata by default and any column on request (``text`` included).
 
 Optional libraries are imported when first needed; a missing one raises
 :class:`~seedcorpus.MissingExtraError` naming the extra to install.
@@ -62,6 +72,8 @@ import io
 import json
 import os
 import re
+import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import ModuleType
 from typing import IO, TYPE_CHECKING, Any, Final, TextIO, cast
@@ -69,9 +81,13 @@ from typing import IO, TYPE_CHECKING, Any, Final, TextIO, cast
 import attrs
 
 from seedcorpus._exceptions import InterchangeError, MissingExtraError
-from seedcorpus._records import Document
+from seedcorpus._records import Document, published_fields
 
 if TYPE_CHECKING:
+    import datasets
+    import pandas as pd
+    import pyarrow as pa
+
     from seedcorpus._corpus import Corpus
     from seedcorpus._sources import SourceRegistry
 
@@ -111,7 +127,11 @@ class _Column:
     name: str
     kind: str  # string, int64, float64, timestamp, list, problems
     get: Callable[[Document], Any]
-    csv: Callable[[Document], object] | None = None  # None: not a CSV field
+    csv: Callable[[Document], object] | None = None  # the CSV cell, when not ``get``'s value
+
+    def cell(self, document: Document) -> object:
+        value = (self.csv or self.get)(document)
+        return "" if value is None else value
 
 
 def _wall(document: Document, end: bool) -> Any:
@@ -122,80 +142,84 @@ def _wall(document: Document, end: bool) -> Any:
     return moment.replace(tzinfo=None)
 
 
-def _iso(document: Document) -> str | None:
-    """Lossless text (``2021-12[Asia/Seoul]``): :meth:`PartialDate.fromisoformat` reads it."""
-    return None if document.published is None else document.published.isoformat()
+def _wall_text(document: Document, end: bool) -> str | None:
+    moment = _wall(document, end)
+    return None if moment is None else str(moment.isoformat(timespec="seconds"))
 
 
-def _plain(document: Document) -> str | None:
-    """Plain ISO 8601 (``2021-12``, ``2024-05-27T17:07:04+08:00``), as spreadsheets read it."""
-    return None if document.published is None else str(document.published)
+def _join(values: Iterable[str], separator: str = "; ") -> str:
+    return separator.join(values)
 
 
-def _join(values: Iterable[str]) -> str:
-    return "; ".join(values)
+def _published(part: str) -> Callable[[Document], str | None]:
+    def get(document: Document) -> str | None:
+        return published_fields(document.published, "published")[part]
 
-
-def _same(get: Callable[[Document], Any]) -> Callable[[Document], object]:
     return get
 
 
 _COLUMN_LIST: Final = (
-    _Column("key", "string", lambda d: d.key, _same(lambda d: d.key)),
-    _Column("ordinal", "int64", lambda d: d.ordinal, _same(lambda d: d.ordinal)),
-    _Column("path", "string", lambda d: d.path, _same(lambda d: d.path)),
-    _Column("layout", "string", lambda d: d.layout, _same(lambda d: d.layout)),
-    _Column("title", "string", lambda d: d.title, _same(lambda d: d.title)),
-    _Column("published", "timestamp", lambda d: _wall(d, False), _plain),
-    _Column("published_end", "timestamp", lambda d: _wall(d, True), None),
+    _Column("key", "string", lambda d: d.key),
+    _Column("ordinal", "int64", lambda d: d.ordinal),
+    _Column("path", "string", lambda d: d.path),
+    _Column("layout", "string", lambda d: d.layout),
+    _Column("title", "string", lambda d: d.title),
+    _Column("published", "string", _published("published")),
+    _Column("published_precision", "string", _published("published_precision")),
+    _Column("published_tz", "string", _published("published_tz")),
     _Column(
-        "published_precision",
-        "string",
-        lambda d: None if d.published is None else d.published.precision,
-        lambda d: None if d.published is None else d.published.precision,
+        "published_start", "timestamp", lambda d: _wall(d, False), lambda d: _wall_text(d, False)
     ),
-    _Column("published_iso", "string", _iso, _iso),
-    _Column("publisher", "string", lambda d: d.source.publisher, lambda d: d.source.publisher),
-    _Column(
-        "photo_credit", "string", lambda d: d.source.photo_credit, lambda d: d.source.photo_credit
-    ),
-    _Column("author", "string", lambda d: d.source.author, lambda d: d.source.author),
-    _Column(
-        "author_email", "string", lambda d: d.source.author_email, lambda d: d.source.author_email
-    ),
-    _Column("category", "string", lambda d: d.source.category, lambda d: d.source.category),
+    _Column("published_end", "timestamp", lambda d: _wall(d, True), lambda d: _wall_text(d, True)),
+    _Column("publisher", "string", lambda d: d.source.publisher),
+    _Column("photo_credit", "string", lambda d: d.source.photo_credit),
+    _Column("author", "string", lambda d: d.source.author),
+    _Column("author_email", "string", lambda d: d.source.author_email),
+    _Column("category", "string", lambda d: d.source.category),
     _Column("cited", "list", lambda d: list(d.source.cited), lambda d: _join(d.source.cited)),
-    _Column("language", "string", lambda d: d.language, lambda d: d.language),
+    _Column("language", "string", lambda d: d.language),
+    _Column("language_confidence", "float64", lambda d: d.language_confidence),
+    _Column("text", "string", lambda d: d.text),
     _Column(
-        "language_confidence",
-        "float64",
-        lambda d: d.language_confidence,
-        lambda d: d.language_confidence,
+        "paragraphs", "list", lambda d: list(d.paragraphs), lambda d: _join(d.paragraphs, "\n\n")
     ),
-    _Column("text", "string", lambda d: d.text, None),
-    _Column("paragraphs", "list", lambda d: list(d.paragraphs), None),
-    _Column("captions", "list", lambda d: list(d.captions), None),
+    _Column("captions", "list", lambda d: list(d.captions), lambda d: _join(d.captions, "\n")),
     _Column(
         "problems",
         "problems",
-        lambda d: [{"code": p.code, "message": p.message, "line": p.line} for p in d.problems],
+        lambda d: [
+            {"code": p.code, "severity": p.severity, "message": p.message, "line": p.line}
+            for p in d.problems
+        ],
         lambda d: _join(p.code for p in d.problems),
     ),
-    _Column("encoding", "string", lambda d: d.encoding, _same(lambda d: d.encoding)),
-    _Column("raw", "string", lambda d: d.raw, None),
+    _Column("encoding", "string", lambda d: d.encoding),
+    _Column("raw", "string", lambda d: d.raw),
 )
 _COLUMNS: Final = {column.name: column for column in _COLUMN_LIST}
 
 COLUMNS: Final[tuple[str, ...]] = tuple(c.name for c in _COLUMN_LIST if c.name != "raw")
 """The default table columns (every column but ``raw``), in order."""
 
-CSV_FIELDS: Final[tuple[str, ...]] = tuple(c.name for c in _COLUMN_LIST if c.csv is not None)
-"""Every field :func:`to_csv` can write."""
+CSV_FIELDS: Final[tuple[str, ...]] = tuple(c.name for c in _COLUMN_LIST)
+"""Every column :func:`to_csv` can write: all of them, ``text`` and ``raw`` included."""
 
 DEFAULT_CSV_FIELDS: Final[tuple[str, ...]] = tuple(
-    name for name in CSV_FIELDS if name not in ("encoding", "language_confidence", "published_iso")
+    name
+    for name in CSV_FIELDS
+    if name
+    not in (
+        "published_start",
+        "published_end",
+        "language_confidence",
+        "text",
+        "paragraphs",
+        "captions",
+        "encoding",
+        "raw",
+    )
 )
-"""The fields :func:`to_csv` writes by default."""
+"""The columns :func:`to_csv` writes by default: the metadata."""
 
 
 def _choose(
@@ -359,40 +383,55 @@ def to_csv(
     documents: Corpus | Iterable[Document],
     path_or_file: PathOrFile,
     *,
+    columns: Sequence[str] | None = None,
     fields: Sequence[str] | None = None,
 ) -> int:
-    """Write document metadata as CSV with a header row; returns the number of rows.
+    """Write documents as CSV with a header row; returns the number of rows.
 
-    ``fields`` chooses and orders the columns (default :data:`DEFAULT_CSV_FIELDS`; any of
-    :data:`CSV_FIELDS`). Missing values are empty cells.
+    ``columns`` chooses and orders the columns (default :data:`DEFAULT_CSV_FIELDS`, the
+    metadata; any of :data:`CSV_FIELDS`, the table columns, ``text`` and ``raw``
+    included). Missing values are empty cells; lists are joined (``cited`` and problem
+    codes by ``"; "``, paragraphs by a blank line, captions by a newline).
+    ``fields`` is the former name of ``columns`` (deprecated).
 
     >>> import io, seedcorpus
     >>> buffer = io.StringIO()
-    >>> to_csv(seedcorpus.load(), buffer, fields=["key", "layout"])
+    >>> to_csv(seedcorpus.load(), buffer, columns=["key", "layout", "published"])
     5
     >>> buffer.getvalue().splitlines()[:2]
-    ['key,layout', '18ee026d31d90e44,kbs_world']
-    >>> to_csv(seedcorpus.load(), buffer, fields=["text"])
-    Traceback (most recent call last):
-    ValueError: to_csv() fields: unknown 'text'; choose from key, ...
+    ['key,layout,published', '18ee026d31d90e44,kbs_world,2021-12-01']
     """
-    names = _choose(fields, CSV_FIELDS, DEFAULT_CSV_FIELDS, "to_csv() fields")
-    getters = [_COLUMNS[name].csv for name in names]
+    if fields is not None:
+        if columns is not None:
+            raise TypeError("to_csv() takes columns= (fields= is its deprecated name), not both")
+        warnings.warn(
+            "to_csv(fields=...) is deprecated; use columns=... as every other export does",
+            DeprecationWarning,
+            stacklevel=_caller_level(),
+        )
+        columns = fields
+    names = _choose(columns, CSV_FIELDS, DEFAULT_CSV_FIELDS, "to_csv() columns")
+    chosen = [_COLUMNS[name] for name in names]
     sink = _TextSink(path_or_file, "to_csv()")
     count = 0
     try:
         writer = csv.writer(sink.stream, lineterminator="\n")
         writer.writerow(names)
         for document in _documents(documents):
-            writer.writerow(["" if g is None else _cell(g(document)) for g in getters])
+            writer.writerow([column.cell(document) for column in chosen])
             count += 1
     finally:
         sink.close()
     return count
 
 
-def _cell(value: object) -> object:
-    return "" if value is None else value
+def _caller_level() -> int:
+    """The ``stacklevel`` that points a warning at the user's call (through Corpus.to_csv)."""
+    frame = sys._getframe(2)
+    level = 2
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("seedcorpus."):
+        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
+    return level
 
 
 def _arrow_type(pa: ModuleType, kind: str) -> Any:
@@ -407,15 +446,22 @@ def _arrow_type(pa: ModuleType, kind: str) -> Any:
     if kind == "list":
         return pa.list_(pa.string())
     return pa.list_(
-        pa.struct([("code", pa.string()), ("message", pa.string()), ("line", pa.int64())])
+        pa.struct(
+            [
+                ("code", pa.string()),
+                ("severity", pa.string()),
+                ("message", pa.string()),
+                ("line", pa.int64()),
+            ]
+        )
     )
 
 
-def arrow_schema(columns: Sequence[str] | None = None) -> Any:
+def arrow_schema(columns: Sequence[str] | None = None) -> pa.Schema:
     """The ``pyarrow.Schema`` of :func:`to_arrow` for these columns (needs the ``arrow`` extra).
 
-    >>> str(arrow_schema(["published", "cited"]))
-    'published: timestamp[us]\\ncited: list<item: string>\\n  child 0, item: string'
+    >>> str(arrow_schema(["published", "published_start"]))
+    'published: string\\npublished_start: timestamp[us]'
     """
     pa = _require("pyarrow", "arrow")
     names = _choose(columns, tuple(_COLUMNS), COLUMNS, "columns")
@@ -424,7 +470,7 @@ def arrow_schema(columns: Sequence[str] | None = None) -> Any:
 
 def to_arrow(
     documents: Corpus | Iterable[Document], *, columns: Sequence[str] | None = None
-) -> Any:
+) -> pa.Table:
     """A ``pyarrow.Table`` with one row per document, built in batches (needs the ``arrow`` extra).
 
     >>> import seedcorpus
@@ -450,15 +496,16 @@ def to_arrow(
 
 def to_pandas(
     documents: Corpus | Iterable[Document], *, columns: Sequence[str] | None = None
-) -> Any:
+) -> pd.DataFrame:
     """A ``pandas.DataFrame`` of :func:`to_arrow`'s table (needs the ``pandas`` extra).
 
-    ``published`` and ``published_end`` are ``datetime64`` (wall clock, ``NaT`` when
-    undated); list columns hold Python lists.
+    ``published`` is RFC 3339 text (``pandas.to_datetime(..., format="ISO8601")`` reads
+    it); ``published_start`` and ``published_end`` are ``datetime64`` (wall clock, ``NaT``
+    when undated); list columns hold Python lists.
 
     >>> import seedcorpus
-    >>> df = to_pandas(seedcorpus.load(), columns=["key", "published", "cited"])
-    >>> df["published"].dt.year.tolist()
+    >>> df = to_pandas(seedcorpus.load(), columns=["key", "published_start", "cited"])
+    >>> df["published_start"].dt.year.tolist()
     [2021.0, 2025.0, nan, 2020.0, 2024.0]
     """
     _require("pandas", "pandas")
@@ -492,7 +539,7 @@ def to_parquet(
 
 def to_hf_dataset(
     documents: Corpus | Iterable[Document], *, columns: Sequence[str] | None = None
-) -> Any:
+) -> datasets.Dataset:
     """A Hugging Face ``datasets.Dataset`` over :func:`to_arrow`'s table (the ``hf`` extra).
 
     The dataset wraps the Arrow table in memory (no copy through pandas or Python rows).

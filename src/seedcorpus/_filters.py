@@ -29,8 +29,13 @@ Rules worth knowing:
   (:meth:`str.casefold`) unless ``case_sensitive=True``; ``matches`` searches a regular
   expression (use ``(?i)`` or compiled flags for case).
 - Each string criterion accepts one value or a collection of values: any of them
-  matches. In keyword criteria, ``None`` means "no constraint" (handy for command-line
-  flags that were not given); use ``~F.has("publisher")`` for documents without one.
+  matches. Leave a criterion out for "no constraint"; ``None`` is refused
+  (:class:`ValueError`), so ``publisher=None`` cannot silently keep everything: use
+  ``~F.has("publisher")`` for documents without one.
+- ``language`` takes the codes language detection can give
+  (:func:`~seedcorpus._language.detectable_languages`) and ``layout`` the ids of the
+  corpus's layout registry (plus ``unknown``); anything else is a :class:`ValueError`
+  naming the choices, since it could only ever match nothing.
 - Only ``language`` runs language detection, only ``where`` may touch anything else:
   metadata criteria never detect languages or look for dates in the text.
 
@@ -43,6 +48,7 @@ criteria without opening files.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -52,6 +58,7 @@ import attrs
 
 from seedcorpus._dates import PartialDate, parse_date
 from seedcorpus._exceptions import DateError, DateParseError
+from seedcorpus._language import detectable_languages
 from seedcorpus._records import Document
 from seedcorpus._sources import SourceRegistry
 
@@ -69,9 +76,12 @@ __all__ = [
     "Not",
     "Predicate",
     "Since",
+    "UNSET",
     "SqlClause",
+    "Unset",
     "Until",
     "Where",
+    "check_layouts",
     "fold_name",
 ]
 
@@ -110,8 +120,20 @@ CRITERIA: Final[tuple[str, ...]] = (
 )
 """The keyword criteria :meth:`Corpus.filter` and :meth:`F.from_criteria` accept."""
 
+
+class Unset(enum.Enum):
+    """The type of :data:`UNSET`, the default of a criterion that was not given."""
+
+    UNSET = "UNSET"
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Final = Unset.UNSET
+"""The default of :meth:`Corpus.filter`'s criteria: not given, no constraint."""
+
 _SEPARATOR: Final = "\x1f"
-_LANGUAGE_CODE: Final = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
 _KEY: Final = re.compile(r"^[0-9a-f]{16}$")
 _REGISTRY_FIELDS: Final = frozenset({"publisher", "photo_credit", "cited"})
 _NAME_FIELDS: Final = frozenset({"publisher", "photo_credit", "author", "category", "cited"})
@@ -589,9 +611,13 @@ class F:
         FieldIn(field='language', values=('id', 'en'))
         """
         values = tuple(code.lower() for code in _flatten("language", codes))
+        known = detectable_languages()
         for code in values:
-            if not _LANGUAGE_CODE.match(code):
-                raise ValueError(f"language: {code!r} is not a language code such as 'id' or 'en'")
+            if code not in known:
+                raise ValueError(
+                    f"language: {code!r} is not a language code that detection gives; "
+                    f"choose from {', '.join(known)}"
+                )
         return FieldIn("language", values)
 
     @staticmethod
@@ -710,11 +736,14 @@ class F:
     def from_criteria(**criteria: Any) -> Predicate:
         """The predicate for keyword criteria (those of :meth:`Corpus.filter`), ANDed together.
 
-        ``None`` values are ignored. Unknown names raise :class:`TypeError`, malformed
-        values :class:`TypeError` or :class:`ValueError`, each naming the criterion.
+        Unknown names raise :class:`TypeError`, malformed values :class:`TypeError` or
+        :class:`ValueError`, and ``None`` a :class:`ValueError`, each naming the criterion.
 
-        >>> F.from_criteria(language="id", publisher=None)
-        AllOf(parts=(FieldIn(field='language', values=('id',)),))
+        >>> F.from_criteria(language="id", layout="kbs_world")
+        AllOf(parts=(FieldIn(field='language', values=('id',)), FieldIn(field='layout', ...)))
+        >>> F.from_criteria(publisher=None)
+        Traceback (most recent call last):
+        ValueError: publisher=None: give a str or a collection of str, or leave publisher out
         >>> F.from_criteria(langauge="id")
         Traceback (most recent call last):
         TypeError: unknown filter criterion 'langauge'; the criteria are author, case_sensitive, ...
@@ -724,6 +753,10 @@ class F:
             raise TypeError(
                 f"unknown filter criterion {unknown[0]!r}; the criteria are {', '.join(CRITERIA)}"
             )
+        for name, value in criteria.items():
+            if value is None:
+                kind = _EXPECTED.get(name, "a str or a collection of str")
+                raise ValueError(f"{name}=None: give {kind}, or leave {name} out")
         case_sensitive = criteria.get("case_sensitive")
         if case_sensitive is not None and not isinstance(case_sensitive, bool):
             raise TypeError(f"case_sensitive takes a bool, not {type(case_sensitive).__name__}")
@@ -759,6 +792,35 @@ class F:
                     raise
                 raise type(exc)(f"{name}: {exc}") from exc
         return AllOf(tuple(parts))
+
+
+_EXPECTED: Final[Mapping[str, str]] = {
+    "case_sensitive": "True or False",
+    "since": "a str, date, datetime or PartialDate",
+    "until": "a str, date, datetime or PartialDate",
+    "matches": "a regular expression or a collection of them",
+    "where": "a callable",
+}
+
+
+def check_layouts(predicate: Predicate, ids: Collection[str]) -> None:
+    """Refuse a layout id that is not in ``ids`` anywhere in ``predicate`` (a ValueError).
+
+    >>> check_layouts(F.layout("kbs") | F.language("id"), ("cri", "kbs_world", "unknown"))
+    Traceback (most recent call last):
+    ValueError: layout: 'kbs' is not a layout id; choose from cri, kbs_world, unknown
+    """
+    if isinstance(predicate, (AllOf, AnyOf)):
+        for part in predicate.parts:
+            check_layouts(part, ids)
+    elif isinstance(predicate, Not):
+        check_layouts(predicate.part, ids)
+    elif isinstance(predicate, FieldIn) and predicate.field == "layout":
+        for value in predicate.values:
+            if value not in ids:
+                raise ValueError(
+                    f"layout: {value!r} is not a layout id; choose from {', '.join(sorted(ids))}"
+                )
 
 
 def _flatten(name: str, values: tuple[str | Collection[str], ...]) -> tuple[str, ...]:

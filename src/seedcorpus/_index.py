@@ -25,20 +25,19 @@ Metadata criteria of :meth:`Corpus.filter` (``language``, ``since``, ``until``, 
 table of the case-folded text where SQLite has FTS5; the rest is checked in Python.
 Results are the same as without an index.
 
-Where the index lives (:func:`index_path`): ``<dir>/.seedcorpus-index.sqlite`` next to a
-directory corpus (hidden, so never listed as a corpus file), or a file in the user cache
-directory (``platformdirs``, the ``index`` extra) for other sources, when the corpus
-directory is not writable, or when ``SEEDCORPUS_INDEX_DIR`` or ``where="cache"`` asks for
-it; or any path you pass.
+Where the index lives (:func:`index_path`): a file in the user cache directory
+(``platformdirs``; ``SEEDCORPUS_INDEX_DIR`` overrides it) by default, so nothing is written
+into the corpus; ``<dir>/.seedcorpus-index.sqlite`` inside a directory corpus with
+``where="beside"`` (hidden, so never listed as a corpus file); or any path you pass.
 
 >>> import shutil, tempfile
 >>> from seedcorpus._load import load, seeds_path
 >>> folder = shutil.copytree(seeds_path(), tempfile.mkdtemp() + "/corpus")
->>> corpus = load(folder, index=True)
+>>> corpus = load(folder, index=index_path(folder, where="beside"))
 >>> corpus.filter(since="2024", language="id").keys()
 ('17e8dcca59894ba3', '3ce8b0aa36825b41')
->>> index_path(folder).name
-'.seedcorpus-index.sqlite'
+>>> (Path(folder) / ".seedcorpus-index.sqlite").is_file()
+True
 """
 
 from __future__ import annotations
@@ -60,9 +59,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, compress, repeat
 from operator import itemgetter, lt
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import attrs
+import platformdirs
 
 from seedcorpus import _exceptions, _parse
 from seedcorpus._dates import PartialDate
@@ -95,6 +95,7 @@ from seedcorpus._storage import (
 __all__ = [
     "INDEX_NAME",
     "SCHEMA_VERSION",
+    "IndexPlace",
     "SORT_COLUMNS",
     "IndexStats",
     "IndexedStore",
@@ -246,10 +247,6 @@ def _cache_dir() -> Path:
     configured = os.environ.get("SEEDCORPUS_INDEX_DIR")
     if configured:
         return Path(configured)
-    try:
-        import platformdirs
-    except ImportError:  # pragma: no cover - the index extra is installed in tests
-        raise _exceptions.MissingExtraError.for_extra("platformdirs", "index") from None
     return Path(platformdirs.user_cache_dir("seedcorpus")) / "indexes"
 
 
@@ -270,40 +267,39 @@ def _source_id(store: Store) -> str:
     )
 
 
-def index_path(source: str | os.PathLike[str] | Store, *, where: str = "auto") -> Path:
-    """Where the index of a corpus ``source`` lives by default.
+IndexPlace = Literal["cache", "beside"]
+"""Where :func:`index_path` puts an index: the user cache directory, or beside the corpus."""
 
-    ``where="auto"``: ``<dir>/.seedcorpus-index.sqlite`` for a directory you may write
-    to, else the cache; ``"corpus"``: next to the corpus (directories only); ``"cache"``:
-    ``SEEDCORPUS_INDEX_DIR`` when set, else the user cache directory of ``platformdirs``,
-    one file per source.
 
-    >>> from seedcorpus._load import seeds_path
-    >>> index_path(seeds_path(), where="corpus").name
+def index_path(source: str | os.PathLike[str] | Store, *, where: IndexPlace = "cache") -> Path:
+    """Where the index of a corpus ``source`` lives unless you pass a path.
+
+    ``where="cache"`` (the default): a file named after the source in
+    ``SEEDCORPUS_INDEX_DIR`` when set, else in the user cache directory
+    (``platformdirs.user_cache_dir("seedcorpus")/indexes``), so indexing never writes
+    into the corpus. ``where="beside"``: ``<dir>/.seedcorpus-index.sqlite`` inside a
+    directory corpus (hidden, so never listed as a corpus file); directories only.
+
+    >>> from seedcorpus import index_path, seeds_path
+    >>> index_path(seeds_path(), where="beside").name
     '.seedcorpus-index.sqlite'
-    >>> index_path(seeds_path(), where="cache").suffix
+    >>> index_path(seeds_path()).suffix
     '.sqlite'
     """
-    if where not in ("auto", "corpus", "cache"):
-        raise ValueError(f"where must be 'auto', 'corpus' or 'cache', not {where!r}")
+    if where not in ("cache", "beside"):
+        raise ValueError(f"where must be 'cache' or 'beside', not {where!r}")
     if isinstance(source, (str, os.PathLike)):
         from seedcorpus._storage import open_store
 
         store, _ = open_store(source)
     else:
         store = source
-    if (
-        where != "cache"
-        and isinstance(store, DirectoryStore)
-        and not (where == "auto" and os.environ.get("SEEDCORPUS_INDEX_DIR"))
-    ):
-        root = Path(store.root)
-        if where == "corpus" or os.access(root, os.W_OK):
-            return root / INDEX_NAME
-    if where == "corpus":
-        raise CorpusIndexError(
-            f"only a directory corpus can keep its index next to it, not {store!r}"
-        )
+    if where == "beside":
+        if not isinstance(store, DirectoryStore):
+            raise CorpusIndexError(
+                f"only a directory corpus can keep its index beside it, not {store!r}"
+            )
+        return Path(store.root) / INDEX_NAME
     digest = hashlib.sha256(_source_id(store).encode()).hexdigest()[:20]
     return _cache_dir() / f"{digest}.sqlite"
 

@@ -63,6 +63,7 @@ __all__ = [
     "UNDETERMINED",
     "LanguageGuess",
     "detect_language",
+    "detectable_languages",
     "language_shares",
 ]
 
@@ -393,6 +394,17 @@ def _detector_factory() -> Any:
     return factory
 
 
+@functools.lru_cache(maxsize=1)
+def detectable_languages() -> tuple[str, ...]:
+    """The ISO 639-1 codes :func:`detect_language` can return, sorted (langdetect's profiles).
+
+    >>> {"id", "en", "ko", "zh"} <= set(detectable_languages())
+    True
+    """
+    names = (p.name for p in Path(PROFILES_DIRECTORY).iterdir() if not p.name.startswith("."))
+    return tuple(sorted({_CODE_MAP.get(name, name) for name in names}))
+
+
 def _new_detector(detector_class: type[Any] = _Detector) -> Any:
     """A detector on the module's factory, with this module's parameters."""
     detector = detector_class(_detector_factory())
@@ -412,6 +424,98 @@ def _probabilities(sample: str, detector_class: type[Any] = _Detector) -> list[t
     except LangDetectException:  # no usable n-gram in the sample
         return []
     return [(language.lang, language.prob) for language in ranked]
+
+
+# langdetect has no Malay profile and calls Malay Indonesian. The two standard languages
+# differ in common words and spellings: each word below is usual in one and rare or
+# absent in the other (Malaysian ``kerajaan``, ``kerana``, ``Ogos`` against Indonesian
+# ``pemerintah``, ``karena``, ``Agustus``). An ``id`` guess whose sample holds at least
+# three Malay markers and more than twice as many Malay as Indonesian ones (counted in the
+# text's first :data:`_MARKER_CHARS` characters) is ``ms``.
+_MALAY_MARKERS: Final = frozenset(
+    [
+        "kerana",
+        "kerajaan",
+        "semasa",
+        "iaitu",
+        "ialah",
+        "sahaja",
+        "jurucakap",
+        "setiausaha",
+        "mesyuarat",
+        "lawatan",
+        "perbincangan",
+        "sempena",
+        "majlis",
+        "tetamu",
+        "kebangsaan",
+        "boleh",
+        "kerjasama",
+        "jawatankuasa",
+        "bahawa",
+        "menteri-menteri",
+        "manakala",
+        "kenyataan",
+        "negara-negara",
+        "pihak-pihak",
+        "ogos",
+        "julai",
+        "jun",
+        "mac",
+        "disember",
+        "bilion",
+        "peratus",
+        "antarabangsa",
+        "pelancong",
+        "syarikat",
+    ]
+)
+_INDONESIAN_MARKERS: Final = frozenset(
+    [
+        "karena",
+        "pemerintah",
+        "yaitu",
+        "saja",
+        "juru",
+        "sekretaris",
+        "rapat",
+        "kunjungan",
+        "pembicaraan",
+        "uang",
+        "bisa",
+        "bahwa",
+        "agustus",
+        "juli",
+        "juni",
+        "maret",
+        "desember",
+        "miliar",
+        "persen",
+        "internasional",
+        "wisatawan",
+        "perusahaan",
+        "nggak",
+    ]
+)
+_MARKER_CHARS: Final = 4000  # the words counted: the text's beginning, bounded
+_WORD: Final = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _is_malay(sample: str) -> bool:
+    """Whether an Indonesian-looking sample reads as Malay (see _MALAY_MARKERS).
+
+    >>> _is_malay("Jurucakap kerajaan berkata lawatan itu boleh diadakan pada bulan Ogos.")
+    True
+    >>> _is_malay("Juru bicara pemerintah mengatakan kunjungan itu bisa digelar Agustus.")
+    False
+    """
+    malay = indonesian = 0
+    for word in _WORD.findall(sample.casefold()):
+        if word in _MALAY_MARKERS:
+            malay += 1
+        elif word in _INDONESIAN_MARKERS:
+            indonesian += 1
+    return malay >= 3 and malay > 2 * indonesian
 
 
 def _langdetect_guess(sample: str) -> LanguageGuess:
@@ -459,7 +563,10 @@ def detect_language(text: str) -> LanguageGuess:
     by_script = _script_guess(sample, letters)
     if by_script is not None:
         return by_script
-    return _langdetect_guess(sample)
+    guess = _langdetect_guess(sample)
+    if guess.code == "id" and _is_malay(text[:_MARKER_CHARS]):
+        return LanguageGuess("ms", guess.confidence)
+    return guess
 
 
 def language_shares(paragraphs: Sequence[str]) -> tuple[tuple[str, float], ...]:

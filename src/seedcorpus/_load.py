@@ -45,7 +45,7 @@ def seeds_path() -> Path:
     raise FileAccessError(
         "the bundled seed corpus is missing from this installation",
         path=str(bundled),
-        code="vanished",
+        code="not_found",
     )
 
 
@@ -80,9 +80,13 @@ def load(
     registry. Files larger than ``max_bytes`` are refused with a ``too_large`` problem.
     ``workers`` is the number of processes that parse (1: this one; None: chosen by
     :func:`~seedcorpus._parallel.default_workers`, one process below 2,000 files);
-    documents and their order are the same whatever the number. With ``strict=True`` the
-    first problem is raised as a :class:`~seedcorpus.SeedCorpusError` subclass naming the
-    file; otherwise problems are collected on documents and in :attr:`Corpus.problems`.
+    documents and their order are the same whatever the number. Problems are collected on
+    documents and in :attr:`Corpus.problems`; with ``strict=True`` the first problem of
+    severity ``error`` (:attr:`Problem.severity`) is raised, as a
+    :class:`~seedcorpus.SeedCorpusError` subclass naming the file, when documents are
+    read (iterating, indexing, filtering, exporting), never by ``load`` itself; warnings
+    (an unknown layout, a missing date) never raise. A source that cannot be opened at
+    all (a path that does not exist) raises here, strict or not.
 
     ``language=True`` detects each document's language (:attr:`Document.language`) and
     ``dates=True`` finds its date mentions (:attr:`Document.dates`) as it is loaded, on the
@@ -92,15 +96,16 @@ def load(
     ``dates=True`` detects the language too.
 
     ``index`` keeps a SQLite index of the corpus (:mod:`seedcorpus._index`): True for the
-    default location (:func:`~seedcorpus._index.index_path`: next to a directory corpus,
-    else the user cache), or the index file's path. It is refreshed now (new and changed
+    default location (:func:`~seedcorpus.index_path`: the user cache directory, never the
+    corpus), or the index file's path (``index_path(source, where="beside")`` for one
+    inside a directory corpus). It is refreshed now (new and changed
     files are parsed, on ``workers`` processes); documents then come from it, and
     metadata filters run in SQL.
 
     >>> import seedcorpus
     >>> seedcorpus.load("no/such/dir")
     Traceback (most recent call last):
-    seedcorpus.FileAccessError: no/such/dir: no such file or directory [vanished]
+    seedcorpus.FileAccessError: no/such/dir: no such file or directory [not_found]
     >>> len(seedcorpus.load(str(seeds_path() / "00[34]_*.txt")))
     2
     """
@@ -133,7 +138,4 @@ def load(
             explicit=explicit, workers=workers
         )
         listing = _Listing(indexed, entries, problems, duplicates, workers or 1, language, dates)
-    corpus = Corpus(listing, options, strict=strict)
-    if strict and listing.problems:
-        raise listing.problems[0].to_error()
-    return corpus
+    return Corpus(listing, options, strict=strict)

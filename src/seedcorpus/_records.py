@@ -29,6 +29,7 @@ from typing import Any, Final, Literal, cast, get_args
 import attrs
 
 from seedcorpus._dates import RESOLUTIONS, DateMention, PartialDate, find_date_mentions
+from seedcorpus._display import document_html
 from seedcorpus._exceptions import (
     DecodeError,
     DocumentError,
@@ -41,7 +42,18 @@ from seedcorpus._exceptions import (
 )
 from seedcorpus._language import LanguageGuess, detect_language, language_shares
 
-__all__ = ["ROLES", "Document", "Line", "Problem", "Role", "Source"]
+__all__ = [
+    "ROLES",
+    "SEVERITIES",
+    "Document",
+    "Line",
+    "Problem",
+    "Role",
+    "Severity",
+    "Source",
+    "date_from_fields",
+    "published_fields",
+]
 
 _REQUIRED: Final = object()
 _NAMES: Final = {str: "a str", int: "an int", bool: "a bool", float: "a number"}
@@ -205,7 +217,54 @@ MAX_LANGUAGE_PARAGRAPHS: Final = 1_000
 """At most this many paragraphs are detected for :attr:`Document.languages` (evenly spaced):
 a document with more gets a ``too_many_paragraphs`` problem (0.4 ms a paragraph)."""
 
+Severity = Literal["error", "warning"]
+"""How bad a :class:`Problem` is: an ``error`` means the file cannot be read or trusted (it
+made no document, or its key or decoding is in doubt); a ``warning`` means the document is
+fine to use, with something odd about it (no known layout, no header date...)."""
+
+SEVERITIES: Final[Mapping[str, Severity]] = {
+    "bad_filename": "error",
+    "binary": "error",
+    "changed": "error",
+    "corrupt": "error",
+    "dangling_symlink": "error",
+    "decoded_with_fallback": "error",
+    "duplicate_key": "error",
+    "not_found": "error",
+    "symlink_loop": "error",
+    "too_large": "error",
+    "undecodable": "error",
+    "unreadable": "error",
+    "unsafe_path": "error",
+    "vanished": "error",
+    "empty": "warning",
+    "invalid_date": "warning",
+    "invalid_email": "warning",
+    "missing_header_date": "warning",
+    "no_body": "warning",
+    "too_many_dates": "warning",
+    "too_many_paragraphs": "warning",
+    "truncated_header": "warning",
+    "unclosed_caption": "warning",
+    "unknown_layout": "warning",
+    "unknown_source": "warning",
+}
+"""The severity of every problem code seedcorpus reports (``docs/reliability.md`` has the
+table); a code not listed here (a user layout's own) is a ``warning`` unless its
+:class:`Problem` says otherwise."""
+
+
+def _default_severity(problem: Problem) -> Severity:
+    return SEVERITIES.get(problem.code, "warning")
+
+
+def _check_severity(problem: Problem, attribute: object, value: object) -> None:
+    if value not in ("error", "warning"):
+        raise ValueError(f"a problem's severity is 'error' or 'warning', not {value!r}")
+
+
 _ERROR_FOR_CODE: Final[dict[str, type[DocumentError]]] = {
+    "not_found": FileAccessError,
     "bad_filename": FileNameError,
     "undecodable": DecodeError,
     "binary": DecodeError,
@@ -230,11 +289,14 @@ class Problem:
     and, where it applies, the 1-based ``line``.
 
     Codes are stable and documented in ``docs/reliability.md``; filter on them, not on the
-    message. :meth:`to_error` gives the exception ``strict=True`` raises for it.
+    message. Each has a :attr:`severity` (:data:`SEVERITIES`): ``strict=True`` raises
+    errors only, as the exception :meth:`to_error` gives.
 
     >>> p = Problem("unknown_layout", "no known layout matches", "x/000_0123456789abcdef.txt")
-    >>> str(p)
-    'x/000_0123456789abcdef.txt: no known layout matches [unknown_layout]'
+    >>> str(p), p.severity
+    ('x/000_0123456789abcdef.txt: no known layout matches [unknown_layout]', 'warning')
+    >>> Problem("binary", "binary content").severity
+    'error'
     >>> isinstance(p.to_error(), ValueError)
     True
     """
@@ -247,6 +309,18 @@ class Problem:
     """The file the problem is about."""
     line: int | None = None
     """The 1-based line number, where the problem is on one line."""
+    severity: Severity = attrs.field(
+        default=attrs.Factory(_default_severity, takes_self=True),
+        validator=_check_severity,
+        kw_only=True,
+    )
+    """``error`` or ``warning`` (see :data:`Severity`); by default the code's, from
+    :data:`SEVERITIES`."""
+
+    @property
+    def is_error(self) -> bool:
+        """Whether the severity is ``error`` (what ``strict=True`` raises)."""
+        return self.severity == "error"
 
     def __str__(self) -> str:
         where = self.path or "<text>"
@@ -269,9 +343,17 @@ class Problem:
         """Rebuild a problem from :meth:`to_dict` output (each field checked)."""
         return _problem_from(data, "problem")
 
-    def __reduce__(self) -> tuple[type[Problem], tuple[Any, ...]]:
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickle as the constructor's arguments (see the module docstring)."""
-        return Problem, (self.code, self.message, self.path, self.line)
+        if self.severity == SEVERITIES.get(self.code, "warning"):
+            return Problem, (self.code, self.message, self.path, self.line)
+        return _problem, (self.code, self.message, self.path, self.line, self.severity)
+
+
+def _problem(
+    code: str, message: str, path: str | None, line: int | None, severity: Severity
+) -> Problem:
+    return Problem(code, message, path, line, severity=severity)
 
 
 @attrs.frozen
@@ -295,12 +377,37 @@ class Line:
         return self.role == "body"
 
 
+def published_fields(date: PartialDate | None, prefix: str) -> dict[str, str | None]:
+    """A date as the three plain fields every export writes: ``{prefix}`` (RFC 3339 text,
+    :meth:`PartialDate.rfc3339`), ``{prefix}_precision`` and ``{prefix}_tz``.
+
+    >>> published_fields(PartialDate(2021, 12, tz="Asia/Seoul"), "published")
+    {'published': '2021-12-01', 'published_precision': 'month', 'published_tz': 'Asia/Seoul'}
+    """
+    if date is None:
+        return {prefix: None, f"{prefix}_precision": None, f"{prefix}_tz": None}
+    return {prefix: date.rfc3339(), f"{prefix}_precision": date.precision, f"{prefix}_tz": date.tz}
+
+
+def date_from_fields(data: Mapping[str, Any], prefix: str) -> PartialDate | None:
+    """The date :func:`published_fields` wrote; also the older lossless form
+    (``2021-12[Asia/Seoul]``, :meth:`PartialDate.isoformat`) in ``{prefix}`` alone."""
+    text = data.get(prefix)
+    if text is None:
+        return None
+    if f"{prefix}_tz" not in data:  # the lossless form
+        return PartialDate.fromisoformat(text)
+    return PartialDate.from_rfc3339(text, data.get(f"{prefix}_precision"), data[f"{prefix}_tz"])
+
+
 def _mention_to_dict(mention: DateMention) -> dict[str, Any]:
+    date = published_fields(mention.date, "date")
     return {
         "span": list(mention.span),
         "text": mention.text,
-        "date": mention.date.isoformat(),
+        "date": date["date"],
         "precision": mention.date.precision,
+        "tz": mention.date.tz,
         "resolution": mention.resolution,
         "inferred": mention.inferred,
         "weekday_mismatch": mention.weekday_mismatch,
@@ -319,7 +426,7 @@ def _mention_from_dict(data: object, where: str) -> DateMention:
     return DateMention(
         span=(span[0], span[1]),
         text=_field(data, "text", str, where),
-        date=_date(data, "date", where),
+        date=_mention_date(data, where),
         resolution=resolution,
         inferred=_field(data, "inferred", bool, where),
         weekday_mismatch=_field(data, "weekday_mismatch", bool, where, default=False),
@@ -327,12 +434,26 @@ def _mention_from_dict(data: object, where: str) -> DateMention:
     )
 
 
-def _date(data: Mapping[str, Any], name: str, where: str = "") -> PartialDate:
-    text = _field(data, name, str, where)
+def _mention_date(data: Mapping[str, Any], where: str) -> PartialDate:
+    text = _field(data, "date", str, where)
+    precision = _field(data, "precision", str, where, default=None, nullable=True)
+    zone = _field(data, "tz", str, where, default=None, nullable=True)
     try:
-        return PartialDate.fromisoformat(text)
-    except ValueError as exc:
-        raise _shape_error(f"{where + name!r}: {exc}") from None
+        if "tz" not in data:  # the lossless form
+            return PartialDate.fromisoformat(text)
+        return PartialDate.from_rfc3339(text, precision, zone)
+    except (ValueError, TypeError) as exc:
+        raise _shape_error(f"{where + 'date'!r}: {exc}") from None
+
+
+def _published(data: Mapping[str, Any]) -> PartialDate | None:
+    """:func:`date_from_fields` of ``published``, each of its fields checked."""
+    for name in ("published", "published_precision", "published_tz"):
+        _field(data, name, str, default=None, nullable=True)
+    try:
+        return date_from_fields(data, "published")
+    except (ValueError, TypeError) as exc:
+        raise _shape_error(f"'published': {exc}") from None
 
 
 @attrs.frozen(slots=False)
@@ -452,8 +573,26 @@ class Document:
         """The file's bytes, re-encoded from :attr:`raw` with its :attr:`encoding`."""
         return self.raw.encode(self.encoding)
 
+    def _repr_html_(self) -> str:
+        """The notebook display: metadata, then every line of the file marked with its role.
+
+        Lines left out of :attr:`text` (headers, captions, bylines, boilerplate...) are
+        greyed and labelled; every string is escaped (see :mod:`seedcorpus._display`).
+
+        >>> import seedcorpus
+        >>> html = seedcorpus.load()["17e8dcca59894ba3"]._repr_html_()
+        >>> 'class="sc-role sc-byline"' in html, "<script" in html
+        (True, False)
+        """
+        return document_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """The document as a JSON-ready dictionary, derived views included.
+
+        Dates are plain: ``published`` is RFC 3339 text that :func:`datetime.fromisoformat`
+        and pandas read (:meth:`PartialDate.rfc3339`), with ``published_precision`` and
+        ``published_tz`` beside it (date mentions likewise: ``date``, ``precision``, ``tz``);
+        :meth:`from_dict` reads the three back into the same :class:`PartialDate`.
 
         >>> import json, seedcorpus
         >>> doc = seedcorpus.load()["3ce8b0aa36825b41"]
@@ -466,8 +605,7 @@ class Document:
             "path": self.path,
             "layout": self.layout,
             "title": self.title,
-            "published": None if self.published is None else self.published.isoformat(),
-            "published_precision": None if self.published is None else self.published.precision,
+            **published_fields(self.published, "published"),
             "source": self.source.to_dict(),
             "language": self.language,
             "language_confidence": self.language_confidence,
@@ -517,14 +655,13 @@ class Document:
             raw.encode(encoding)  # raw_bytes must give the file back
         except (LookupError, ValueError) as exc:
             raise _shape_error(f"'raw' cannot be encoded as {encoding!r}: {exc}") from None
-        published = _field(data, "published", str, default=None, nullable=True)
         doc = cls(
             key=_field(data, "key", str),
             ordinal=ordinal,
             path=_field(data, "path", str),
             layout=_field(data, "layout", str),
             title=_field(data, "title", str, default=None, nullable=True),
-            published=None if published is None else _date(data, "published"),
+            published=_published(data),
             source=Source.from_dict(data.get("source", {})),
             text=_field(data, "text", str),
             paragraphs=_strings(data, "paragraphs"),
@@ -572,12 +709,18 @@ class Document:
 def _problem_from(data: object, where: str) -> Problem:
     data = _mapping(data, where)
     where += "."
-    return Problem(
+    problem = Problem(
         _field(data, "code", str, where),
         _field(data, "message", str, where),
         _field(data, "path", str, where, default=None, nullable=True),
         _field(data, "line", int, where, default=None, nullable=True),
     )
+    severity = _field(data, "severity", str, where, default=None, nullable=True)
+    if severity is None or severity == problem.severity:
+        return problem
+    if severity not in ("error", "warning"):
+        raise _shape_error(f"{where + 'severity'!r} must be 'error' or 'warning'")
+    return attrs.evolve(problem, severity=severity)
 
 
 def _language_share(pair: object, where: str) -> tuple[str, float]:

@@ -26,28 +26,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
 from seedcorpus._dates import PartialDate, parse_header_date
 from seedcorpus._exceptions import DateParseError
 from seedcorpus._records import Problem, Role
-from seedcorpus._sources import source_key, split_credit, validate_email
+from seedcorpus._sources import SourceRegistry, source_key, split_credit, validate_email
 
 __all__ = [
     "Marks",
+    "above_headline",
+    "date_section",
     "byline_author",
     "caption_key",
     "credit_line",
     "head_date",
     "head_author",
     "head_date_line",
+    "head_date_lines",
+    "doubled_headline",
     "head_title",
+    "honorary_author",
     "is_caption",
+    "is_name",
+    "labelled_head_date",
+    "lead_title",
     "is_email_line",
     "is_furniture",
     "mark_lines",
     "split_caption",
+    "Tail",
+    "paragraph_tail",
 ]
 
 # -- bylines ----------------------------------------------------------------------------------
@@ -56,10 +67,15 @@ _BYLINE_LABELS = (
     r"Penulis|Oleh|Reporter|Reporters|Wartawan|Writer|Writers|Written by|Reported by|"
     r"By|Editor|Editors|Edited by|Redaktur|Penyunting|Auteur|Par|Autor|Autora|Por|Redakteur|"
     r"Tác giả|Bài|Biên tập|Phóng viên|Автор|Корреспондент|글|기자|작성자|作者|责编|責編|编辑|"
-    r"編輯|记者|記者|撰文|文|편집|Salin|Penerjemah|Translator|Translated by|Dịch|翻訳|번역"
+    r"編輯|记者|記者|撰文|文|편집|Salin|Penerjemah|Translator|Translated by|Dịch|翻訳|번역|"
+    r"Laporan|Wahariri wa tovuti|Mhariri|Redazione"
 )
 # ``Label: name`` (any label above), or ``Oleh NAME`` / ``By NAME`` with no colon.
 _LABELLED_BYLINE = re.compile(rf"^(?:{_BYLINE_LABELS})\s*[:：]\s*(?P<name>\S.{{0,120}})$", re.I)
+# An editorial desk signing the story: ``Redazione Adnkronos``, ``Redaksi Kompas``.
+_DESK_BYLINE = re.compile(
+    r"^(?:Redazione|Redaksi|Rédaction|Redacción|Redaktion)\s+[^\W\d_][^.!?:]{1,40}$"
+)
 _BARE_BYLINE = re.compile(
     r"^(?:Oleh|By|Par|Por|Von|Written by|Reported by|Edited by)\s+"
     r"(?P<name>[^\W\d_][^\d.!?:;\"“”]{1,90})$",
@@ -70,12 +86,24 @@ _BARE_LABEL = re.compile(
 )
 # Honorary reporters: ``Wartawan Kehormatan NAME dari Indonesia``, ``Honorary Reporter NAME
 # from Indonesia``: the author is the name.
+_HONORARY_TITLE = (
+    r"(?:(?:el|la|le|der|die)\s+)?(?:Korea\.net[- ]?)?(?:Wartawan Kehormatan|Honorary Reporters?|"
+    r"reporter[oa] honorari[oa]|journaliste honoraire|Ehrenberichterstatter(?:in)?|"
+    r"Почетн(?:ый|ая) репортер|Почётн(?:ый|ая) репортёр)(?:\s+Korea\.net)?"
+)
 _HONORARY = re.compile(
-    r"^(?:(?:el|la|le|der|die)\s+)?(?:Korea\.net[- ]?)?(?:Wartawan Kehormatan|Honorary Reporters?|"
-    r"reporter[oa] honorari[oa]|journaliste honoraire|Ehrenberichterstatter(?:in)?)"
-    r"\s+(?P<name>.+?)(?:\s+(?:dari|from|de|du|aus|of)\s+\S.*)?$",
+    rf"^{_HONORARY_TITLE}"
+    # the country may have gone to the next line: ``... Anisa Khairunisa from``
+    r"\s+(?P<name>.+?)(?:\s+(?:dari|from|de|du|aus|of|из)(?:\s+\S.*)?)?$",
     re.I,
 )
+# Korea.net's Arabic edition: ``بقلم مراسلة كوريا نت الفخرية الجزائرية NAME`` ("by the
+# Algerian honorary Korea.net reporter NAME"): the nationality, then the name.
+_HONORARY_AR = re.compile(
+    r"^بقلم\s+(?:ال)?مراسل(?:ة)?\s+كوريا\s+نت\s+(?:ال)?فخري(?:ة)?(?:\s+ال\S+)?\s+(?P<name>\S.{1,60})$"
+)
+# The title alone, the name gone to the next line: ``Penulis: Wartawan Kehormatan``.
+_TITLE_ALONE = re.compile(rf"^{_HONORARY_TITLE}$", re.I)
 # A name in Japanese script in brackets, alone on its line: ``[キム・ソナ]``.
 _BRACKETED_NAME = re.compile(r"^\[(?P<name>[\u30a0-\u30ff\u4e00-\u9fff・]{2,12})\]$")
 _NAME_JOINERS = frozenset(
@@ -111,7 +139,20 @@ def _is_name(text: str) -> bool:
         return False
     return all(
         w[0].isupper() or not w[0].isalpha() or w.lower() in _NAME_JOINERS for w in words
-    ) or (not any(c.isascii() for c in text))
+    ) or not any(c.isascii() and c.isalpha() for c in text)  # a script without case
+
+
+# ``Laporan Wartawan Tribunnews, Larasati Dyah Utami``: the outlet's reporter, then the name.
+_REPORT_OF = re.compile(
+    r"^(?:Laporan|Liputan)\s+(?:Wartawan|Reporter|Koresponden)\s+[^,]{2,40},\s*(?P<name>\S.{1,60})$"
+)
+# ``[글/신화사 연구원 NAME, 번역/신화망]``: Korean labels with a slash; the name is the
+# last word group before a comma.
+_SLASHED_BYLINE = re.compile(r"^\[?(?:글|기사|취재)\s*/\s*(?P<rest>[^\]]{2,120})\]?$")
+
+
+# A name followed by where its writer is from: ``Beatrice Maria Isyudanto dari Indonesia``.
+_FROM_COUNTRY = re.compile(r"^(?P<name>.+?)\s+(?:dari|from|aus|из)\s+[^\W\d_][\w-]*(?:\s\w+)?$")
 
 
 def byline_author(text: str) -> str | None:
@@ -126,6 +167,15 @@ def byline_author(text: str) -> str | None:
     """
     if len(text) > 160:
         return None
+    if text[0] == "R" and _DESK_BYLINE.match(text) is not None:
+        return text
+    if text[0] == "ب" and (arabic := _HONORARY_AR.match(text)) is not None:
+        return arabic.group("name").strip()
+    if text[0] == "L" and (report := _REPORT_OF.match(text)) is not None:
+        name = report.group("name").strip()
+        return name if _is_name(name) else None
+    if (text[0] == "[" or text[0] in "글기취") and (slashed := _SLASHED_BYLINE.match(text)):
+        return slashed.group("rest").split(",")[0].split()[-1]
     if text[0] == "[":
         bracketed = _BRACKETED_NAME.match(text)
         return None if bracketed is None else bracketed.group("name")
@@ -149,7 +199,26 @@ def byline_author(text: str) -> str | None:
     if honorary is not None:
         name = honorary.group("name").strip()
     if labelled is not None:  # the label is the evidence: any name that is not a date or URL
-        return name if name[0].isalpha() and "://" not in name and "@" not in name else None
+        if not name[0].isalpha() or "://" in name or "@" in name:
+            return None
+        origin = _FROM_COUNTRY.match(name)  # ``Penulis: NAME dari Indonesia``
+        return origin.group("name") if origin is not None and _is_name(origin["name"]) else name
+    return name if _is_name(name) else None
+
+
+def honorary_author(text: str) -> str | None:
+    """The name an honorary reporter's byline printed without a label gives, or None.
+
+    >>> honorary_author("Почетный репортер Korea.net Елизавета Нюкша из")
+    'Елизавета Нюкша'
+    >>> honorary_author("Honorary Reporters from around the world met on Aug. 23.")
+    """
+    if len(text) > 160:
+        return None
+    found = _HONORARY.match(text) or _HONORARY_AR.match(text)
+    if found is None:
+        return None
+    name = found.group("name").strip()
     return name if _is_name(name) else None
 
 
@@ -157,7 +226,7 @@ def byline_author(text: str) -> str | None:
 
 _CREDIT_LABELS = (
     r"Photo|Photos|Foto|Fotos|Ảnh|Photo credit|Photo courtesy|Crédit photo|Bild|Bildquelle|"
-    r"Imagen|Image|Picture|Credits?|Фото|사진|사진 제공|照片|图片|圖片|图|写真|صورة"
+    r"Imagen|Image|Picture|Credits?|Фото|사진|사진 제공|촬영|照片|图片|圖片|图|摄影|攝影|写真|صورة"
 )
 # ``Photo : KBS News``, ``Foto: Kantor Kepresidenan``, ``(Foto: Yonhap)``, ``Photo by X``.
 _CREDIT_LINE = re.compile(
@@ -167,6 +236,13 @@ _CREDIT_LINE = re.compile(
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+# ``[写真=済州航空提供(ベトナム・ホイアン)]``, ``[사진=연합뉴스]``: a credit in brackets, given
+# by its provider (``提供``, ``제공``), a place after it.
+_BRACKETED_CREDIT = re.compile(
+    r"^\[(?:写真|사진|Photo|Foto|图片|照片)\s*[=:：]\s*(?P<credit>[^\[\]()（）=]{1,40}?)"
+    r"\s*(?:提供|제공)?\s*(?:[(（][^()（）]{0,40}[)）])?\]$",
+    re.I,
+)
 
 
 def credit_line(text: str) -> str | None:
@@ -178,7 +254,7 @@ def credit_line(text: str) -> str | None:
     """
     if len(text) > 100:
         return None
-    found = _CREDIT_LINE.match(text)
+    found = _CREDIT_LINE.match(text) or (_BRACKETED_CREDIT.match(text) if text[0] == "[" else None)
     if found is None:
         return None
     credit = found.group("credit").strip()
@@ -193,25 +269,44 @@ def credit_line(text: str) -> str | None:
 
 _FURNITURE = re.compile(
     r"^(?:"
+    # a byline's label with no name after it: ``Reporter :``
+    rf"(?:{_BYLINE_LABELS})\s*[:：]"
+    r"|"
     # comment counters and ad slots
     r"(?:Komentar|Comments?|Bình luận|Comentarios|Commentaires|Kommentare|Комментарии|댓글|评论)"
     r"\s*\(\d+\)"
     r"|\d+\s+(?:comments?|komentar)"
     r"|\[(?:iklan|ads?|quangcao|advert)_?\d*\]"
+    # what is left of a table's borders: ``| ||||``
+    r"|\|[|\s]+"
     # agency end marks and copyright lines
     r"|\(END\)|\(끝\)"
     r"|[\[(]?(?:ⓒ|©|\(C\))\s?.{0,100}|Copyright\s*(?:ⓒ|©|\(C\)|\d{4}).{0,100}"
     # skip links, menus and related-links headings
     r"|Go to (?:Contents|Menu|Top)|Go Top|Close|Skip to (?:main )?content|Skip navigation"
+    r"|Tautan-tautan Akses|Accessibility links|Lewati ke konten"
+    r"|Scroll (?:untuk membaca|to (?:read|continue)(?: reading)?)|ADVERTISEMENT|Advertisement"
     r"|Menu Content|进入菜单 进入原文|推荐内容|相关内容"
-    r"|.{0,160}\bCookies?\b.{0,160}(?:同意|agree|consent|setuju|zustimm|accept|acept).{0,160}"
+    r"|.{0,160}(?<![A-Za-z])Cookies?(?![A-Za-z]).{0,160}"
+    r"(?:同意|agree|consent|setuju|zustimm|accept|acept).{0,160}"
+    # an image viewer's labels
+    r"|기사 이미지 확대 보기|닫기|关闭|閉じる|상태바|分享(?:该报道|該報導)?(?:至|到)"
+    # a photo label with nothing after it: ``Picha`` (Swahili), ``Foto``
+    rf"|(?:{_CREDIT_LABELS}|Picha)"
     r"|(?:Enligt|Theo|Laut|Según|Selon|Menurut|According to)\s+[\w.-]+\.(?:vn|com|net|org|kr|cn)"
     r"|본문 바로가기|Related (?:articles|news|stories|content)|Berita Terkait"
-    r"|Baca [Jj]uga(?:\s*:\s*\S.{0,200})?|>>\s*\S.{0,200}|There are no comments yet\.?"
+    r"|Baca [Jj]uga(?:\s*:\s*\S.{0,200})?|>>\s*\S.{0,200}"
+    r"|(?:There are no comments yet|Be the first to comment|Belum ada komentar)\.?"
+    r"(?:\s+(?:Be the first to comment|Jadilah yang pertama)[^.!?]{0,40}[.!?]?)?"
     r"|Max:? \d+ characters|Order by|\* The search is limited to .{0,100}"
+    # editors' initials closing a wire story: ``[vm/ft]``
+    r"|\[[a-z]{1,4}(?:/[a-z]{1,4})+\]"
+    # search boxes
+    r"|(?:Search|Cerca nel sito|Cerca|Cari|Suche|Rechercher|Buscar|Tìm kiếm|Поиск|검색|搜索)\s*:?"
     r"|이 기사를 공유합니다|공유하기\s*:?|기타 플랫폼?"
     r"|Artikel Terkait|Tin liên quan|Tin cùng chuyên mục|Read more|Most (?:Viewed|Popular)"
-    r"|Latest News|관련 ?기사|相关新闻|相關新聞|Top News|Trending|Recommended|Most Popular"
+    r"|Latest News|관련 ?기사|추천 ?기사:?|핫 갤러리|相关新闻|相關新聞|Top News|Trending"
+    r"|Recommended|Most Popular"
     r"|(?:Tags?|Kata kunci|Keywords?|Từ khóa|태그|标签)\s*[:：]?\s*\S.{0,200}"
     # the article's source line at the end of a page, and a bare bracketed outlet name
     r"|(?:Sumber|Source|Nguồn|Fuente|Quelle|Источник|来源|來源|출처)(?:\s*[:：]\s*\S.{0,120})?"
@@ -265,9 +360,57 @@ def is_furniture(text: str) -> bool:
         "ights Reserved" in text or "ights reserved" in text or "Hak Cipta" in text
     ):
         return True
-    return _FURNITURE.match(text) is not None or (
-        len(text) <= 80 and _SHARE_WORDS.match(text) is not None
+    return (
+        _FURNITURE.match(text) is not None
+        or (len(text) <= 80 and _SHARE_WORDS.match(text) is not None)
+        or _is_scanned_furniture(text)
     )
+
+
+# The furniture found inside a line rather than from its start, each behind a cheap test:
+# reprint notices (``<亜洲日報の記事等を無断で複製 ... 禁じられています。>``, ``무단전재``),
+# breadcrumbs (``新華網韓國語 >> 기사 본문``, ``News › World``), an image's alt text numbered by
+# the page (``... ke Vietnam? - Foto 1.``, ``...- Ảnh 1.``).
+_REPRINT = re.compile(r"無断で?(?:複製|転載)|무단\s?전재|재배포\s?금지|禁止转载|未经授权")
+_REPRINT_CHARS = frozenset("無무재转未")  # the first characters of _REPRINT's words
+_BREADCRUMB = re.compile(r"^(?:[^>»›]{1,40}\s(?:>>|»|›)\s){1,4}[^>»›.!?…]{1,40}$")
+_NUMBERED_IMAGE = re.compile(
+    r"\s?-\s?(?:Foto|Ảnh|Photo|Bild|Фото|Imagen|Image|Hình|사진|写真|图片)\s\d{1,2}\.?$", re.I
+)
+
+
+def _is_scanned_furniture(text: str) -> bool:
+    """Furniture shown by what a line holds, not by how it starts (see _REPRINT...), or a
+    short label printed twice in one line (``경북 포항시 경북 포항시``)."""
+    n = len(text)
+    if n <= 60:
+        half = n // 2
+        if n >= 4 and (
+            text[:half] == text[half:]
+            or (n % 2 and text[half] == " " and text[:half] == text[half + 1 :])
+        ):
+            return not any(c in ".!?。" for c in text[:half])
+    if n <= 250 and not _REPRINT_CHARS.isdisjoint(text) and _REPRINT.search(text):
+        return True
+    if (" >" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text):
+        return True
+    return text[-1] in "0123456789." and _NUMBERED_IMAGE.search(text, max(0, n - 14)) is not None
+
+
+# The furniture that ends like a sentence: comment prompts, search notes, an image's
+# numbered alt text (tested on sentences only: most body lines are sentences).
+_SENTENCE_FURNITURE = re.compile(
+    r"^(?:There are no comments yet|Be the first to comment|Belum ada komentar|"
+    r"\* The search is limited to |Max:? \d+ characters)",
+    re.I,
+)
+
+
+def _is_sentence_furniture(text: str) -> bool:
+    """Whether a short line ending like a sentence is furniture (see _SENTENCE_FURNITURE)."""
+    if text[0] in "TBM*" and _SENTENCE_FURNITURE.match(text) is not None:
+        return is_furniture(text)
+    return _NUMBERED_IMAGE.search(text, max(0, len(text) - 14)) is not None
 
 
 def is_email_line(text: str) -> bool:
@@ -430,6 +573,8 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
 
     previous: int | None = None
     previous_text = ""
+    agency_lines: list[int] = []
+    text_seen = False  # whether a paragraph stands above the line
     for i in open_lines:
         if roles[i] != "body":
             previous, previous_text = i, cleaned[i]
@@ -451,11 +596,19 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             and text[0] != "|"
             and (len(text) > 240 or not _may_be_furniture(text))
         ):
-            # A sentence: no furniture, credit or caption reads so; a short one may still be
-            # a byline ending with an initial (``Oleh Kim J.``).
+            # A sentence: no credit reads so; a short one may still be a byline ending with
+            # an initial (``Oleh Kim J.``) or a furniture phrase (``There are no comments
+            # yet.``), a caption its bracketed credit before the stop (``... (Foto: X).``).
             if len(text) <= 80 and (author := byline_author(text)) is not None:
                 roles[i] = "byline"
                 marks.author = marks.author or author
+            elif len(text) <= 120 and _is_sentence_furniture(text):
+                roles[i] = "boilerplate"
+            elif text[-2:] == ")." and is_caption(text[:-1]):
+                _caption(marks, i, text[:-1])
+        elif text[0] in "(（" and (author := byline_author(text)) is not None:
+            roles[i] = "byline"  # ``(Wahariri wa tovuti:NAMES)``, not a bracketed outlet name
+            marks.author = marks.author or author
         elif is_furniture(text):
             roles[i] = "boilerplate"
         elif (credit := credit_line(text)) is not None:
@@ -469,10 +622,33 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             roles[i] = "date"
         elif (author := byline_author(text)) is not None:
             roles[i] = "byline"
+            if _TITLE_ALONE.match(author) and (rest := _name_below(cleaned, open_lines, i)):
+                author = rest[0]  # the name on the next lines
+                for j in rest[1]:
+                    roles[j] = "byline"
             marks.author = marks.author or author
         elif is_caption(text):
             _caption(marks, i, _caption_text(text))
+        elif text[-1] == ")" and len(text) <= 600:
+            agency_lines.append(i)  # may be a caption closed by its agency: see below
+        elif len(text) <= 30 and not text_seen and _is_agency(text):
+            roles[i] = "byline"  # an agency's name on top of the text, as its byline
+            marks.author = marks.author or text
+        if not text_seen and roles[i] == "body" and _reads_as_text(text):
+            text_seen = True
         previous, previous_text = i, text
+
+    for i in agency_lines:
+        _agency_caption(marks, open_lines, i)
+    for k, i in enumerate(open_lines[:-1]):  # an image's file name, its caption below it
+        if roles[i] == "boilerplate" and cleaned[i][-1].isdigit() and _IMAGE_NAME.match(cleaned[i]):
+            below = open_lines[k + 1]
+            text = cleaned[below]
+            if roles[below] == "body" and len(text) <= 200 and not _SENTENCE_BREAK.search(text):
+                _caption(marks, below, text)
+    for i, _ in marks.credit_lines if "credit" in roles else ():
+        if roles[i] == "credit":
+            _caption_above(marks, open_lines, i)
 
     # E-mail footers: e-mail lines at the end of the page, below the last body line.
     for i in reversed(open_lines):
@@ -486,12 +662,115 @@ def mark_lines(cleaned: Sequence[str], fixed: Mapping[int, Role] | None = None) 
             marks.invalid_emails.insert(0, (i, cleaned[i]))
         else:
             marks.author_email = address
+    _signature(marks, open_lines)
     return marks
+
+
+# A writer's signature: two to four words of letters, the page printing it in capitals.
+_SIGNATURE = re.compile(r"^[^\W\d_]{2,}(?: [^\W\d_]+){1,3}$")
+
+
+def _signature(marks: Marks, open_lines: Sequence[int]) -> None:
+    """Make the page's last text line a byline when it is a name alone in capitals under the
+    text (``ANH VU``): the writer signing at the end, as Vietnamese papers and the pages
+    translated from them do. Furniture and e-mail footers may follow it."""
+    roles = marks.roles
+    for k in range(len(open_lines) - 1, 0, -1):
+        i = open_lines[k]
+        if roles[i] in ("boilerplate", "email_footer"):
+            continue
+        text = marks.cleaned[i]
+        if (
+            roles[i] == "body"
+            and len(text) <= 40
+            and text.isupper()
+            and _SIGNATURE.match(text) is not None
+            and any(_reads_as_text(marks.cleaned[j]) for j in open_lines[:k] if roles[j] == "body")
+        ):
+            roles[i] = "byline"
+            marks.author = marks.author or text
+        return
+
+
+def _name_below(
+    cleaned: Sequence[str], open_lines: Sequence[int], at: int
+) -> tuple[str, list[int]] | None:
+    """``(name, lines)`` of a byline's name printed below its title (``Hanum Nur Aprilia
+    dari`` / ``Indonesia``), or None."""
+    k = open_lines.index(at)
+    below = list(open_lines[k + 1 : k + 3])
+    if not below:
+        return None
+    text = cleaned[below[0]]
+    used = below[:1]
+    ends_from = text.rpartition(" ")[2].casefold() in ("dari", "from", "aus", "из", "de")
+    if ends_from and len(below) > 1 and len(cleaned[below[1]]) <= 40:
+        text, used = f"{text} {cleaned[below[1]]}", below
+    origin = _FROM_COUNTRY.match(text)
+    name = origin.group("name") if origin is not None else text
+    return (name, used) if _is_name(name) else None
+
+
+_IMAGE_NAME = re.compile(r"^[\w .-]{0,50}_\d{1,3}$")  # ``Koreanet_2``, ``todayphoto_210722_1``
 
 
 def _caption(marks: Marks, i: int, text: str) -> None:
     marks.roles[i] = "caption"
     marks.caption_lines.append((i, text))
+
+
+_STOPS = frozenset(".!?。")
+
+
+def _agency_caption(marks: Marks, open_lines: Sequence[int], at: int) -> None:
+    """Read a line closed by a news agency's name in brackets (``... pada 9 Agustus
+    2025.(Yonhap)``): a caption when text follows it, the credit of a photo page (whose text
+    is the photo's caption) when it is the page's last text."""
+    text = marks.cleaned[at]
+    opening = text.rfind("(")
+    if opening < 0 or not _is_agency(text[opening + 1 : -1]):
+        return  # (the cheap test first: most bracketed ends name no agency)
+    caption, credit = split_credit(text)
+    if credit is None or not _is_agency(credit):
+        return
+    # Paragraphs, not the short header or footer lines a layout may still decide on.
+    texts = [j for j in open_lines if marks.roles[j] == "body" and _reads_as_text(marks.cleaned[j])]
+    below = sum(1 for j in texts if j > at)
+    if below >= 2:
+        if len(text) <= 300 and caption[-1:] in _STOPS and caption.count(". ") < 2:
+            _caption(marks, at, text)
+    elif below == 0 and len(texts) <= 1:
+        marks.credit_lines.append((at, credit))
+
+
+def _is_agency(name: str) -> bool:
+    """Whether the source registry knows ``name`` as a news agency."""
+    entry = SourceRegistry.default().lookup(name)
+    return entry is not None and entry.kind == "agency"
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether a line reads as a paragraph (not a headline): long, and ending a sentence."""
+    return len(text) >= 80 and text[-1] in _SENTENCE_ENDS
+
+
+def _caption_above(marks: Marks, open_lines: Sequence[int], credit_at: int) -> None:
+    """Make the line above a credit line inside the text a caption (``Herr Kim und seine
+    Freundin ...`` over ``FOTO: LE NAM``): a sentence with text above it and below the
+    credit."""
+    k = open_lines.index(credit_at)
+    if k < 2 or k + 1 >= len(open_lines):
+        return
+    above = open_lines[k - 1]
+    text = marks.cleaned[above]
+    roles = marks.roles
+    if (
+        roles[above] == "body"
+        and text[-1] in _SENTENCE_ENDS
+        and len(text) <= 400
+        and any(roles[j] == "body" for j in open_lines[: k - 1])
+    ):
+        _caption(marks, above, text)
 
 
 # A caption's credit printed after it without brackets: ``... Bandara. Foto: Yonhap/VNA``,
@@ -504,7 +783,7 @@ _BARE_CREDIT_TAIL = re.compile(
 # A labelled credit in brackets at the end of a line: ``(Sumber: Yonhap)``, ``(Source: VNA)``.
 _LABELLED_TAIL = re.compile(
     rf"[(\[]\s*(?:{_CREDIT_LABELS}|Sumber|Source|Nguồn|Fuente|Quelle|Courtesy of)\s*"
-    r"(?:[:：]|\s(?:by|oleh|de|por|von)\s)\s*[^()\[\]]{1,80}[)\]]$",
+    r"(?:[:：/]|\s(?:by|oleh|de|por|von)\s)\s*[^()\[\]]{1,80}[)\]]$",
     re.I,
 )
 
@@ -525,6 +804,9 @@ _LABEL_STEMS = (
     "图",
     "圖",
     "写真",
+    "촬영",
+    "摄影",
+    "攝影",
     "صورة",
     "sumber",
     "source",
@@ -533,6 +815,26 @@ _LABEL_STEMS = (
     "quelle",
     "courtesy",
 )
+
+
+# ``...并发言。中国经济网记者裴小阁摄``: the photographer, after the caption's last stop.
+_SHOT_BY = re.compile(r"(?<=[。！？.\s])(?P<credit>[^。！？.\s]{2,30})[摄攝]$")
+
+
+# A labelled credit whose bracket the page cut before it closed: ``... (Foto: KCNA via REU``.
+_UNCLOSED_TAIL = re.compile(
+    rf"[(\[]\s*(?:{_CREDIT_LABELS}|Sumber|Source)\s*[:：]\s*(?P<credit>[^\W\d_][^()\[\]]{{0,60}})$",
+    re.I,
+)
+_SLASHED = re.compile(r"(?<=[^\W\d_])/(?P<credit>[A-Z][^/.!?()\[\]]{1,30})$")
+
+
+def _slash_credit(text: str) -> tuple[str, str] | None:
+    """``(caption, agency)`` of a caption closed by a registered agency after a slash."""
+    found = _SLASHED.search(text)
+    if found is None or not SourceRegistry.default().is_known(found.group("credit")):
+        return None
+    return text[: found.start()].rstrip(), found.group("credit")
 
 
 def split_caption(text: str) -> tuple[str, str | None]:
@@ -545,10 +847,16 @@ def split_caption(text: str) -> tuple[str, str | None]:
     ('Foto bersama.', 'Yonhap')
     """
     caption, credit = split_credit(text)
+    if credit is None and text[-1:] in "摄攝" and (shot := _SHOT_BY.search(text)) is not None:
+        return text[: shot.start()].rstrip(), shot.group("credit")
     if credit is None:
         found = _BARE_CREDIT_TAIL.search(text, max(0, len(text) - 100))
         if found is not None and len(found.group("credit").split()) <= 6:
             return text[: found.start()].rstrip(), found.group("credit").strip()
+        if "/" in text[-40:] and (slashed := _slash_credit(text)) is not None:
+            return slashed
+        if (cut := _UNCLOSED_TAIL.search(text, max(0, len(text) - 80))) is not None:
+            return text[: cut.start()].rstrip(), cut.group("credit").strip()
     return caption, credit
 
 
@@ -569,9 +877,12 @@ def is_caption(text: str) -> bool:
     folded = text[tail:].casefold()
     # A label is followed by a colon or a word such as "by" (both patterns say so), and is
     # one of a few words: substring tests, many times cheaper than the patterns.
+    if text[-1] in "摄攝" and text.startswith(("图为", "圖為")):
+        return True  # ``图为 ...。中国经济网记者裴小阁摄``: "pictured ... photographed by NAME"
     if not (
         ":" in folded
         or "：" in folded
+        or "/" in folded
         or " by " in folded
         or " oleh " in folded
         or " de " in folded
@@ -580,11 +891,15 @@ def is_caption(text: str) -> bool:
         or " to " in folded
     ):
         return False
+    # ``... saat berkunjung ke Pyongyang/KCNA``: a registered agency after a slash, no label.
+    slashed = "/" in folded[-40:] and _slash_credit(text) is not None
     if not any(word in folded for word in _LABEL_STEMS):
-        return False
+        return slashed
     if text[-1] in ")]":
         return _LABELLED_TAIL.search(text, tail) is not None
-    return _BARE_CREDIT_TAIL.search(text, tail) is not None and split_caption(text)[1] is not None
+    return slashed or (
+        _BARE_CREDIT_TAIL.search(text, tail) is not None and split_caption(text)[1] is not None
+    )
 
 
 def _caption_text(text: str) -> str:
@@ -598,6 +913,33 @@ def _caption_text(text: str) -> str:
 
 _HEAD_LINES = 8  # a page's own date line is among its first non-blank lines
 _DATE_SHAPE = re.compile(r"\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}")
+
+
+def head_date_lines(cleaned: Sequence[str], roles: Sequence[Role]) -> list[int]:
+    """Every line among the first non-blank ones that holds a date and nothing else (a
+    page prints its own date, and often the day's date in its header too).
+
+    >>> head_date_lines(["Lunedì 16 Settembre 2024", "Titolo", "16 settembre 2024"], ["body"] * 3)
+    [0, 2]
+    """
+    found: list[int] = []
+    seen = 0
+    for i, text in enumerate(cleaned):
+        if roles[i] != "body":
+            continue
+        seen += 1
+        if seen > _HEAD_LINES:
+            break
+        if _is_head_date(text):
+            found.append(i)
+    return found
+
+
+def _is_head_date(text: str) -> bool:
+    """Whether a line holds a date and nothing else (but a byline among ``|`` segments)."""
+    if len(text) > 64 and (len(text) > 140 or " | " not in text):
+        return False
+    return _DATE_SHAPE.search(text) is not None and head_date(text) is not None
 
 
 def head_date_line(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
@@ -614,7 +956,7 @@ def head_date_line(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
         seen += 1
         if seen > _HEAD_LINES:
             break
-        if len(text) <= 64 and _DATE_SHAPE.search(text) and head_date(text) is not None:
+        if _is_head_date(text):
             return i
     return None
 
@@ -642,17 +984,207 @@ def head_title(cleaned: Sequence[str], roles: Sequence[Role], date_at: int) -> i
     return None
 
 
+def lead_title(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
+    """The headline's line of a page that prints no date line: its first line, when it is
+    short, does not end a sentence, and a paragraph (or a photo's caption or credit)
+    follows it. None otherwise.
+
+    >>> lead_title(["Presiden Bakal Lawat China", "Berita tentang lawatan Presiden " * 3 + "."],
+    ...            ["body", "body"])
+    0
+    >>> lead_title(["Satu dua tiga.", "Berita " * 20 + "."], ["body", "body"]) is None
+    True
+    """
+    # The first line, under any furniture (skip links, menus) above it.
+    lines = [i for i, text in enumerate(cleaned) if text and roles[i] != "boilerplate"][:2]
+    if len(lines) < 2 or roles[lines[0]] != "body":
+        return None
+    first, after = cleaned[lines[0]], lines[1]
+    if (
+        len(first) > 160
+        or (len(first.split()) < 2 and len(first) < 12)
+        or first[-1] in _SENTENCE_ENDS
+        or first[-1] in ":;,"
+        or "。" in first
+        or _SENTENCE_BREAK.search(first) is not None
+    ):
+        return None
+    if roles[after] == "body" and not _reads_as_text(cleaned[after]):
+        return None
+    return lines[0]
+
+
+# A date line labelled by the news CMS many outlets share (``• 승인 2020.11.26 08:58``,
+# ``Posted : 2024-05-01 10:00``), bulleted or not.
+_LABELLED_DATE = re.compile(
+    r"^(?:[•·▪●◦]\s*)?(?:승인|입력|기사입력|등록|上传|发布|發佈|Posted|Published|Updated|Update|"
+    r"Diterbitkan|Dipublikasikan|Diperbarui)"
+    r"\s*[:：]?\s*(?P<date>\d.{7,30})$",
+    re.I,
+)
+
+
+def labelled_head_date(cleaned: Sequence[str]) -> tuple[int, PartialDate] | None:
+    """``(line, date)`` of a labelled publication date among a page's first lines.
+
+    >>> labelled_head_date(["Judul", "• Lee Kyung-sik", "• 승인 2020.11.26 08:58"])
+    (2, PartialDate(year=2020, month=11, day=26, hour=8, minute=58, second=None, tz=None))
+    """
+    seen = 0
+    for i, text in enumerate(cleaned):
+        if not text:
+            continue
+        seen += 1
+        if seen > 2 * _HEAD_LINES:
+            break
+        found = _LABELLED_DATE.match(text) if len(text) <= 48 else None
+        if found is not None and (date := head_date(found.group("date"))) is not None:
+            return i, date
+    return None
+
+
+def is_name(text: str) -> bool:
+    """Whether a line reads as a person's name (or a few): short, no digits, capitalised.
+
+    >>> is_name("Haufan Hasyim Salengke"), is_name("Presiden bakal lawat China")
+    (True, False)
+    """
+    return _is_name(text)
+
+
+def doubled_headline(cleaned: Sequence[str], roles: Sequence[Role]) -> tuple[int, int] | None:
+    """``(line, copy)`` of a headline printed twice near the top (the page's title, then the
+    article's own), or None: the first of the first non-blank lines that comes again, the
+    same to the letter, a few lines below, and ends no sentence.
+
+    >>> doubled_headline(["Menu", "Judul berita", "Foto", "Judul berita", "Isi."], ["body"] * 5)
+    (1, 3)
+    """
+    # A copy right below reads as a caption and its copy: those count too.
+    head = [i for i, text in enumerate(cleaned) if text and roles[i] in _HEADLINE_ROLES]
+    for k, i in enumerate(head[:_HEAD_LINES]):
+        text = cleaned[i]
+        if len(text) > 200 or text[-1] in _SENTENCE_ENDS or (" " not in text and len(text) < 8):
+            continue
+        for j in head[k + 1 : k + 6]:
+            same = cleaned[j] == text or (roles[i] == "caption" and roles[j] == "caption_repeat")
+            # Not a date line printed twice, nor a photo's caption with its credit.
+            if same and head_date(text) is None and split_caption(text)[1] is None:
+                return i, j
+    return None
+
+
+_HEADLINE_ROLES = frozenset({"body", "caption", "caption_repeat"})
+
+
+# What a paragraph may carry glued after its last sentence: a bracketed byline (``。(翻訳:
+# ヒガシ)``, ``. [글/NAME]``), wire editors' initials (``." [vm/ft]``), a Chinese photo
+# caption with its photographer (``。图为...。中国经济网记者裴小阁摄``).
+_TAIL_BYLINE = re.compile(
+    r"(?<=[.!?。\"”])\s*(?P<byline>\[[^\[\]]{2,120}\]|[(（][^()（）]{2,120}[)）])$"
+)
+_TAIL_LINK = re.compile(r"(?<=[.!?。\"”])\s*>>>?[^>]{2,40}$")  # ``。”>>>点击进入专题``
+_TAIL_INITIALS = re.compile(r"(?<=[.!?。\"”])\s*\[[a-z]{1,4}(?:/[a-z]{1,4})+\]$")
+_TAIL_PHOTO = re.compile(
+    r"(?<=[。！？])(?P<caption>(?:图为|圖為)[^。！？]{2,200}[。！？][^。！？]{2,30}[摄攝])$"
+)
+
+
+class Tail(NamedTuple):
+    """A paragraph without what was glued after its last sentence, and what that named."""
+
+    text: str
+    author: str | None = None
+    photo_credit: str | None = None
+
+
+def paragraph_tail(paragraph: str) -> Tail:
+    """Cut a byline, editors' initials or a photo caption glued after a paragraph's last
+    sentence (see _TAIL_BYLINE); the paragraph is returned unchanged when there is none.
+
+    >>> paragraph_tail("番組を放送することになります。(翻訳:ヒガシ)")
+    Tail(text='番組を放送することになります。', author='ヒガシ', photo_credit=None)
+    >>> paragraph_tail('Kata KCNA. [vm/ft]').text, paragraph_tail("Kata dia (AS).").text
+    ('Kata KCNA.', 'Kata dia (AS).')
+    >>> paragraph_tail("“我们希望合作。”>>>点击进入专题").text
+    '“我们希望合作。”'
+
+    >>> paragraph_tail("论坛在北京举行。图为金锦哲出席论坛并发言。中国经济网记者裴小阁摄")
+    Tail(text='论坛在北京举行。', author=None, photo_credit='中国经济网记者裴小阁')
+    """
+    if ">>" in paragraph[-44:] and (link := _TAIL_LINK.search(paragraph)) is not None:
+        paragraph = paragraph[: link.start()].rstrip()  # a link to more, then the tail
+    end = paragraph[-1:]
+    if end in "摄攝" and (photo := _TAIL_PHOTO.search(paragraph)) is not None:
+        credit = split_caption(photo.group("caption"))[1]
+        return Tail(paragraph[: photo.start()].rstrip(), None, credit)
+    if end != "]" and end not in ")）":
+        return Tail(paragraph)  # (with a link cut off, the text without it)
+    tail = max(0, len(paragraph) - 130)
+    if end == "]" and (initials := _TAIL_INITIALS.search(paragraph, tail)) is not None:
+        return Tail(paragraph[: initials.start()].rstrip())
+    found = _TAIL_BYLINE.search(paragraph, tail)
+    if found is None or (author := byline_author(found.group("byline"))) is None:
+        return Tail(paragraph)
+    return Tail(paragraph[: found.start()].rstrip(), author)
+
+
+_SECTION_WORD = re.compile(r"^[^\W\d_]{2,20}$")
+
+
+def above_headline(
+    cleaned: Sequence[str], roles: Sequence[Role], title_at: int
+) -> tuple[int | None, list[int]]:
+    """What stands above a page's headline: ``(section line, site lines)``. The nearest line
+    above it that is one word is the section (``Dunia``); the other short lines that end no
+    sentence are the site's header (``arirang mobile``, ``Berita``).
+
+    >>> above_headline(["Berita", "Dunia", "Judul berita", "Isi."], ["body"] * 4, 2)
+    (1, [0])
+    """
+    above = [i for i in range(title_at) if roles[i] == "body"]
+    section = above[-1] if above and _SECTION_WORD.match(cleaned[above[-1]]) else None
+    site = [
+        i
+        for i in above
+        if i != section and len(cleaned[i]) <= 40 and cleaned[i][-1] not in _SENTENCE_ENDS
+    ]
+    return section, site
+
+
+# A section's name before a date: ``News 2025-11-01 15:49:46``.
+_SECTION_DATE = re.compile(r"^(?P<section>[^\W\d_]{2,20})\s+\d{4}-\d{2}-\d{2}\b")
+
+
+def date_section(text: str) -> str | None:
+    """The section a head date line names before an ISO date, or None.
+
+    >>> date_section("News 2025-11-01 15:49:46"), date_section("2025-11-01 15:49")
+    ('News', None)
+    """
+    found = _SECTION_DATE.match(text)
+    return None if found is None else found.group("section")
+
+
 def head_author(text: str) -> str | None:
     """The name printed before the date on a ``NAME / DATE`` line, or None.
 
     >>> head_author("황석주 / 2022-06-22 11:17:24"), head_author("June 09, 2022")
     ('황석주', None)
     """
+    if " | " in text:  # ``SABTU, 27 JANUARI 2024 | 15:52 WIB | LAPORAN: NAME``
+        for segment in text.split(" | "):
+            if (author := byline_author(segment)) is not None:
+                return author
     name, slash, _ = text.rpartition(" / ")
     name = name.rsplit(" / ", 1)[-1].strip()
     return name if slash and _is_name(name) else None
 
 
+_COUNTED_DATE = re.compile(
+    r"^(?P<date>.*\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s+\d{1,5}$"
+)
+_OUTLET_PREFIX = re.compile(r"\([^()\d]{2,30}\)\s*(?=\S)")
 _GMT = re.compile(r"\s*\(GMT\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?\)\s*$")
 _TRAILING_DATE = re.compile(
     r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
@@ -667,10 +1199,17 @@ def head_date(text: str, tz: str | None = None) -> PartialDate | None:
     >>> str(head_date("September 04, 2019 | 20:01 (GMT+7)")), head_date("Isi 2024.")
     ('2019-09-04T20:01+07:00', None)
     """
+    if " | " in text:  # a byline among the segments is not part of the date
+        text = " | ".join(s for s in text.split(" | ") if byline_author(s) is None)
+    if text[0] == "(" and (outlet := _OUTLET_PREFIX.match(text)) is not None:
+        text = text[outlet.end() :]  # ``(CRI Online) Septemba 02, 2024``
     gmt = _GMT.search(text)
     if gmt is not None:
         offset = f" {gmt['sign']}{int(gmt['hours']):02d}:{gmt['minutes'] or '00'}"
         text = text[: gmt.start()] + offset
+    counted = _COUNTED_DATE.match(text)  # ``08:43 UTC+8, 2023-09-14 0``: a counter after it
+    if counted is not None:
+        text = counted.group("date")
     candidates = [text, text.replace("|", " ")]
     trailing = _TRAILING_DATE.search(text)
     if trailing is not None and trailing.start() > 0:

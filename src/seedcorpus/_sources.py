@@ -1090,10 +1090,13 @@ def _entries_from_json(text: str, where: str) -> list[SourceEntry]:
 _CREDIT_TAIL = re.compile(r"[(\[][ \t]*(?P<inner>[^()\[\]\n]{1,120}?)[ \t]*[)\]]\s*\Z")
 _LABEL_WORDS = (
     r"(?:foto|fotos|photo|photos|photograph|picture|image|gambar|sumber|source|ảnh|nguồn|"
-    r"사진|출처|图|图片|圖片|来源|來源|写真|fuente|fonte|crédit|credit|credits|dok|dokumentasi)"
+    r"사진|촬영|출처|图|图片|圖片|摄影|攝影|来源|來源|写真|fuente|fonte|crédit|credit|credits|dok|"
+    r"dokumentasi|الصورة|صورة)"
 )
 _CREDIT_LABEL = re.compile(
-    rf"(?i:{_LABEL_WORDS}\s*(?:[:：=]|\.\s)|{_LABEL_WORDS}\s+(?:by|oleh|de|por|courtesy\s+of)\s|"
+    rf"(?i:{_LABEL_WORDS}\s*(?:[:：=/]|\.\s)|{_LABEL_WORDS}\s+(?:by|oleh|de|por|courtesy\s+of)\s|"
+    # Arabic: ``الصورة من تصميم المراسلة الفخرية NAME`` (photo: design by the honorary reporter)
+    rf"{_LABEL_WORDS}\s+من\s+(?:(?:تصميم|تصوير)\s+)?(?:(?:ال)?مراسل(?:ة)?\s+(?:ال)?فخري(?:ة)?\s+)?|"
     r"courtesy\s+of\s|courtesy:)\s*(?P<name>\S.*)\Z"
 )
 _SENTENCE_END = re.compile(r"[.!?。」\"”’)]\s*\Z")

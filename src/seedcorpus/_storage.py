@@ -806,8 +806,14 @@ class FileStore:
         for path in self.paths:
             try:
                 mode = os.stat(path).st_mode
+            except FileNotFoundError:
+                if not os.path.islink(path):  # never there (a dangling link is reported on read)
+                    yield Problem("not_found", "no such file", path)
+                    continue
+                yield path
+                continue
             except OSError:
-                yield path  # reading it reports why (vanished, dangling, loop, denied)
+                yield path  # reading it reports why (dangling, loop, denied)
                 continue
             if stat.S_ISDIR(mode):
                 yield Problem("unreadable", "a directory, not a file", path)
@@ -1304,7 +1310,7 @@ class FsspecStore:
                 return cls(url, storage_options or {}, single=True)
         except OSError as exc:
             raise FileAccessError(f"cannot reach: {exc}", path=url, code="unreadable") from None
-        raise FileAccessError("no such file or directory", path=url, code="vanished")
+        raise FileAccessError("no such file or directory", path=url, code="not_found")
 
     @property
     def process_local(self) -> bool:
@@ -1435,7 +1441,7 @@ def open_store(
             return FileStore((path,)), True
         if _GLOB_MAGIC.search(path):
             return GlobStore(path), False
-        raise FileAccessError("no such file or directory", path=path, code="vanished")
+        raise FileAccessError("no such file or directory", path=path, code="not_found")
     if isinstance(source, bytes):
         raise TypeError("paths are str or os.PathLike, not bytes")
     if isinstance(source, Iterable):

@@ -810,7 +810,11 @@ def _vn_portal_fields(draw: st.DrawFn) -> _Fields:
 
 @st.composite
 def _unknown_fields(draw: st.DrawFn) -> _Fields:
-    values, shown = draw(_paragraphs())
+    # A short first line that ends no sentence, above a paragraph, reads as the headline of
+    # a page that prints no date line: the first of several paragraphs ends a sentence.
+    values, shown = draw(
+        _paragraphs().filter(lambda drawn: len(drawn[0]) == 1 or drawn[0][0][-1] in '.!?"”’')
+    )
     return _Fields(
         layout="unknown",
         published=draw(st.none() | _date(("month", "day"), None)),

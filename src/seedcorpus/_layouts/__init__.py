@@ -28,7 +28,21 @@ import attrs
 from seedcorpus._dates import PartialDate, parse_header_date
 from seedcorpus._exceptions import DateParseError, RegistryError
 from seedcorpus._records import Problem, Role, as_problems, as_roles, as_strings
-from seedcorpus._roles import head_author, head_date, head_date_line, head_title, mark_lines
+from seedcorpus._roles import (
+    above_headline,
+    date_section,
+    doubled_headline,
+    head_author,
+    head_date,
+    head_date_line,
+    head_date_lines,
+    head_title,
+    is_name,
+    labelled_head_date,
+    lead_title,
+    mark_lines,
+    paragraph_tail,
+)
 from seedcorpus._text import clean_lines
 
 if TYPE_CHECKING:
@@ -211,7 +225,9 @@ def register(layout_class: type[Layout]) -> type[Layout]:
 # A date line some crawlers prepend to any page: `` date 2025-12-05``, alone on its line
 # or followed by the first text of the page (`` date 2022-06-09 Go to Contents``).
 _CRAWL_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\s*$")
-_CRAWL_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?:\s+(?P<rest>\S.*))?$")
+# (the rest is greedy and stripped after: a lazy rest before ``\s*$`` backtracked over a long
+# run of spaces, quadratically)
+_CRAWL_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?:\s+(?P<rest>\S.*))?\s*$")
 # What follows the date on a KBS World header: a one-word label, a colon and the credit.
 _CREDIT_REST = re.compile(r"^[^\W\d_]{2,12}\s*:")
 
@@ -232,7 +248,7 @@ def crawl_line(line: str) -> tuple[str, str] | None:
     A line whose rest is a label and a colon (`` date 2021-12 Photo : YONHAP News``) is a
     KBS World header, not a crawler line: None.
 
-    >>> crawl_line(" date 2022-06-09 Go to Contents"), crawl_line(" date 2025-12")
+    >>> crawl_line(" date 2022-06-09 Go to Contents"), crawl_line(" date 2025-12 ")
     (('2022-06-09', 'Go to Contents'), ('2025-12', ''))
     >>> crawl_line(" date 2021-12 Photo : KBS News") is None
     True
@@ -240,7 +256,7 @@ def crawl_line(line: str) -> tuple[str, str] | None:
     found = _CRAWL_LINE.match(line)
     if found is None:
         return None
-    rest = found.group("rest") or ""
+    rest = (found.group("rest") or "").rstrip()
     if _CREDIT_REST.match(rest):
         return None
     return found.group("date"), rest
@@ -248,35 +264,74 @@ def crawl_line(line: str) -> tuple[str, str] | None:
 
 def _unknown(lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
     marks = mark_lines(cleaned)
-    published = title = author = None
+    published = title = author = category = None
     problems: list[Problem] = []
-    date_at = head_date_line(cleaned, marks.roles)
-    if date_at is not None:
+    roles = marks.roles
+    doubled = doubled_headline(cleaned, roles)
+    if doubled is not None:  # the headline and its copy: the title, whatever stands above
+        roles[doubled[0]], roles[doubled[1]] = "title", "title_repeat"
+        title = cleaned[doubled[0]]
+    labelled = labelled_head_date(cleaned)
+    date_at = head_date_line(cleaned, roles) if labelled is None else None
+    if labelled is not None:  # ``• NAME`` / ``• 승인 DATE``: the CMS's byline and date
+        date_at, published = labelled
+        above = next((i for i in range(date_at - 1, -1, -1) if cleaned[i]), None)
+        name = "" if above is None else cleaned[above].lstrip("•·▪●◦ ")
+        if above is not None and roles[above] in ("body", "boilerplate") and is_name(name):
+            roles[above], author = "byline", name
+        roles[date_at] = "date"
+    elif date_at is not None:
         published = head_date(cleaned[date_at])
         author = head_author(cleaned[date_at])
-        marks.roles[date_at] = "date"
-        title_at = head_title(cleaned, marks.roles, date_at)
+        category = date_section(cleaned[date_at])
+        roles[date_at] = "date"
+    elif title is None and (lead := lead_title(cleaned, roles)) is not None:
+        roles[lead], title = "title", cleaned[lead]
+    if date_at is not None and title is None:
+        title_at = head_title(cleaned, roles, date_at)
+        if (
+            title_at is not None
+            and marks.author is not None
+            and is_name(cleaned[title_at])
+            and set(marks.author.split()) <= set(cleaned[title_at].split())
+        ):  # the author's full name above the date, the byline below giving it shorter
+            roles[title_at], author, marks.author = "byline", cleaned[title_at], None
+            title_at = None
         if title_at is not None:
             title = cleaned[title_at]
-            marks.roles[title_at] = "title"
+            roles[title_at] = "title"
+            section, site = above_headline(cleaned, roles, title_at)
+            if section is not None:
+                roles[section], category = "category", cleaned[section]
+            for i in site:
+                roles[i] = "boilerplate"
             for i, text in enumerate(cleaned):  # a copy of the headline above the text
-                if i > title_at and marks.roles[i] == "body" and text == title:
-                    marks.roles[i] = "title_repeat"
+                if i > title_at and roles[i] == "body" and text == title:
+                    roles[i] = "title_repeat"
                     break
+    if date_at is not None:
         for i, text in enumerate(cleaned):  # the date line printed again lower down
-            if i > date_at and marks.roles[i] == "body" and text == cleaned[date_at]:
-                marks.roles[i] = "date"
+            if i > date_at and roles[i] == "body" and text == cleaned[date_at]:
+                roles[i] = "date"
+        for i in head_date_lines(cleaned, roles):  # another date in the head: the day's
+            roles[i] = "date"
     problems += marks.problems()
     if lines:
         problems.append(Problem("unknown_layout", "no known layout matches this content"))
+    paragraphs = marks.paragraphs(cleaned)
+    credit = marks.photo_credit
+    for k, paragraph in enumerate(paragraphs):  # a byline glued after a paragraph's end
+        paragraphs[k], glued, photographer = paragraph_tail(paragraph)
+        author, credit = author or glued, credit or photographer
     return Parsed(
         roles=marks.roles,
-        paragraphs=marks.paragraphs(cleaned),
+        paragraphs=paragraphs,
         title=title,
         published=published,
-        photo_credit=marks.photo_credit,
+        photo_credit=credit,
         author=marks.author or author,
         author_email=marks.author_email,
+        category=category,
         captions=marks.caption_texts(),
         problems=problems,
     )

@@ -86,6 +86,19 @@ def _head(cleaned: Sequence[str]) -> list[int]:
     return head
 
 
+def _footer(cleaned: Sequence[str]) -> dict[int, Role]:
+    """The footer of a full page: the recommended-reading heading (``Die Redaktion
+    empfiehlt``, ``Рекомендуем``), the ``Close`` of its panel and the cookie notice below."""
+    close = next((i for i in range(len(cleaned) - 1, -1, -1) if cleaned[i] == "Close"), None)
+    if close is None:
+        return {}
+    footer: dict[int, Role] = {i: "boilerplate" for i in range(close, len(cleaned)) if cleaned[i]}
+    above = next((i for i in range(close - 1, -1, -1) if cleaned[i]), None)
+    if above is not None and len(cleaned[above]) <= 40 and cleaned[above][-1] not in ".!?。":
+        footer[above] = "boilerplate"
+    return footer
+
+
 @register
 class KbsWorld(Layout):
     """KBS World Radio pages: the `` date YYYY-MM[-DD] <label> : <credit>`` header, or, on a
@@ -148,12 +161,17 @@ class KbsWorld(Layout):
                     title_at = head[at - 1]
                     fixed[title_at] = "title"
                     title = cleaned[title_at]
+                    top = at - 1
                     if at > 1 and _SECTION.match(cleaned[head[at - 2]]):
                         fixed[head[at - 2]] = "category"
                         category = cleaned[head[at - 2]]
+                        top = at - 2
+                    # Above the section: the site's skip links (``Zum Menü Zum Inhalt``).
+                    fixed.update((j, "boilerplate") for j in head[:top])
                     after = head[at + 1 : at + 2]
                     if after and cleaned[after[0]].casefold() == title.casefold():
                         fixed[after[0]] = "title_repeat"
+                    fixed.update(_footer(cleaned))
                 break
             for i in head:
                 found = _CREDIT_LINE.match(cleaned[i])

@@ -21,14 +21,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from seedcorpus._layouts import Layout, Parsed, register
 from seedcorpus._records import Problem, Role
 from seedcorpus._roles import (
     byline_author,
     credit_line,
+    honorary_author,
     is_email_line,
+    is_name,
     mark_lines,
     split_caption,
 )
@@ -68,15 +70,20 @@ def _date_text(line: str) -> str:
 
 
 _COPYRIGHT_CREDIT = re.compile(r"^(?P<caption>\S.{9,}?)\s+©\s*(?P<credit>[^©]{2,120})$")
+# The same credit read from a caption's end: ``... in Seoul © Gaon Lim``.
+_COPYRIGHT_TAIL = re.compile(r"(?<=\S)\s+©\s*(?P<credit>[^©\s][^©]{1,119})$")
 
 
 def _body_caption(line: str) -> tuple[str, str] | None:
     """``(caption, credit)`` of a photo caption printed inside a Korea.net text, or None."""
     if len(line) > 600:
         return None
-    found = _COPYRIGHT_CREDIT.match(line)
-    if found is not None:
+    # Cheap tests first: most lines of a text hold no ``©`` and end with no credit.
+    copyright_sign = "©" in line
+    if copyright_sign and (found := _COPYRIGHT_CREDIT.match(line)) is not None:
         return found.group("caption").rstrip(), found.group("credit").strip()
+    if line[-1] != ")" and not copyright_sign and "|" not in line[-82:]:
+        return None
     tail = _CREDIT_AFTER_STOP.search(line, max(0, len(line) - 130))
     if tail is None:
         return None
@@ -86,18 +93,63 @@ def _body_caption(line: str) -> tuple[str, str] | None:
     return line[: tail.start()].rstrip(), credit
 
 
+# Japanese captions end with the photo's date, place and credit after ``=``:
+# ``...の様子=6月29日、米国・ロサンゼルス、 文化体育観光部``.
+_CREDIT_AFTER_EQUALS = re.compile(
+    r"[=＝](?=[^=＝、]{0,12}\d)[^=＝]{0,60}、\s*(?P<credit>[^、=＝\s][^、=＝]{0,40})$"
+)
+# A courtesy sentence: ``Fotos mit freundlicher Genehmigung zur Verfügung gestellt von NAME,
+# bearbeitet von ...``, ``Photo courtesy of NAME``: the credit is the name.
+_COURTESY = re.compile(
+    r"(?:^|\s)(?:Fotos?|Photos?|Bilder?|Images?)\s+(?:mit freundlicher Genehmigung"
+    r"(?:\s+zur Verfügung gestellt)?\s+von|courtesy of|cortes[ií]a de|provided by)\s+"
+    r"(?P<credit>[^\W\d_][^,.;:()]{1,60}?)(?:,\s.{0,80})?$",
+    re.I,
+)
+
+
+# A story's heading on Korea.net's highlight pages: ``TITLE (NAME from COUNTRY in LANGUAGE)``.
+_STORY_HEADING = re.compile(r"\((?P<name>[^()]{2,60}?) from [^()]{2,40} in [^()]{2,30}\)$")
+
+
+def _story_reporter(line: str) -> str | None:
+    """The reporter a highlight page's story heading names, or None for any other line.
+
+    >>> _story_reporter("My story as Honorary Reporter (Mariam Qazbr from Morocco in Arabic)")
+    'Mariam Qazbr'
+    """
+    if line[-1] != ")" or " from " not in line or len(line) > 300:
+        return None
+    found = _STORY_HEADING.search(line, max(0, len(line) - 140))
+    return None if found is None else found.group("name")
+
+
 def _split_caption(line: str) -> tuple[str, str | None]:
-    """A Korea.net caption and its credit."""
+    """A Korea.net caption and its credit: bracketed or labelled (:func:`split_caption`),
+    after the caption's final stop, after ``©``, a Japanese ``=date、place、credit`` or a
+    courtesy sentence."""
     text, credit = split_caption(line)
-    if credit is None:
-        found = _CREDIT_AFTER_STOP.search(line)
+    if credit is not None:
+        return text.rstrip(" /-–—"), credit  # ``... / Фото: NAME``, ``... - Credits to NAME``
+    found = _CREDIT_AFTER_STOP.search(line)
+    if found is not None:
+        credit = found.group("credit") or found.group("bare")
+        return line[: found.start()].rstrip(), credit.strip()
+    if "©" in line and (found := _COPYRIGHT_TAIL.search(line)) is not None:
+        return line[: found.start()].rstrip(), found.group("credit").strip()
+    tail = max(0, len(line) - 200)
+    if "=" in line or "＝" in line:
+        found = _CREDIT_AFTER_EQUALS.search(line, tail)
         if found is not None:
-            credit = found.group("credit") or found.group("bare")
-            return line[: found.start()].rstrip(), credit.strip()
-    return text, credit
+            return line[: found.start()].rstrip(), found.group("credit").strip()
+    found = _COURTESY.search(line, tail)
+    if found is not None:
+        return line[: found.start()].rstrip(), found.group("credit").strip()
+    return text, None
 
 
 _HEAD_LIMIT = 8  # the date is among the first non-blank lines
+_HEAD_LINES = 12  # a page cut above its date opens with its caption and byline in these
 _CAPTION_LIMIT = 6  # caption lines before the byline, at most
 _FUZZY_LIMIT = 1000  # longer lines are compared for equality and truncation only
 
@@ -139,6 +191,168 @@ def _fold_caption(line: str) -> str:
     return _NON_WORD.sub(" ", split_credit(line)[0]).casefold().strip()
 
 
+# A byline's label alone on its line, the name on the next (``By`` / ``Honorary Reporter
+# NAME from``).
+_LABEL_ALONE = frozenset(["by", "oleh", "penulis", "par", "por", "von", "autor", "автор"])
+# The last word of an honorary reporter's byline whose country went to the next line.
+_FROM_WORDS = frozenset(["from", "dari", "aus", "de", "du", "of", "из"])
+# How the honorary reporters' title is spelled in Korea.net's editions (case folded).
+_HONORARY_WORDS = ("honorar", "honoraire", "kehormatan", "ehrenbericht", "почетн", "почётн")
+# A credit label that ends a line, its name opening the next: ``IndonesiaCartoons =``.
+_CREDIT_LABEL_END = re.compile(
+    r"(?:Photos?|Fotos?|Cartoons?|Illustrations?|Images?|Graphics?|Videos?)\s*=$", re.I
+)
+
+
+class _Byline(NamedTuple):
+    """A byline, maybe printed over several lines, and the line its credit's name opens."""
+
+    lines: tuple[int, ...]
+    author: str | None
+    credit_at: int | None  # the line after a credit label that ends the byline's last line
+    honorary: bool  # an honorary reporter's byline: Korea.net's programme names the site
+
+
+def _read_byline(cleaned: Sequence[str], seq: Sequence[int], k: int) -> _Byline | None:
+    """The byline that starts at line ``seq[k]`` (``seq``: the non-blank lines in order), or
+    None: one line (``By NAME``, ``Penulis: NAME``, an honorary reporter's form without a
+    label), a label alone with the name on the next line, and the country on a line of its
+    own after ``... NAME from``."""
+    text = cleaned[seq[k]]
+    used = [seq[k]]
+    if len(text) <= 9 and k + 1 < len(seq) and text.rstrip(":： ").casefold() in _LABEL_ALONE:
+        k += 1
+        used.append(seq[k])
+        text = f"{text} {cleaned[seq[k]]}"
+    author = byline_author(text) or honorary_author(text)
+    if author is None:
+        return None
+    if k + 1 < len(seq) and any(word in author.casefold() for word in _HONORARY_WORDS):
+        # ``Penulis: Wartawan Kehormatan`` / ``Hanum Nur Aprilia dari``: the title alone, the
+        # name on the next line.
+        k += 1
+        used.append(seq[k])
+        text = f"{text} {cleaned[seq[k]]}"
+        author = byline_author(text) or honorary_author(text) or author
+    credit_at = None
+    if text.rpartition(" ")[2].casefold() in _FROM_WORDS and k + 1 < len(seq):
+        country = cleaned[seq[k + 1]]
+        if len(country) <= 40 and len(country.split()) <= 3:
+            used.append(seq[k + 1])
+            author = byline_author(f"{text} {country}") or author
+            if k + 2 < len(seq) and _CREDIT_LABEL_END.search(country):
+                credit_at = seq[k + 2]
+    folded = text.casefold()
+    honorary = any(word in folded for word in _HONORARY_WORDS)
+    return _Byline(tuple(used), author, credit_at, honorary)
+
+
+def _glued_name(text: str, author: str | None) -> int:
+    """Where a credit's name ends when the crawler glued it to the first sentence
+    (``Anisa KhairunisaEvery country ...``): the byline's author, or capitalised words up to
+    a small letter followed by a capital; 0 when there is none."""
+    if author and text.startswith(author):
+        return len(author)
+    for j in range(2, min(len(text), 60)):
+        if text[j].isupper() and text[j - 1].islower():
+            words = text[:j].split()
+            return j if len(words) <= 5 and all(w[0].isupper() for w in words) else 0
+    return 0
+
+
+def _is_signature(text: str) -> bool:
+    """Whether a line is a name alone: a few words, no sentence, no digits."""
+    return len(text) <= 40 and len(text.split()) <= 4 and text[-1] not in ".!?。" and is_name(text)
+
+
+def _is_site_footer(text: str) -> bool:
+    """Whether a line is Korea.net's footnote (``*This article is written by a Korea.net
+    Honorary Reporter...``), alone or after the desk's e-mail address glued to it."""
+    star = text.find("*")
+    return (
+        star >= 0
+        and "Korea.net" in text[star : star + 120]
+        and (star == 0 or is_email_line(text[:star]))
+    )
+
+
+def _caption_credit(line: str) -> str | None:
+    """The credit of a line that reads as a Korea.net caption by its end, or None."""
+    return _split_caption(line)[1] if len(line) <= 600 else None
+
+
+def _cut_above_date(cleaned: Sequence[str], head: Sequence[int]) -> bool:
+    """Whether a page cut above its date line still reads as Korea.net's.
+
+    Such a page opens with the byline (over one to three lines), or with the photo caption
+    and the byline right under it. That head is Korea.net's when the caption ends with its
+    credit the way Korea.net prints it (``... Province. (Jeon Han)``, ``... © NAME``,
+    ``... / Фото: NAME``, ``...=6月29日、場所、 CREDIT``), or when the page names the site:
+    ``Korea.net`` in the head, an honorary reporter's byline (Korea.net's programme), or a
+    ``@korea.kr`` address at the end. ``head``: the first non-blank lines (five, among the
+    first :data:`_HEAD_LINES`).
+    """
+    for k in range(min(2, len(head))):
+        if len(cleaned[head[k]]) > 160:  # no byline runs so long
+            continue
+        byline = _read_byline(cleaned, head, k)
+        if byline is None:
+            continue
+        head_text = [cleaned[i] for i in head[: k + len(byline.lines)]]
+        return (
+            (k == 1 and _caption_credit(head_text[0]) is not None)
+            or any("Korea.net" in text for text in head_text)
+            or byline.honorary
+            or any("@korea.kr" in text for text in cleaned[-8:])
+        )
+    return False
+
+
+def _head_byline(
+    cleaned: Sequence[str], roles: Sequence[Role], after: Sequence[int]
+) -> _Byline | None:
+    """The byline under the date and the captions (``after``: the lines below the date,
+    menus and credit lines aside), or None when none stands within :data:`_CAPTION_LIMIT`
+    lines."""
+    for k, i in enumerate(after[: _CAPTION_LIMIT + 1]):
+        role = roles[i]
+        if role not in ("body", "byline"):
+            continue
+        # A byline the shared roles read is read again only when its country may follow.
+        if role == "body" or cleaned[i].rpartition(" ")[2].casefold() in _FROM_WORDS:
+            found = _read_byline(cleaned, after, k)
+            if found is not None:
+                return found
+        if role == "byline":  # as the shared roles read it (``NAME | Fotos: NAME`` too)
+            return _Byline((i,), None, None, False)
+    return None
+
+
+def _captions_without_byline(
+    lines: Sequence[str],
+    cleaned: Sequence[str],
+    roles: Sequence[Role],
+    content: Sequence[int],
+    after: Sequence[int],
+    date_at: int,
+) -> list[int]:
+    """The caption lines of a page without a byline: the lines above the photo's credit line
+    (``Photo = Yonhap News`` under the date, on the photo pages), else the first two lines
+    when they are one caption printed twice (an e-mail footer is never a caption's copy,
+    however short the line above it)."""
+    head = [i for i in content if i > date_at and roles[i] != "boilerplate"][: _CAPTION_LIMIT + 1]
+    credit_at = next((i for i in head if roles[i] == "credit"), None)
+    if credit_at is not None:
+        return [i for i in after if i < credit_at and roles[i] in ("body", "caption")]
+    if (
+        len(after) >= 2
+        and roles[after[1]] != "email_footer"
+        and _same_caption(lines[after[0]], lines[after[1]])
+    ):
+        return list(after[:2])
+    return []
+
+
 @register
 class KoreaNet(Layout):
     """Korea.net pages: ``YYYY.MM.DD`` date near the top, caption, byline, body, e-mail."""
@@ -153,8 +367,8 @@ class KoreaNet(Layout):
         return self.match_cleaned(lines, [clean_line(line) for line in lines])
 
     def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
-        head = [i for i, text in enumerate(cleaned[:_HEAD_LIMIT]) if text][:2]
-        for at, i in enumerate(head):
+        head = [i for i, text in enumerate(cleaned[:_HEAD_LINES]) if text][:5]
+        for at, i in enumerate(i for i in head[:2] if i < _HEAD_LIMIT):
             if _DATE.match(cleaned[i]) or _DATE_DMY.match(cleaned[i]):
                 return True
             if at == 1 and _DATE_EN.match(cleaned[i]):
@@ -167,20 +381,10 @@ class KoreaNet(Layout):
                     for text in cleaned[i + 1 : i + 40]
                     if text
                 )
-        # Its edition menu, wherever the page starts.
-        if sum(text in _EDITIONS for text in cleaned[:60]) >= 3:
+        # Its edition menu, wherever the page starts: three of its editions.
+        if len(_EDITIONS.intersection(cleaned[:60])) >= 3:
             return True
-        # A page cut above its date: the photo caption, then the byline, and a sign of the
-        # site (its name in the caption or byline, or a staff address at the end).
-        return (
-            len(head) == 2
-            and byline_author(cleaned[head[1]]) is not None
-            and (
-                "Korea.net" in cleaned[head[0]]
-                or "Korea.net" in cleaned[head[1]]
-                or any(text.endswith("@korea.kr") for text in cleaned[-8:])
-            )
-        )
+        return _cut_above_date(cleaned, head)
 
     def parse(self, lines: Sequence[str]) -> Parsed:
         return self.parse_cleaned(lines, [clean_line(line) for line in lines])
@@ -204,24 +408,22 @@ class KoreaNet(Layout):
             published = self.header_date(_date_text(cleaned[date_at]), date_at + 1, problems)
         else:
             date_at = -1
+        for i in content[-3:]:  # the site's footnote, at the end of the page
+            if i > date_at and "*" in cleaned[i] and _is_site_footer(cleaned[i]):
+                fixed[i] = "boilerplate"
         marks = mark_lines(cleaned, fixed)
         roles = marks.roles
 
         # The lines between the date and the byline (menus and credit lines aside).
         after = [i for i in content if i > date_at and roles[i] not in ("boilerplate", "credit")]
-        byline_at = next((i for i in after[: _CAPTION_LIMIT + 1] if roles[i] == "byline"), None)
-        if byline_at is not None:
-            caption_lines = [i for i in after if i < byline_at]
+        byline = _head_byline(cleaned, roles, after)
+        byline_at = None if byline is None else byline.lines[-1]
+        if byline is not None:
+            for i in byline.lines:
+                roles[i] = "byline"
+            caption_lines = [i for i in after if i < byline.lines[0]]
         else:
-            # Without a byline, captions are the leading lines that come twice (an e-mail
-            # footer is never a caption's copy, however short the line above it).
-            caption_lines = []
-            if (
-                len(after) >= 2
-                and roles[after[1]] != "email_footer"
-                and _same_caption(lines[after[0]], lines[after[1]])
-            ):
-                caption_lines = after[:2]
+            caption_lines = _captions_without_byline(lines, cleaned, roles, content, after, date_at)
         zone = set(caption_lines)
         captions: list[str] = []
         photo_credit = None
@@ -242,14 +444,47 @@ class KoreaNet(Layout):
                 roles[i] = "caption_repeat"
                 if len(text) > len(captions[duplicate]):
                     captions[duplicate] = text
+        # No byline: a bare name in its place, under the captions, signs the article
+        # (``إسراء محمد`` on the Arabic edition, where others print ``By NAME``).
+        signed = None
+        if byline is None:  # the first line under the captions on top
+            below = next((i for i in after if roles[i] not in ("caption", "caption_repeat")), None)
+            if (
+                below is not None
+                and below != after[0]
+                and roles[below] == "body"
+                and _is_signature(cleaned[below])
+            ):
+                roles[below], signed = "byline", cleaned[below]
+        # A credit label ending the byline, its name glued to the first sentence.
+        text_of: Sequence[str] = cleaned
+        if byline is not None and byline.credit_at is not None:
+            at = byline.credit_at
+            end = _glued_name(cleaned[at], byline.author)
+            if end:
+                photo_credit = photo_credit or cleaned[at][:end]
+                rest = cleaned[at][end:].lstrip()
+                if rest:
+                    text_of = [*cleaned[:at], rest, *cleaned[at + 1 :]]
+                else:
+                    roles[at] = "credit"
         # Photos inside the text: a line that ends with its credit after the caption's final
         # stop, or names it after a copyright sign, and its copy (printed twice, maybe not
-        # alike).
-        body_captions: list[tuple[int, str, str]] = []
+        # alike); and the captions the shared roles found, read as Korea.net prints them.
+        # On the highlight pages, the caption under a story's heading, which names its
+        # reporter first, is one too, whatever its end.
+        credits = [(i, credit) for i, credit in marks.credit_lines if i not in zone]
+        body_captions: list[tuple[int, str]] = []
+        reporter = None  # the reporter the heading just above names
         for i in content:
-            if roles[i] != "body" or (i < byline_at if byline_at is not None else False):
+            if roles[i] != "body" or (byline_at is not None and i < byline_at):
+                reporter = None
                 continue
-            found = _body_caption(cleaned[i])
+            line = cleaned[i]
+            found: tuple[str, str | None] | None = _body_caption(line)
+            if found is None and reporter is not None and line.startswith(reporter):
+                found = _split_caption(line)
+            reporter = _story_reporter(line) if line[-1] == ")" else None
             if found is None:
                 continue
             text, credit = found
@@ -257,20 +492,29 @@ class KoreaNet(Layout):
                 roles[i] = "caption_repeat"
                 continue
             roles[i] = "caption"
-            body_captions.append((i, text, credit))
-            captions.append(text)
-            photo_credit = photo_credit or credit
+            body_captions.append((i, text))
+            if credit:
+                credits.append((i, credit))
+        for i, line in marks.caption_lines:
+            if i not in zone and roles[i] == "caption":
+                text, credit = _split_caption(line)
+                body_captions.append((i, text))
+                if credit:
+                    credits.append((i, credit))
+        body_captions.sort()
         position = {line: k for k, line in enumerate(content)} if body_captions else {}
-        for i, text, _ in body_captions:  # the copy printed just above its twin
-            before = content[position[i] - 1] if position[i] > 0 else None
-            if (
-                before is not None
-                and roles[before] == "body"
-                and _same_caption(split_credit(cleaned[before])[0], text)
-            ):
-                roles[before] = "caption_repeat"
-        captions += marks.caption_texts(exclude=zone)
-        paragraphs = marks.paragraphs(cleaned)
+        for i, text in body_captions:  # a copy printed next to its twin, maybe reworded
+            captions.append(text)
+            for k in (position[i] - 1, position[i] + 1):
+                near = content[k] if 0 <= k < len(content) else None
+                if (
+                    near is not None
+                    and roles[near] == "body"
+                    and _same_caption(_split_caption(cleaned[near])[0], text)
+                ):
+                    roles[near] = "caption_repeat"
+        captions = [caption for caption in captions if caption]
+        paragraphs = marks.paragraphs(text_of)
         if not paragraphs:
             problems.append(Problem("no_body", "the header is not followed by any text"))
         return Parsed(
@@ -278,8 +522,8 @@ class KoreaNet(Layout):
             publisher=self.publisher,
             paragraphs=paragraphs,
             published=published,
-            photo_credit=photo_credit or marks.credit(exclude=zone),
-            author=marks.author,
+            photo_credit=photo_credit or (min(credits)[1] if credits else None),
+            author=(byline.author if byline is not None else signed) or marks.author,
             author_email=marks.author_email,
             category=category,
             captions=captions,

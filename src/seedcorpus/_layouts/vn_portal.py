@@ -5,7 +5,9 @@ The page does not name its publisher, so ``publisher`` stays None. The lead is t
 article's first paragraph, not a title. The caption's trailing ``(Sumber: X)`` gives the
 photo credit. A page may open directly with the caption line, and the source line may
 carry a URL (``Sumber: https://...``); ad slots (``[iklan_N]``, ``[ads_N]``) are dropped
-wherever they stand.
+wherever they stand. A page cut short before its trailer is still known by the Vietnamese
+paper it translates, named by its address: on a source line at the end (``Enligt
+baotintuc.vn``) or in the tag at the head of the lead (``(Chinhphu.vn) – ...``).
 
 >>> from seedcorpus._layouts.vn_portal import VnPortal
 >>> p = VnPortal().parse(["Lead.", "| Foto. (Sumber: Yonhap) |", "Isi.", "[iklan_2]",
@@ -67,6 +69,21 @@ _TRAILER = re.compile(
 )
 
 
+# A source line naming a Vietnamese outlet by its address: a ``.vn`` host, or a newspaper's
+# (``báo``) host cut before its ending, after the label of any edition's language.
+_VN_SOURCE = re.compile(
+    r"^(?:Sumber|Nguồn|Source|Fuente|Quelle|Источник|Fonte|Enligt|Theo|Laut|Según|Selon|"
+    r"Menurut|According to)\s*:?\s*(?:https?://)?(?:www\.)?"
+    r"(?:bao[a-z]{2,30}(?:\.vn)?(?:/\S*)?|[\w-]+(?:\.[\w-]+)*\.vn(?:/\S*)?)$",
+    re.IGNORECASE,
+)
+
+
+# The tag of the Vietnamese paper an article is translated from, kept at the head of its lead:
+# the paper's address in brackets and a dash, ``(Chinhphu.vn) – Kepala Pemerintahan ...``.
+_VN_TAG = re.compile(r"^\((?:[\w-]+\.)+vn\)\s*[–—-]\s*\S", re.IGNORECASE)
+
+
 @register
 class VnPortal(Layout):
     """Portal pages: a ``| caption |`` line among the first lines, or the ad/comment trailer."""
@@ -84,14 +101,22 @@ class VnPortal(Layout):
         # The site's own line, or an article card's source-and-date line.
         if any(text.startswith(_SITE) or _SOURCE_DATE.match(text) for text in head):
             return True
+        # The lead tagged with the address of the Vietnamese paper it is translated from.
+        if head and head[0][0] == "(" and ".vn)" in head[0][:64].lower() and _VN_TAG.match(head[0]):
+            return True
         tail = cleaned[-12:]
         if any(_AD_SLOT.match(text) for text in tail) and any(
             _TRAILER.match(text) for text in tail
         ):
             return True
-        # The comment counter of its Indonesian and German editions closing the page.
-        last = next((text for text in reversed(tail) if text), "")
-        return _COUNTER.match(last) is not None
+        # The comment counter of its Indonesian and German editions closing the page, or the
+        # source line that credits the Vietnamese outlet it republishes (``Enligt
+        # baotintuc.vn``, ``Источник: https://baoquocte...``), closing a page cut short (a
+        # fragment of the counter may follow it).
+        last = [text for text in tail if text][-2:]
+        return (bool(last) and _COUNTER.match(last[-1]) is not None) or any(
+            _VN_SOURCE.match(text) for text in last
+        )
 
     def parse(self, lines: Sequence[str]) -> Parsed:
         return self.parse_cleaned(lines, [clean_line(line) for line in lines])
