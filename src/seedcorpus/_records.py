@@ -769,7 +769,10 @@ _DIGITS: Final = re.compile(r"[0-9]+")
 def _digit_groups(document: Document) -> int:
     """Groups of digits in the text and captions: a cheap sign that the dates may be many
     (long prose without them is not scanned for dates when it is parsed)."""
-    return sum(len(_DIGITS.findall(text)) for text in (document.text, *document.captions))
+    texts = (document.text, *document.captions)
+    if sum(text.count(digit) for text in texts for digit in "0123456789") < MAX_DATE_MENTIONS // 4:
+        return 0  # too few digits to make that many groups (counting them is the cheap test)
+    return sum(len(_DIGITS.findall(text)) for text in texts)
 
 
 def with_bounds(document: Document) -> Document:
