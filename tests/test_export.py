@@ -409,6 +409,7 @@ def _seed_line(seeds: Corpus) -> dict[str, Any]:
         ({"dates": [{"span": [1]}]}, "'dates[0].span' must be two ints"),
         ({"languages": [["id"]]}, "'languages[0]' must be a [code, share] pair"),
         ({"language_confidence": "high"}, "'language_confidence' must be a number, not str"),
+        ({"language_confidence": 9.0}, "confidence must be between 0.0 and 1.0, not 9.0"),
     ],
 )
 def test_read_jsonl_checks_every_field_type_and_shape(

@@ -675,10 +675,15 @@ class Document:
         )
         cache = doc.__dict__
         if "language" in data:
-            cache["_language_guess"] = LanguageGuess(
-                _field(data, "language", str, nullable=True),
-                float(_field(data, "language_confidence", float, default=0.0)),
-            )
+            try:
+                cache["_language_guess"] = LanguageGuess(
+                    _field(data, "language", str, nullable=True),
+                    float(_field(data, "language_confidence", float, default=0.0)),
+                )
+            except ValueError as exc:  # LanguageGuess's own checks (a confidence over 1...)
+                if isinstance(exc, InterchangeError):
+                    raise
+                raise _shape_error(f"'language', 'language_confidence': {exc}") from None
         if "languages" in data:
             cache["languages"] = tuple(
                 _language_share(pair, f"languages[{i}]")
