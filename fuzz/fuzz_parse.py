@@ -106,6 +106,7 @@ class Target:
         self.max_bytes = max_bytes
         self.scratch = Path(tempfile.mkdtemp(prefix="seedcorpus-fuzz-"))
         self.cases = 0
+        self.indexed: tuple[Path, bytes, Any] | None = None  # corpus, pristine index, answers
 
     def close(self) -> None:
         shutil.rmtree(self.scratch, ignore_errors=True)
@@ -119,6 +120,10 @@ class Target:
             self.check_load(data, HOSTILE_NAMES[pick % len(HOSTILE_NAMES)])
         if self.cases % 16 == 4:
             self.check_archive(data)
+        if self.cases % 4 == 2:
+            self.check_interchange(data)
+        if self.cases % 64 == 32:
+            self.check_index(data)
 
     def check_parse(self, data: bytes) -> None:
         from seedcorpus._exceptions import DocumentError
@@ -201,6 +206,88 @@ class Target:
             corpus.validate()
         finally:
             path.unlink(missing_ok=True)
+
+    def check_interchange(self, data: bytes) -> None:
+        """A JSON Lines document damaged by the case's bytes (a field replaced by a value
+        decoded from them, or the line overwritten in places): read_jsonl returns documents
+        or raises InterchangeError, nothing else."""
+        import io
+        import json
+
+        from seedcorpus._exceptions import InterchangeError
+        from seedcorpus._export import read_jsonl
+        from seedcorpus._parse import parse
+
+        line = json.dumps(parse(TRICKY[5], options=self.options).to_dict())
+        if data and data[0] % 2:
+            fields = sorted(json.loads(line))
+            value: Any
+            try:
+                value = json.loads(data.decode("utf-8", "replace"))
+            except (ValueError, RecursionError):
+                value = data.decode("latin-1")
+            line = json.dumps(json.loads(line) | {fields[len(data) % len(fields)]: value})
+        else:
+            damaged = bytearray(line.encode())
+            for i in range(0, len(data) - 1, 2):
+                damaged[data[i] * 257 % len(damaged)] = data[i + 1]
+            line = damaged.decode("utf-8", "replace")
+        try:
+            for document in read_jsonl(io.StringIO(line + "\n")):
+                # As stored, not as parsed: the shape is checked, not how it was derived.
+                if len(document.lines) != len(document.roles):
+                    raise Finding("interchange: Document.lines does not cover every line")
+                document.raw_bytes  # noqa: B018 (encoding it is the check)
+                document.to_dict()
+        except InterchangeError:
+            return
+
+    def check_index(self, data: bytes) -> None:
+        """An index of a small corpus with bits flipped where the case's bytes say:
+        ``build_index`` then a load from it give the plain load's answers, or raise
+        CorpusIndexError; never another exception, never other answers."""
+        import sqlite3
+
+        import seedcorpus._load as loader
+        from seedcorpus._exceptions import CorpusIndexError
+        from seedcorpus._index import build_index, index_path
+
+        def answers(corpus: Any) -> Any:
+            return (
+                corpus.filter(contains="kerja").keys(),
+                [d.key for d in corpus.sorted("published")],
+                [d.to_dict() for d in corpus],
+            )
+
+        if self.indexed is None:
+            folder = self.scratch / "indexed"
+            folder.mkdir()
+            past = time.time_ns() - 10_000_000_000
+            for i, text in enumerate([*load_seeds()[:5], *TRICKY[2:8]]):
+                path = folder / f"{i:03d}_{i + 1:016x}.txt"
+                path.write_bytes(text + b"\n\nKerja sama %d." % i)
+                os.utime(path, ns=(past, past))
+            build_index(folder, workers=1)
+            with sqlite3.connect(index_path(folder)) as connection:
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            pristine = index_path(folder).read_bytes()
+            self.indexed = (folder, pristine, answers(loader.load(folder, workers=1)))
+        folder, pristine, expected = self.indexed
+        index = index_path(folder)
+        damaged = bytearray(pristine)
+        for i in range(0, min(len(data), 64) - 2, 3):
+            bit = int.from_bytes(data[i : i + 3], "big") % (8 * len(damaged))
+            damaged[bit // 8] ^= 1 << (bit % 8)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{index}{suffix}").unlink(missing_ok=True)
+        index.write_bytes(bytes(damaged))
+        try:
+            build_index(folder, workers=1)
+            found = answers(loader.load(folder, index=True, workers=1))
+        except CorpusIndexError:
+            return
+        if found != expected:
+            raise Finding("index: a damaged index gave other answers than a plain load")
 
     def check_load(self, data: bytes, name: str) -> None:
         import seedcorpus._load as loader

@@ -376,3 +376,71 @@ def test_a_missing_library_names_the_extra_to_install(
         call(seeds)
     assert isinstance(info.value, ImportError)
     assert module in str(info.value)
+
+
+# -- hostile interchange input (issue 14) ------------------------------------------------------
+
+
+def _seed_line(seeds: Corpus) -> dict[str, Any]:
+    buffer = io.StringIO()
+    seeds.head(1).to_jsonl(buffer)
+    return dict(json.loads(buffer.getvalue()))
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"source": "x"}, "'source' must be an object, not str"),
+        ({"source": None}, "'source' must be an object, not NoneType"),
+        ({"source": {"cited": "Yonhap"}}, "'source.cited' must be a list, not str"),
+        ({"ordinal": "4"}, "'ordinal' must be an int, not str"),
+        ({"ordinal": -1}, "'ordinal' must be 0 or more, not -1"),
+        ({"ordinal": True}, "'ordinal' must be an int, not bool"),
+        ({"raw": 5}, "'raw' must be a str, not int"),
+        ({"roles": ["body"]}, "'roles' has 1 roles for"),
+        ({"roles": 7}, "'roles' must be a list, not int"),
+        ({"paragraphs": [1]}, "'paragraphs[0]' must be a str, not int"),
+        ({"problems": [{"code": "empty"}]}, "missing 'problems[0].message'"),
+        ({"problems": ["x"]}, "'problems[0]' must be an object, not str"),
+        ({"published": 2021}, "'published' must be a str or null, not int"),
+        ({"published": "2021-13"}, "'published': "),
+        ({"encoding": "no-such-codec"}, "'encoding' is not a known codec: 'no-such-codec'"),
+        ({"encoding": "utf\x008"}, "'encoding' is not a known codec: 'utf\\x008'"),
+        ({"dates": [{"span": [1]}]}, "'dates[0].span' must be two ints"),
+        ({"languages": [["id"]]}, "'languages[0]' must be a [code, share] pair"),
+        ({"language_confidence": "high"}, "'language_confidence' must be a number, not str"),
+        ({"language_confidence": 9.0}, "confidence must be between 0.0 and 1.0, not 9.0"),
+    ],
+)
+def test_read_jsonl_checks_every_field_type_and_shape(
+    seeds: Corpus, tmp_path: Path, change: dict[str, Any], problem: str
+) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(_seed_line(seeds) | change) + "\n", encoding="utf-8")
+    with pytest.raises(InterchangeError) as raised:
+        read_jsonl(path)
+    assert str(raised.value).startswith(f"{path}:1: not a seedcorpus document: ")
+    assert problem in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "1: not JSON (nested too deeply)"),
+        ('{"ordinal": ' + "9" * 5000 + "}", "1: not JSON (a number of 5000 digits)"),
+    ],
+)
+def test_read_jsonl_turns_hostile_json_into_interchange_errors(
+    tmp_path: Path, line: str, problem: str
+) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(InterchangeError) as raised:
+        read_jsonl(path)
+    assert str(raised.value) == f"{path}:{problem}"
+
+
+@pytest.mark.parametrize("data", [{}, None, [], {"key": None}, {"source": None}])
+def test_document_from_dict_refuses_what_is_not_a_document(data: Any) -> None:
+    with pytest.raises(InterchangeError, match=r"^not a seedcorpus document: "):
+        seedcorpus.Document.from_dict(data)

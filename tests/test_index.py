@@ -7,6 +7,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import random
 import shutil
 import signal
 import sqlite3
@@ -16,6 +17,7 @@ import tempfile
 import textwrap
 import threading
 import time
+import types
 from pathlib import Path
 from typing import Any
 
@@ -794,3 +796,124 @@ def test_a_refresh_with_part_of_the_listing_keeps_the_rows_of_files_still_there(
     (seed_copy / entries[4].name).unlink()  # a file gone is dropped by any listing
     assert store.refresh(entries[:2]).removed == 1
     assert build_index(seed_copy)[2] == IndexStats(4, 0, 4, 0, False)
+
+
+# -- damage at rest (issue 14) ---------------------------------------------------------------
+
+
+def _answers(corpus: Any) -> tuple[Any, ...]:
+    return (
+        corpus.filter(contains="ekonomi 7").keys(),
+        corpus.filter(since="2016", until="2019").keys(),
+        [d.key for d in corpus.sorted("published")],
+        _dicts(corpus[:5]),
+    )
+
+
+def test_a_damaged_index_gives_the_right_answers_or_a_corpus_index_error(tmp_path: Path) -> None:
+    texts = [
+        f" date 20{10 + i % 15}-{1 + i % 12:02d} Photo : Yonhap\n\n"
+        + " ".join(f"Kalimat {i} tentang kerja sama ekonomi {j}." for j in range(i % 9))
+        for i in range(150)
+    ]
+    folder = _write_corpus(tmp_path / "corpus", texts)
+    expected = _answers(load(folder))
+    build_index(folder, workers=1)
+    index = index_path(folder)
+    with sqlite3.connect(index) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    pristine = index.read_bytes()
+    outcomes = []
+    for attempt in range(24):
+        rng = random.Random(attempt)
+        damaged = bytearray(pristine)
+        for _ in range(20):
+            bit = rng.randrange(8 * len(damaged))
+            damaged[bit // 8] ^= 1 << (bit % 8)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{index}{suffix}").unlink(missing_ok=True)
+        index.write_bytes(bytes(damaged))
+        try:
+            build_index(folder, workers=1)  # what `seedcorpus index` runs
+            answers = _answers(load(folder, index=True))
+        except CorpusIndexError:
+            outcomes.append("error")
+            continue
+        assert answers == expected, f"attempt {attempt}: wrong answers from a damaged index"
+        outcomes.append("right")
+    assert "right" in outcomes
+
+
+def test_a_symlink_retargeted_to_a_file_of_the_same_size_and_times_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_stat = os.stat
+
+    def same_ctime(path: Any, *args: Any, **kwargs: Any) -> Any:
+        found = real_stat(path, *args, **kwargs)  # a ctime the two targets share
+        return types.SimpleNamespace(
+            **{name: getattr(found, name) for name in dir(found) if name.startswith("st_")}
+            | {"st_ctime_ns": 0, "st_ctime": 0.0}
+        )
+
+    monkeypatch.setattr(seedcorpus._index.os, "stat", same_ctime)
+    targets, folder = tmp_path / "targets", tmp_path / "corpus"
+    targets.mkdir()
+    folder.mkdir()
+    past = time.time_ns() - 10_000_000_000
+    for name, word in (("a.txt", b"Pertama"), ("b.txt", b"Kelima.")):
+        (targets / name).write_bytes(b" date 2021-12 Photo : Yonhap\n\n" + word)
+        os.utime(targets / name, ns=(past, past))
+    link = folder / "000_0123456789abcdef.txt"
+    link.symlink_to(targets / "a.txt")
+    assert [d.text for d in load(folder, index=True)] == ["Pertama"]
+    retarget = folder / "new-link"
+    retarget.symlink_to(targets / "b.txt")
+    os.replace(retarget, link)  # size, mtime and (here) ctime all as before
+    assert [d.text for d in load(folder, index=True)] == ["Kelima."]
+    assert build_index(folder)[2].parsed == 0
+
+
+def test_huge_ordinals_and_undecodable_folder_names_are_indexed(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    odd = os.fsdecode(bytes(folder) + b"/caf\xe9")  # not UTF-8: a surrogate in the name
+    os.makedirs(odd)
+    page = b" date 2021-12 Photo : Yonhap\n\nSatu."
+    _write_settled(folder / f"{2**63}_0123456789abcdef.txt", page)
+    _write_settled(folder / f"{10**40}_00000000000000aa.txt", page)
+    _write_settled(Path(odd) / "001_00000000000000ff.txt", page)
+    _write_settled(folder / "002_00000000000000ee.txt", page)
+    expected = _dicts(load(folder))
+    _, entries, stats = build_index(folder)
+    assert (len(entries), stats.parsed) == (4, 4)
+    assert _dicts(load(folder, index=True)) == expected
+    assert build_index(folder)[2].reused == 4
+    assert (
+        load(folder, index=True).sorted("ordinal").keys() == load(folder).sorted("ordinal").keys()
+    )
+
+
+def test_index_workers_return_rows_within_a_byte_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the budget is patched in this process, which only forked workers inherit")
+    import seedcorpus._parallel
+
+    monkeypatch.setattr(seedcorpus._parallel, "CHUNK_BYTES", 200)  # a row or two a batch
+    texts = [
+        f" date 2021-{1 + i % 12:02d} Photo : Yonhap\n\n" + "Isi berita. " * 20 for i in range(150)
+    ]
+    folder = _write_corpus(tmp_path / "corpus", texts)
+    written: list[int] = []
+    write = IndexedStore._write
+
+    def counted(self: IndexedStore, rows: Any) -> Any:
+        written.append(len(rows))
+        return write(self, rows)
+
+    monkeypatch.setattr(IndexedStore, "_write", counted)
+    _, entries, stats = build_index(folder, workers=2)
+    assert (len(entries), stats.parsed, sum(written)) == (150, 150, 150)
+    assert max(written) == 1  # each row is over the budget: one a batch, not 64
+    assert _dicts(load(folder, index=True)) == _dicts(load(folder))

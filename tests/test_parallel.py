@@ -225,12 +225,12 @@ def test_this_process_parses_a_share_and_stays_a_bounded_number_of_chunks_ahead(
     chunks: list[str] = []  # "here" or "worker", in the order this process started them
     parse_with, submit = _parallel._parse_with, ProcessPoolExecutor.submit
 
-    def counted_parse(corpus: Any, positions: list[int]) -> Any:
+    def counted_parse(corpus: Any, positions: list[int], budget: int) -> Any:
         if os.getpid() == parent:
             chunks.append("here")
         else:
             time.sleep(0.05)  # slow workers: this process must parse its share
-        return parse_with(corpus, positions)
+        return parse_with(corpus, positions, budget)
 
     def counted_submit(pool: Any, *args: Any) -> Any:
         chunks.append("worker")
@@ -295,3 +295,137 @@ def test_a_worker_that_dies_raises_broken_process_pool(
     with pytest.raises(BrokenProcessPool):
         list(load(mixed_corpus, workers=2))
     assert multiprocessing.active_children() == []
+
+
+# -- failures and parents (issue 14) ----------------------------------------------------------
+
+
+def _documents_before_failure(corpus: Any) -> tuple[list[Document], BaseException | None]:
+    documents: list[Document] = []
+    try:
+        for document in corpus:
+            documents.append(document)
+    except RuntimeError as exc:
+        return documents, exc
+    return documents, None
+
+
+@pytest.mark.parametrize("failing", [0, 3, 30, 58])
+def test_an_unexpected_error_comes_after_every_document_before_it(
+    mixed_corpus: Path, monkeypatch: pytest.MonkeyPatch, failing: int
+) -> None:
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the failure is patched in this process, which only forked workers inherit")
+    parse = seedcorpus._corpus.parse
+    bad = sorted(mixed_corpus.iterdir())[failing].name
+
+    def failing_layout(data: Any, **kwargs: Any) -> Any:
+        if kwargs["path"].endswith(bad):
+            raise RuntimeError(f"a custom layout failed on {bad}")
+        return parse(data, **kwargs)
+
+    monkeypatch.setattr(seedcorpus._corpus, "parse", failing_layout)
+    serial, serial_error = _documents_before_failure(load(mixed_corpus, workers=1))
+    for workers in (2, 3):
+        documents, error = _documents_before_failure(load(mixed_corpus, workers=workers))
+        assert documents == serial
+        assert str(error) == str(serial_error) == f"a custom layout failed on {bad}"
+    assert multiprocessing.active_children() == []
+
+
+def test_a_chunk_stops_at_its_byte_budget(mixed_corpus: Path) -> None:
+    corpus = load(mixed_corpus, workers=1)
+    sizes = [len(d.raw_bytes) for d in load(mixed_corpus, workers=1, max_bytes=4000)]
+    positions = list(range(10))
+    budget = sizes[0] + sizes[1]  # the third document is not begun
+    results = _parallel._parse_with(corpus, positions, budget)
+    assert [position for position, _ in results] == [0, 1]
+    assert [position for position, _ in _parallel._parse_with(corpus, positions, 1)] == [0]
+    assert len(_parallel._parse_with(corpus, positions, 10**9)) == 10
+
+
+def test_in_flight_work_is_bounded_by_bytes_too(
+    mixed_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks of large files return early: what is held at once is bounded by
+    CHUNK_BYTES a chunk, not only by CHUNK_FILES files, and nothing is lost or reordered."""
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("counts calls patched in this process, which only forked workers inherit")
+    monkeypatch.setattr(_parallel, "CHUNK_BYTES", 3000)  # about one seed file a chunk
+    returned: list[int] = []
+    parse_with = _parallel._parse_with
+
+    def counted(corpus: Any, positions: list[int], budget: int) -> Any:
+        results = parse_with(corpus, positions, budget)
+        size = sum(len(r.raw_bytes) for _, r in results if isinstance(r, Document))
+        last = results[-1][1]
+        assert size - (len(last.raw_bytes) if isinstance(last, Document) else 0) < 3000
+        returned.append(len(results))
+        return results
+
+    monkeypatch.setattr(_parallel, "_parse_with", counted)
+    assert list(load(mixed_corpus, workers=2)) == list(load(mixed_corpus, workers=1))
+    assert max(returned) <= 2
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+@pytest.mark.parametrize("command", ["load", "index"])
+def test_workers_die_with_their_parent(tmp_path: Path, command: str) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").iterdir())
+    for i in range(3000):
+        (folder / f"{i:04d}_{i + 1:016x}.txt").write_bytes(seeds[i % 5].read_bytes())
+    script = textwrap.dedent(
+        f"""
+        import multiprocessing, sys, time
+        sys.path.insert(0, {SRC!r})
+        import seedcorpus._parse
+        from seedcorpus._index import build_index
+        from seedcorpus._load import load
+        real = seedcorpus._parse.parse
+        def slow(*args, **kwargs):
+            time.sleep(0.01)
+            return real(*args, **kwargs)
+        seedcorpus._parse.parse = slow  # workers (forked or not) stay busy a while
+        if {command!r} == "load":
+            iterator = iter(load({str(folder)!r}, workers=3))
+            next(iterator)
+        else:
+            import threading
+            threading.Thread(
+                target=build_index, args=({str(folder)!r},), kwargs={{"workers": 3}}, daemon=True
+            ).start()
+            while len(multiprocessing.active_children()) < 2:
+                time.sleep(0.05)
+        print(*[child.pid for child in multiprocessing.active_children()], flush=True)
+        time.sleep(120)
+        """
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    workers = [int(pid) for pid in process.stdout.readline().split()]
+    assert len(workers) >= 2
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 15  # the poll fallback checks every 0.5 s
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [pid for pid in workers if _running(pid)]
+    assert alive == [], "worker processes outlived their parent"
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie nobody reaps counts as dead)."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True

@@ -44,10 +44,17 @@ def test_legacy_single_byte_text_falls_back_to_cp1252_and_is_flagged() -> None:
     assert doc.raw_bytes == data
 
 
-def test_bytes_undefined_in_cp1252_fall_back_to_latin1() -> None:
-    text, encoding, problems = decode(b"abc \x81 def")
-    assert (text, encoding) == ("abc \x81 def", "latin-1")
-    assert [p.code for p in problems] == ["decoded_with_fallback"]
+def test_bytes_undefined_in_cp1252_alone_are_read_as_latin1() -> None:
+    # One 0x81 switched the whole file to latin-1: curly quotes became C1 controls.
+    data = b"\x93Halo\x94 \x81 \x80 \x8d\x8f\x90\x9d"
+    text, encoding, problems = decode(data)
+    assert (text, encoding) == ("\u201cHalo\u201d \x81 \u20ac \x8d\x8f\x90\x9d", "cp1252-latin1")
+    assert text.encode(encoding) == data
+    assert [p.message for p in problems] == [
+        "not valid UTF-8 (byte 0x93 at offset 0); decoded as cp1252-latin1"
+    ]
+    doc = parse(data)
+    assert (doc.raw_bytes, doc.encoding) == (data, "cp1252-latin1")
 
 
 @pytest.mark.parametrize("data", [b"abc\x00def", b"\x89PNG\r\n\x1a\n\x00\x00", b"\x01\x02\x03"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
+from typing import Any
 
 import attrs
 import pytest
@@ -218,3 +219,57 @@ def test_source_round_trip_and_defaults() -> None:
     assert source.cited == ("Yonhap", "Xinhua")
     assert Source.from_dict(source.to_dict()) == source
     assert Source() == Source.from_dict({})
+
+
+# -- bounds on derived views (issue 14) ------------------------------------------------------
+
+
+def test_the_documented_bounds() -> None:
+    from seedcorpus._records import MAX_DATE_MENTIONS, MAX_LANGUAGE_PARAGRAPHS
+
+    assert (MAX_DATE_MENTIONS, MAX_LANGUAGE_PARAGRAPHS) == (10_000, 1_000)
+
+
+def test_dates_stop_at_the_bound_with_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    import seedcorpus._records
+
+    monkeypatch.setattr(seedcorpus._records, "MAX_DATE_MENTIONS", 40)
+    body = " ".join(["(23/12)"] * 45)
+    doc = parse(f" date 2021-12 Photo : Yonhap\n\n{body}", path="x.txt")
+    assert len(doc.dates) == 40
+    assert [str(m.date) for m in doc.dates[:1]] == ["2021-12-23"]
+    assert doc.problems == (
+        Problem("too_many_dates", "more than 40 date mentions; dates keeps the first 40", "x.txt"),
+    )
+    with pytest.raises(seedcorpus.FileTooLargeError, match="too_many_dates"):
+        raise doc.problems[0].to_error()
+    under = parse(" date 2021-12 Photo : Yonhap\n\n" + " ".join(["(23/12)"] * 40))
+    assert (len(under.dates), under.problems) == (40, ())
+
+
+def test_languages_read_a_bounded_sample_of_paragraphs_with_a_problem(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import seedcorpus._records
+
+    monkeypatch.setattr(seedcorpus._records, "MAX_LANGUAGE_PARAGRAPHS", 10)
+    detected: list[str] = []
+    real = seedcorpus._records.language_shares
+
+    def counted(paragraphs: Any) -> Any:
+        detected.extend(paragraphs)
+        return real(paragraphs)
+
+    monkeypatch.setattr(seedcorpus._records, "language_shares", counted)
+    paragraphs = [f"Paragraf nomor {i} tentang kerja sama ekonomi kedua negara." for i in range(25)]
+    doc = parse(" date 2021-12 Photo : Yonhap\n\n" + "\n\n".join(paragraphs), path="x.txt")
+    assert doc.problems == (
+        Problem(
+            "too_many_paragraphs",
+            "25 paragraphs; languages are detected on 10 of them, evenly spaced",
+            "x.txt",
+        ),
+    )
+    assert [code for code, _ in doc.languages] == ["id"]
+    assert len(detected) == 10
+    assert detected[0] == paragraphs[0]

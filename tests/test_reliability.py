@@ -159,9 +159,10 @@ def test_binary_content_makes_no_document_and_a_binary_problem(
             "cp1252",
             "byte 0xe9 at offset 3",
         ),
-        (b"Caf\xe9 \x81.", "Café \x81.", "latin-1", "byte 0xe9 at offset 3"),
+        (b"Caf\xe9 \x81.", "Café \x81.", "cp1252-latin1", "byte 0xe9 at offset 3"),
+        (b"\x93Halo\x94 \x81", "\u201cHalo\u201d \x81", "cp1252-latin1", "byte 0x93 at offset 0"),
     ],
-    ids=["invalid-utf8", "truncated-utf8-sequence", "cp1252-text", "latin-1-only"],
+    ids=["invalid-utf8", "truncated-utf8-sequence", "cp1252-text", "undefined", "quotes-kept"],
 )
 def test_text_that_is_not_utf8_is_decoded_with_a_fallback_and_flagged(
     tmp_path: Path, data: bytes, raw: str, encoding: str, where: str
@@ -482,6 +483,15 @@ def test_korea_net_paragraphs_too_long_for_fuzzy_caption_matching_stay_body() ->
     with hang_guard():
         doc = parse(data)
     assert (doc.layout, doc.captions, doc.paragraphs) == ("korea_net", (), (first, second))
+
+
+def test_korea_net_caption_lines_under_the_fuzzy_limit_are_compared_in_linear_time() -> None:
+    # Six 999-character caption lines of repeated short words: difflib took 38-77 s.
+    caps = [(f"k{i} " * 400)[:999].strip() for i in range(6)]
+    data = "Kebijakan\n\n2025.01.17\n\n" + "\n\n".join(caps) + "\n\nPenulis: Gil\n\nIsi.\n"
+    with hang_guard(10):
+        doc = parse(data)
+    assert (doc.layout, doc.captions, doc.paragraphs) == ("korea_net", tuple(caps), ("Isi.",))
 
 
 # -- names ----------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from seedcorpus._exceptions import (
     ArchiveError,
     FileAccessError,
+    FileNameError,
     MissingExtraError,
 )
 from seedcorpus._load import load
@@ -514,3 +515,68 @@ def test_a_folder_of_many_files_lists_every_key_and_ordinal(tmp_path: Path, coun
     assert [(e.key, e.ordinal, e.name) for e in entries] == [
         (key, n, name) for n, (key, name) in enumerate(zip(keys, names, strict=True))
     ]
+
+
+# -- hostile member names (issue 14) ----------------------------------------------------------
+
+KBS_PAGE = b" date 2021-12 Photo : YONHAP News\n\nSatu.\n"
+
+
+@pytest.mark.parametrize("kind", ["zip", "tar"])
+def test_an_ordinal_too_long_to_convert_is_one_bad_filename_not_a_lost_archive(
+    tmp_path: Path, kind: str
+) -> None:
+    # Python refuses to convert more than 4,300 digits: the whole archive was unloadable.
+    long_name = "1" * 4301 + "_00000000000000ff.txt"
+    members = {"000_0123456789abcdef.txt": KBS_PAGE, long_name: KBS_PAGE}
+    path = tmp_path / f"long.{kind}"
+    (build_zip if kind == "zip" else build_tar)(path, members)
+    for strict in (False, True):
+        if strict:
+            with pytest.raises(FileNameError, match="ordinal has 4301 digits"):
+                list(load(path, strict=True, workers=1))
+            continue
+        corpus = load(path, workers=1)
+        assert [doc.key for doc in corpus] == ["0123456789abcdef"]
+        assert corpus.problems == (
+            Problem(
+                "bad_filename",
+                "ordinal has 4301 digits; at most 4300 are read",
+                f"{path}!{long_name}",
+            ),
+        )
+    zeros = "0" * 4300 + "7_00000000000000ff.txt"
+    assert classify_name(zeros) == Problem(
+        "bad_filename", "ordinal has 4301 digits; at most 4300 are read", zeros
+    )
+    assert list_entries(FileStore(("9" * 4300 + "_00000000000000ff.txt",)))[0][0].ordinal == int(
+        "9" * 4300
+    )
+
+
+@pytest.mark.parametrize("kind", ["zip", "tar"])
+def test_members_sharing_a_name_each_keep_their_own_bytes(tmp_path: Path, kind: str) -> None:
+    name = "a/000_0123456789abcdef.txt"
+    first, second = b" date 2021-12 Photo : A\n\nPertama.\n", b" date 2021-12 Photo : B\n\nKedua.\n"
+    path = tmp_path / f"twice.{kind}"
+    if kind == "zip":
+        build_zip(path, {name: first, "a/001_00000000000000ff.txt": KBS_PAGE})
+        with zipfile.ZipFile(path, "a") as archive, pytest.warns(UserWarning, match="Duplicate"):
+            archive.writestr(name, second)
+    else:
+        build_tar(path, {name: first, "a/001_00000000000000ff.txt": KBS_PAGE})
+        with tarfile.open(path, "a") as archive:
+            info = tarfile.TarInfo(name)
+            info.size = len(second)
+            archive.addfile(info, io.BytesIO(second))
+    corpus = load(path, workers=1)
+    documents = list(corpus)
+    # Both entries of the name are documents, each with its own member's bytes, in archive order.
+    assert [doc.raw_bytes for doc in documents] == [first, second, KBS_PAGE]
+    duplicate = [p for p in corpus.problems if p.code == "duplicate_key"]
+    assert [p.path for p in duplicate] == [
+        f"{path}!{name}",
+        f"{path}!{name} (entry 2 of that name)",
+    ]
+    assert [doc.path for doc in documents[:2]] == [p.path for p in duplicate]
+    assert list(load(path, workers=2)) == documents

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from seedcorpus._exceptions import ArchiveError, FileAccessError, FileTooLargeError
 from seedcorpus._load import load
 from seedcorpus._records import Problem
-from seedcorpus._storage import ZipStore, _member_names
+from seedcorpus._storage import ZipStore, _member_names, list_entries
 from seedcorpus._zipdir import BLOCK, ZipDirectory
 from seedcorpus.testing import zip_archives
 
@@ -68,7 +68,8 @@ ZIP_ERRORS = (
 
 
 def zipfile_outcome(path: Path, probes: tuple[str, ...] = ()) -> Outcome:
-    """What ``ZipStore`` gave for ``path`` when it read it with zipfile (the old code)."""
+    """What ``ZipStore`` gave for ``path`` when it read it with zipfile (the old code),
+    but reading the first entry of a name listed twice, as it does now."""
     try:
         archive = zipfile.ZipFile(path)
     except ZIP_ERRORS as exc:
@@ -80,9 +81,9 @@ def zipfile_outcome(path: Path, probes: tuple[str, ...] = ()) -> Outcome:
         )
         reads: dict[str, Any] = {}
         for name in [n for n in listed if isinstance(n, str)] + list(probes):
-            try:
-                info = archive.getinfo(name)
-            except KeyError:
+            # The first entry of a name (issue 14: a later one is read by its copy name).
+            info = next((i for i in archive.infolist() if i.filename == name), None)
+            if info is None:
                 reads[name] = ("vanished",)
                 continue
             if info.file_size > MAX_BYTES:
@@ -273,16 +274,31 @@ def test_non_utf8_names_are_cp437_as_in_zipfile(tmp_path: Path) -> None:
     assert reads["café/000_0123456789abcdef.txt"] == b"Halo."
 
 
-def test_names_listed_twice_read_as_their_last_entry(tmp_path: Path) -> None:
+def test_each_entry_of_a_name_listed_twice_is_read_by_its_own_name(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(NAME, b"first")
         archive.writestr(OTHER, b"other")
         with pytest.warns(UserWarning, match="Duplicate"):
             archive.writestr(NAME, b"second")
-    listed, reads = assert_same(write(tmp_path, buffer.getvalue()))
+    path = write(tmp_path, buffer.getvalue())
+    listed, reads = assert_same(path)
     assert listed == [NAME, OTHER, NAME]
-    assert reads[NAME] == b"second"
+    assert reads[NAME] == b"first"
+    entries, _, _ = list_entries(ZipStore.open(path))
+    assert [ZipStore.open(path).read(e.name, 100) for e in entries] == [
+        b"first",
+        b"second",
+        b"other",
+    ]
+    directory = ZipDirectory(str(path))
+    assert [directory.read(directory.find(NAME, copy)) for copy in (None, 1, 2)] == [
+        b"second",
+        b"first",
+        b"second",
+    ]
+    assert directory.find(NAME, 3) is None
+    directory.close()
 
 
 def test_the_end_record_is_found_behind_a_comment(tmp_path: Path) -> None:

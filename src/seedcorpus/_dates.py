@@ -15,9 +15,11 @@ reference or from the text is marked as inferred.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Final, Literal, NamedTuple, get_args
@@ -38,6 +40,7 @@ __all__ = [
     "PartialDate",
     "Precision",
     "Resolution",
+    "find_date_mentions",
     "find_dates",
     "parse_date",
     "parse_header_date",
@@ -1870,6 +1873,24 @@ def find_dates(
     >>> [(m.text, str(m.date)) for m in found]
     [('hier', '2024-02-06'), ('5 février', '2024-02-05')]
     """
+    return find_date_mentions(text, reference=reference, language=language)[0]
+
+
+def find_date_mentions(
+    text: str,
+    *,
+    reference: PartialDate | dt.date | dt.datetime | None = None,
+    language: str | None = None,
+    limit: int | None = None,
+) -> tuple[tuple[DateMention, ...], bool]:
+    """:func:`find_dates` reading at most ``limit`` candidate mentions, and whether the
+    text held more (then the mentions are those of the first ``limit`` candidates).
+
+    >>> text, ref = "Pada 5 Maret, 6 Maret dan 7 Maret.", parse_date("2024-03")
+    >>> mentions, cut = find_date_mentions(text, reference=ref, limit=2)
+    >>> [m.text for m in mentions], cut
+    (['5 Maret', '6 Maret'], True)
+    """
     ref = _coerce_reference(reference)
     key = _language_key(language)
     text_read = text
@@ -1878,20 +1899,28 @@ def find_dates(
     grammar = _grammar(key)
     if key is None and not _basic_needs(text_read, grammar):
         grammar = _basic_grammar()
-    raws = list(_scan(text_read, grammar))
-    stated: list[tuple[int, int]] = []  # (position, year) of explicit years in the text
+    scanned = _scan(text_read, grammar)
+    raws = list(scanned if limit is None else itertools.islice(scanned, max(0, limit) + 1))
+    cut = limit is not None and len(raws) > limit
+    if cut:
+        del raws[max(0, limit or 0) :]
+    stated: list[tuple[int, int]] = []  # (position, year) of explicit years, in text order
     if ref is None:
         for raw in raws:
             if raw.year is not None and not raw.two_digit and raw.relative is None:
                 stated.append((raw.start, raw.year))
+    positions = [position for position, _ in stated]
     mentions: list[DateMention] = []
     for raw in raws:
         text_year = None
         if ref is None and stated:
-            before = [year for pos, year in stated if pos < raw.start]
-            text_year = (
-                before[-1] if before else next((y for p, y in stated if p > raw.start), None)
-            )
+            # The last year stated before the mention, else the first one after it.
+            before = bisect.bisect_left(positions, raw.start)
+            after = bisect.bisect_right(positions, raw.start)
+            if before:
+                text_year = stated[before - 1][1]
+            elif after < len(stated):
+                text_year = stated[after][1]
         try:
             resolved = _resolve(raw, ref, text_year)
         except DateError:
@@ -1908,4 +1937,4 @@ def find_dates(
                 weekday_mismatch=resolved.weekday_mismatch,
             )
         )
-    return tuple(mentions)
+    return tuple(mentions), cut

@@ -71,6 +71,7 @@ import importlib
 import io
 import json
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -361,18 +362,21 @@ def _read_lines(handle: IO[str] | IO[bytes], name: str) -> Iterator[Document]:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InterchangeError(f"{name}:{number}: not JSON ({exc.msg})") from None
+        except RecursionError:
+            raise InterchangeError(f"{name}:{number}: not JSON (nested too deeply)") from None
+        except ValueError:  # Python's limit on the digits of an int
+            digits = max(map(len, re.findall(r"[0-9]+", line)), default=0)
+            raise InterchangeError(
+                f"{name}:{number}: not JSON (a number of {digits} digits)"
+            ) from None
         if not isinstance(data, dict):
             raise InterchangeError(
                 f"{name}:{number}: not a seedcorpus document: a JSON {type(data).__name__}"
             )
         try:
             yield Document.from_dict(data)
-        except KeyError as exc:
-            raise InterchangeError(
-                f"{name}:{number}: not a seedcorpus document: missing {exc}"
-            ) from None
-        except (TypeError, ValueError) as exc:
-            raise InterchangeError(f"{name}:{number}: not a seedcorpus document: {exc}") from None
+        except InterchangeError as exc:
+            raise InterchangeError(f"{name}:{number}: {exc}") from None
 
 
 def to_csv(

@@ -57,7 +57,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, compress, repeat
-from operator import attrgetter, itemgetter, lt
+from operator import itemgetter, lt
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -110,7 +110,7 @@ __all__ = [
 INDEX_NAME: Final = ".seedcorpus-index.sqlite"
 """The file name of an index kept next to a directory corpus."""
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 """The layout of the tables; an index of another version is rebuilt."""
 
 APPLICATION_ID: Final = 0x53434958  # "SCIX": marks a SQLite file as a seedcorpus index
@@ -141,7 +141,8 @@ _SCHEMA: Final = (
     """CREATE TABLE IF NOT EXISTS files (
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL UNIQUE,
-        size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, indexed_ns INTEGER NOT NULL,
+        size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, file_id INTEGER,
+        indexed_ns INTEGER NOT NULL,
         key TEXT NOT NULL, ordinal INTEGER NOT NULL, path TEXT NOT NULL,
         error_class TEXT, error_code TEXT, error_message TEXT,
         layout TEXT, title TEXT,
@@ -149,7 +150,7 @@ _SCHEMA: Final = (
         publisher TEXT, photo_credit TEXT, author TEXT, author_email TEXT, category TEXT,
         cited TEXT, language TEXT, language_confidence REAL, problems TEXT,
         publisher_name TEXT, photo_credit_name TEXT, author_name TEXT, category_name TEXT,
-        published_order BLOB
+        published_order BLOB, doc_digest BLOB, checksum BLOB NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS files_published ON files (published_start, published_end)",
     "CREATE INDEX IF NOT EXISTS files_language ON files (language)",
@@ -161,7 +162,8 @@ _SCHEMA: Final = (
         PRIMARY KEY (id, name)) WITHOUT ROWID""",
     "CREATE INDEX IF NOT EXISTS cited_name ON cited (name)",
     """CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY CHECK (id = 0),
-        generation INTEGER NOT NULL, digest BLOB NOT NULL, ids BLOB NOT NULL)""",
+        generation INTEGER NOT NULL, digest BLOB NOT NULL, ids BLOB NOT NULL,
+        checksum BLOB NOT NULL)""",
 )
 _FTS_SCHEMA: Final = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS texts USING "
@@ -179,24 +181,62 @@ _SETTLED_SQL: Final = (
 """:func:`_settled` in SQL (NULL, so false, for a row without an mtime)."""
 
 _FILE_COLUMNS: Final = (
-    "name, size, mtime_ns, ctime_ns, indexed_ns, key, ordinal, path, "
+    "name, size, mtime_ns, ctime_ns, file_id, indexed_ns, key, ordinal, path, "
     "error_class, error_code, error_message, layout, title, published, published_precision, "
     "published_start, published_end, publisher, photo_credit, author, author_email, category, "
     "cited, language, language_confidence, problems, "
-    "publisher_name, photo_credit_name, author_name, category_name, published_order"
+    "publisher_name, photo_credit_name, author_name, category_name, published_order, "
+    "doc_digest"
 )
 _FILE_WIDTH: Final = len(_FILE_COLUMNS.split(","))
+_STORED_COLUMNS: Final = f"{_FILE_COLUMNS}, checksum"
+"""A row as stored: its fields, then the digest of them (:func:`_checksum`)."""
 _UPSERT: Final = (
-    f"INSERT INTO files ({_FILE_COLUMNS}) VALUES ({', '.join('?' * _FILE_WIDTH)}) "
+    f"INSERT INTO files ({_STORED_COLUMNS}) VALUES ({', '.join('?' * (_FILE_WIDTH + 1))}) "
     "ON CONFLICT(name) DO UPDATE SET "
-    + ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in _FILE_COLUMNS.split(",")[1:])
+    + ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in _STORED_COLUMNS.split(",")[1:])
 )
+_INT64: Final = range(-(1 << 63), 1 << 63)
 
-Identity = tuple[int, int, int]
-"""A file's (size, mtime_ns, ctime_ns)."""
 
-_IDENTITY: Final = attrgetter("st_size", "st_mtime_ns", "st_ctime_ns")
-_MISSING: Final = (-1, -1, -1)
+def _storable(value: Any) -> Any:
+    """A value SQLite stores as it is: text that is not UTF-8 (a name holding the surrogates
+    of undecodable bytes) and ints beyond 64 bits (an ordinal) become BLOBs."""
+    if isinstance(value, str):
+        if value.isascii():
+            return value
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "surrogatepass")
+        return value
+    if isinstance(value, int) and value not in _INT64:
+        return str(value).encode("ascii")
+    return value
+
+
+def _text(value: Any) -> Any:
+    """A TEXT column's value as it was before :func:`_storable`."""
+    return value.decode("utf-8", "surrogatepass") if isinstance(value, bytes) else value
+
+
+def _checksum(stored: Sequence[Any]) -> bytes:
+    """The digest of a stored row's fields: checked whenever the row is read, so that a
+    damaged row (a flipped bit in the file) is never served, only parsed again."""
+    return hashlib.blake2b(
+        repr(tuple(stored)).encode("utf-8", "surrogatepass"), digest_size=16
+    ).digest()
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+Identity = tuple[int, int, int, int]
+"""A file's (size, mtime_ns, ctime_ns, file id): the file id stands for its (device, inode),
+so a symlink retargeted to another file of the same size and times is still a change."""
+
+_MISSING: Final = (-1, -1, -1, -1)
 """The identity recorded for a file that cannot be stat'ed (matches no row)."""
 
 
@@ -379,12 +419,18 @@ SORT_COLUMNS: Final = {
 # -- rows -------------------------------------------------------------------------------
 
 
+def _identity_of(info: Any) -> Identity:
+    """The :data:`Identity` of a ``stat`` result."""
+    file_id = (info.st_dev * 0x9E3779B97F4A7C15 ^ info.st_ino) & ((1 << 63) - 1)
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, file_id
+
+
 def _identity(path: str) -> Identity | None:
     try:
         info = os.stat(path)
     except (OSError, ValueError):
         return None
-    return info.st_size, info.st_mtime_ns, info.st_ctime_ns
+    return _identity_of(info)
 
 
 def _listing_digest(names: Sequence[str], identities: array[int]) -> bytes:
@@ -447,11 +493,11 @@ def _document_row(name: str, identity: Identity | None, started: int, doc: Docum
     published = doc.published
     source = doc.source
     data = doc.to_dict()  # computes language and dates once, here
-    blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"), 1)
+    blob = zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"), 1)
     cited = [fold_name(n) for n in source.cited]
-    size, mtime, ctime = identity if identity is not None else (None, None, None)
+    size, mtime, ctime, file_id = identity if identity is not None else (None,) * 4
     return (
-        name, size, mtime, ctime, started, doc.key, doc.ordinal, doc.path,
+        name, size, mtime, ctime, file_id, started, doc.key, doc.ordinal, doc.path,
         None, None, None, doc.layout, doc.title,
         None if published is None else published.isoformat(),
         None if published is None else published.precision,
@@ -463,7 +509,7 @@ def _document_row(name: str, identity: Identity | None, started: int, doc: Docum
         doc.language, doc.language_confidence,
         json.dumps([p.to_dict() for p in doc.problems], ensure_ascii=False),
         source.publisher, source.photo_credit, source.author, source.category,
-        None if published is None else order_key(published),
+        None if published is None else order_key(published), _digest(blob),
         blob, doc.text.casefold(), tuple(dict.fromkeys(cited)),
     )  # fmt: skip
 
@@ -471,12 +517,13 @@ def _document_row(name: str, identity: Identity | None, started: int, doc: Docum
 def _error_row(
     name: str, identity: Identity | None, started: int, entry: Entry, path: str, exc: DocumentError
 ) -> Row:
-    size, mtime, ctime = identity if identity is not None else (None, None, None)
+    size, mtime, ctime, file_id = identity if identity is not None else (None,) * 4
     transient = exc.code in _TRANSIENT or exc.code is None
     return (
-        name, size, None if transient else mtime, ctime, started, entry.key, entry.ordinal,
+        name, size, None if transient else mtime, ctime, file_id, started, entry.key,
+        entry.ordinal,
         path, type(exc).__name__, exc.code, exc.message, *([None] * 15),
-        *([None] * 5), None, None, (),
+        *([None] * 6), None, None, (),
     )  # fmt: skip
 
 
@@ -500,13 +547,27 @@ _WORKER_STATE: tuple[Store, ParseOptions] | None = None
 
 def _start_worker(store: Store, options: ParseOptions) -> None:
     global _WORKER_STATE
+    from seedcorpus._parallel import die_with_parent
+
+    die_with_parent()
     _WORKER_STATE = (store, options)
 
 
 def _rows_in_worker(entries: list[Entry]) -> list[Row]:
+    """The rows of the first entries, up to :data:`~seedcorpus._parallel.CHUNK_BYTES` of
+    text (the caller sends the rest again): memory is bounded by bytes, not only rows."""
+    from seedcorpus._parallel import CHUNK_BYTES
+
     assert _WORKER_STATE is not None, "index worker was not initialised"
     store, options = _WORKER_STATE
-    return [make_row(store, entry, options) for entry in entries]
+    rows: list[Row] = []
+    budget = CHUNK_BYTES
+    for entry in entries:
+        rows.append(make_row(store, entry, options))
+        budget -= len(rows[-1][_FILE_WIDTH + 1] or "")
+        if budget <= 0:
+            break
+    return rows
 
 
 # -- the database -----------------------------------------------------------------------
@@ -662,8 +723,9 @@ class IndexedStore:
                     self._connection = self._prepare()
                     self._pid = os.getpid()
                     return
-                except sqlite3.DatabaseError as exc:
-                    if _is_busy(exc):
+                except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                    # (a damaged header can make SQLite's own message undecodable)
+                    if isinstance(exc, sqlite3.DatabaseError) and _is_busy(exc):
                         # Switching a new file to WAL takes its lock without SQLite's busy
                         # handler, so a process opening the index while another creates it
                         # is told "locked" at once: wait for it here instead.
@@ -757,10 +819,11 @@ class IndexedStore:
         with self._lock, _transaction(connection, self.path):
             connection.execute(_BUMP)
             for row in rows:
-                file_row, (blob, folded, cited) = row[:_FILE_WIDTH], row[_FILE_WIDTH:]
-                connection.execute(_UPSERT, file_row)
+                file_row = [_storable(value) for value in row[:_FILE_WIDTH]]
+                blob, folded, cited = row[_FILE_WIDTH:]
+                connection.execute(_UPSERT, (*file_row, _checksum(file_row)))
                 (file_id,) = connection.execute(
-                    "SELECT id FROM files WHERE name = ?", (row[0],)
+                    "SELECT id FROM files WHERE name = ?", (file_row[0],)
                 ).fetchone()
                 ids.append(file_id)
                 connection.execute("DELETE FROM cited WHERE id = ?", (file_id,))
@@ -806,8 +869,53 @@ class IndexedStore:
         Returns what :func:`~seedcorpus._storage.list_entries` returns, and the stats.
         """
         listed = _list(self.store, explicit=explicit, keep_names=True)
-        stats = self.refresh(listed.entries, workers=workers, progress=progress, names=listed.names)
+        try:
+            stats = self.refresh(
+                listed.entries, workers=workers, progress=progress, names=listed.names
+            )
+        except sqlite3.DatabaseError as exc:
+            self._replace_damaged(exc)
+            stats = self.refresh(
+                listed.entries, workers=workers, progress=progress, names=listed.names
+            )
         return listed.entries, listed.problems, listed.duplicates, stats
+
+    def check(self) -> None:
+        """Check the whole index file (SQLite's ``integrity_check``, the full-text index's
+        own check) and start a new one if it is damaged: what :func:`build_index` does
+        first, since row checksums cannot tell a damaged table index or full-text index."""
+        with self._lock:
+            try:
+                connection = self._db()
+                found = connection.execute("PRAGMA integrity_check(1)").fetchone()
+                if found is None or found[0] != "ok":
+                    raise sqlite3.DatabaseError(f"integrity check: {found and found[0]}")
+                if self.fts:
+                    # A write command: skipped while another process holds the write lock.
+                    connection.execute("PRAGMA busy_timeout = 50")
+                    try:
+                        connection.execute("INSERT INTO texts (texts) VALUES ('integrity-check')")
+                    except sqlite3.OperationalError as exc:
+                        if not _is_busy(exc):
+                            raise
+                    finally:
+                        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            except sqlite3.DatabaseError as exc:
+                self._replace_damaged(exc)
+
+    def _replace_damaged(self, exc: sqlite3.DatabaseError) -> None:
+        """Start a new index in place of one SQLite reports damaged (or raise
+        :class:`~seedcorpus.CorpusIndexError` when it is locked or not ours to replace)."""
+        if _is_busy(exc):
+            raise CorpusIndexError(f"{self.path}: index is locked: {exc}") from exc
+        if not _is_ours_to_replace(self.path):
+            raise CorpusIndexError(
+                f"{self.path}: damaged index ({exc}); remove it or choose another path"
+            ) from exc
+        self.close()
+        _remove(self.path)
+        self._open()
+        self.rebuilt = True
 
     def refresh(
         self,
@@ -842,13 +950,18 @@ class IndexedStore:
             found = (
                 self._db()
                 .execute(
-                    "SELECT s.ids FROM snapshot s JOIN meta m ON m.name = 'generation' "
-                    "AND s.generation = CAST(m.value AS INTEGER) WHERE s.digest = ?",
+                    "SELECT s.ids, s.generation, s.checksum FROM snapshot s JOIN meta m "
+                    "ON m.name = 'generation' AND s.generation = CAST(m.value AS INTEGER) "
+                    "WHERE s.digest = ?",
                     (digest,),
                 )
                 .fetchone()
             )
-        if found is not None and len(found[0]) == 8 * len(entries):
+        if (
+            found is not None
+            and len(found[0]) == 8 * len(entries)
+            and found[2] == _checksum((found[1], digest, found[0]))
+        ):
             ids = array("q")
             ids.frombytes(found[0])
             self._ids = ids
@@ -856,19 +969,23 @@ class IndexedStore:
                 progress(len(entries))
             return IndexStats(len(entries), 0, len(entries), 0, self.rebuilt)
 
-        generation, rows = self._rows()
+        generation, rows, damaged = self._rows()
+        self._delete(damaged)  # parsed again below, as if they had never been indexed
+        names = list(map(_storable, names))  # as the rows hold them
         # The identity of each reusable row, keyed as the listing is: (name, size, mtime, ctime).
-        current = list(compress(rows, map(itemgetter(5), rows)))
+        current = list(compress(rows, map(itemgetter(6), rows)))
         reusable = dict(
-            zip(map(itemgetter(0, 1, 2, 3), current), map(itemgetter(4), current), strict=True)
+            zip(map(itemgetter(0, 1, 2, 3, 4), current), map(itemgetter(5), current), strict=True)
         )
         del current
-        keys = zip(names, identities[0::3], identities[1::3], identities[2::3], strict=True)
+        keys = zip(
+            names, *(identities[i :: len(_MISSING)] for i in range(len(_MISSING))), strict=True
+        )
         ids = array("q", map(reusable.get, keys, repeat(-1)))
         del reusable
         stale = list(compress(range(len(ids)), map(lt, ids, repeat(0))))
         unlisted = set(map(itemgetter(0), rows)).difference(names)
-        gone = [row[4] for row in rows if row[0] in unlisted and self._vanished(row[0])]
+        gone = [row[5] for row in rows if row[0] in unlisted and self._vanished(_text(row[0]))]
         del rows, unlisted
         if progress is not None and len(stale) < len(entries):
             progress(len(entries) - len(stale))
@@ -880,14 +997,14 @@ class IndexedStore:
                 progress(len(parsed))
         self._delete(gone)
         self._ids = ids
-        if not stale and not gone:
+        if not stale and not gone and not damaged:
             self._store_snapshot(generation, digest, ids)
         reused = len(entries) - len(stale)
         return IndexStats(len(entries), len(stale), reused, len(gone), self.rebuilt)
 
     def _identities(self, names: Sequence[str]) -> array[int]:
-        """Each name's file identity, flat: size, mtime_ns, ctime_ns, size... (-1, -1, -1
-        where the file cannot be stat'ed).
+        """Each name's file identity (:data:`Identity`), flat: size, mtime_ns, ctime_ns,
+        file id, size... (-1 each where the file cannot be stat'ed).
 
         Stat'ed a block at a time with ``map``, keeping no ``stat_result`` alive (no Python
         call per file unless a block has a file that fails); an archive is stat'ed once for
@@ -905,15 +1022,17 @@ class IndexedStore:
         for names_block in blocks(names, CHUNK):
             block = list(map(path_of, names_block))
             try:
-                found = array("q", chain.from_iterable(map(_IDENTITY, map(os.stat, block))))
+                found = array("q", chain.from_iterable(map(_identity_of, map(os.stat, block))))
             except (OSError, ValueError):
                 found = array("q", chain.from_iterable(_identity(p) or _MISSING for p in block))
             identities.extend(found)
         return identities
 
-    def _rows(self) -> tuple[int, list[tuple[Any, ...]]]:
-        """The generation and every row's (name, size, mtime, ctime, id, settled), read in
-        one transaction (so the generation is the one these rows belong to)."""
+    def _rows(self) -> tuple[int, list[tuple[Any, ...]], list[int]]:
+        """The generation, every sound row's (name, size, mtime, ctime, file id, id, settled),
+        and the
+        ids of the rows that fail their checksum, read in one transaction (so the generation
+        is the one these rows belong to)."""
         with self._lock:
             connection = self._db()
             connection.execute("BEGIN")
@@ -921,13 +1040,19 @@ class IndexedStore:
                 (generation,) = connection.execute(
                     "SELECT CAST(value AS INTEGER) FROM meta WHERE name = 'generation'"
                 ).fetchone()
-                rows = connection.execute(
-                    "SELECT name, size, mtime_ns, ctime_ns, id, "
-                    f"COALESCE({_SETTLED_SQL}, 0) FROM files"
+                stored = connection.execute(
+                    f"SELECT {_STORED_COLUMNS}, id, COALESCE({_SETTLED_SQL}, 0) FROM files"
                 ).fetchall()
             finally:
                 connection.execute("COMMIT")
-        return int(generation), rows
+        rows: list[tuple[Any, ...]] = []
+        damaged: list[int] = []
+        for row in stored:
+            if _checksum(row[:_FILE_WIDTH]) == row[_FILE_WIDTH]:
+                rows.append((*row[:5], *row[-2:]))
+            else:
+                damaged.append(row[-2])
+        return int(generation), rows, damaged
 
     def _store_snapshot(self, generation: int, digest: bytes, ids: array[int]) -> None:
         """Remember this listing's ids, unless a row was written since ``generation`` was
@@ -941,10 +1066,11 @@ class IndexedStore:
                         "SELECT CAST(value AS INTEGER) FROM meta WHERE name = 'generation'"
                     ).fetchone()
                     if now == generation:
+                        blob = ids.tobytes()
                         connection.execute(
-                            "INSERT OR REPLACE INTO snapshot (id, generation, digest, ids) "
-                            "VALUES (0, ?, ?, ?)",
-                            (generation, digest, ids.tobytes()),
+                            "INSERT OR REPLACE INTO snapshot (id, generation, digest, ids, "
+                            "checksum) VALUES (0, ?, ?, ?, ?)",
+                            (generation, digest, blob, _checksum((generation, digest, blob))),
                         )
             except sqlite3.OperationalError:
                 pass  # locked by another writer, read-only, disk full: the next refresh tries
@@ -972,6 +1098,12 @@ class IndexedStore:
             while pending:
                 batch, future = pending.pop(0)
                 rows = future.result()
+                if len(rows) < len(batch):  # cut short by bytes: the rest, next
+                    rest = batch[len(rows) :]
+                    pending.insert(
+                        0, (rest, pool.submit(_rows_in_worker, [entries[p] for p in rest]))
+                    )
+                    batch = batch[: len(rows)]
                 for following in queue:
                     job = pool.submit(_rows_in_worker, [entries[p] for p in following])
                     pending.append((following, job))
@@ -1008,18 +1140,28 @@ class IndexedStore:
         one indexed.
         """
         found: dict[str, tuple[Any, ...]] = {}
-        names = [entry.name for entry in entries]
-        with self._lock:
+        names = [_storable(entry.name) for entry in entries]
+        columns = ", ".join(f"f.{c.strip()}" for c in _STORED_COLUMNS.split(","))
+        with self._lock, contextlib.suppress(sqlite3.DatabaseError):  # damaged: parse them
             db = self._db()
             for block in blocks(names, _SQL_BLOCK):
                 marks = ",".join("?" * len(block))
                 for row in db.execute(
-                    "SELECT f.name, f.size, f.mtime_ns, f.ctime_ns, f.indexed_ns, f.path, "
-                    "f.error_class, f.error_code, f.error_message, d.data FROM files f "
+                    f"SELECT {columns}, d.data FROM files f "
                     f"LEFT JOIN documents d ON d.id = f.id WHERE f.name IN ({marks})",
                     block,
                 ):
-                    found[row[0]] = row
+                    stored, checksum, blob = row[:_FILE_WIDTH], row[-2], row[-1]
+                    if _checksum(stored) != checksum or (
+                        stored[-1] is not None and (blob is None or _digest(blob) != stored[-1])
+                    ):
+                        continue  # damaged: parsed again, as a row never indexed
+                    name, size, mtime, ctime, file_id, indexed, _, _, path = stored[:9]
+                    error_class, code, message = stored[9:12]
+                    found[_text(name)] = (
+                        name, size, mtime, ctime, file_id, indexed, _text(path), error_class,
+                        code, message, blob,
+                    )  # fmt: skip
         results: list[Document | DocumentError] = []
         for entry in entries:
             try:
@@ -1035,10 +1177,10 @@ class IndexedStore:
         if (
             found is not None
             and identity is not None
-            and tuple(found[1:4]) == identity
-            and _settled(identity[1], found[4])
+            and tuple(found[1:5]) == identity
+            and _settled(identity[1], found[5])
         ):
-            stored_path, error_class, code, message, blob = found[5:]
+            stored_path, error_class, code, message, blob = found[6:]
             if error_class is not None:
                 raise _error(error_class, message, path, code)
             with contextlib.suppress(ValueError, KeyError, TypeError, zlib.error):
@@ -1046,8 +1188,8 @@ class IndexedStore:
         row = make_row(self.store, entry, self.options)
         with contextlib.suppress(sqlite3.Error, CorpusIndexError):  # served all the same
             self._write([row])
-        if row[8] is not None:
-            raise _error(row[8], row[10], path, row[9])
+        if row[9] is not None:
+            raise _error(row[9], row[11], path, row[10])
         return _document_from(row[_FILE_WIDTH], path, path)
 
     # -- answering predicates --
@@ -1080,14 +1222,17 @@ class IndexedStore:
         where = " AND ".join(f"({clause.sql})" for clause in clauses)
         params = [param for clause in clauses for param in clause.params]
         with self._lock:
-            matching = set(
-                map(
-                    itemgetter(0),
-                    self._db().execute(
-                        f"SELECT id FROM files WHERE error_class IS NULL AND {where}", params
-                    ),
+            try:
+                matching = set(
+                    map(
+                        itemgetter(0),
+                        self._db().execute(
+                            f"SELECT id FROM files WHERE error_class IS NULL AND {where}", params
+                        ),
+                    )
                 )
-            )
+            except sqlite3.DatabaseError:
+                return None  # a damaged index: the documents answer instead
         ids = self._ids
         positions = positions if isinstance(positions, (range, list, tuple)) else list(positions)
         if max(positions, default=-1) < len(ids):
@@ -1121,7 +1266,15 @@ class IndexedStore:
         file_ids = list(map(ids.__getitem__, positions))
         if min(file_ids, default=0) < 0:
             return None
-        direction = "DESC" if reverse else "ASC"
+        try:
+            return self._order(positions, file_ids, column, "DESC" if reverse else "ASC")
+        except sqlite3.DatabaseError:
+            return None  # a damaged index: the documents answer instead
+
+    def _order(
+        self, positions: Sequence[int], file_ids: list[int], column: str, direction: str
+    ) -> list[int]:
+        reverse = direction == "DESC"
         with self._lock:
             connection = self._db()
             if has_json():
@@ -1206,7 +1359,7 @@ def _error(class_name: str, message: str, path: str, code: str | None) -> Docume
 
 
 def _document_from(blob: bytes, stored_path: str, path: str) -> Document:
-    data = json.loads(zlib.decompress(blob))
+    data = json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
     if stored_path != path:  # the same file reached through another spelling of the root
         data["path"] = path
         for problem in data.get("problems", ()):
@@ -1245,6 +1398,7 @@ def build_index(
     indexed = IndexedStore(
         store, index_path(store) if index is None else index, options or ParseOptions()
     )
+    indexed.check()
     entries, _, _, stats = indexed.list_and_refresh(
         explicit=explicit, workers=workers, progress=progress
     )

@@ -37,7 +37,13 @@ True
 from __future__ import annotations
 
 import collections
+import ctypes
+import ctypes.util
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Final
@@ -54,11 +60,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AHEAD_PER_WORKER",
+    "CHUNK_BYTES",
     "CHUNK_FILES",
     "MAX_AUTO_WORKERS",
     "PARALLEL_MIN_FILES",
     "check_workers",
     "default_workers",
+    "die_with_parent",
     "parallel_results",
 ]
 
@@ -71,10 +79,55 @@ MAX_AUTO_WORKERS: Final = 4
 CHUNK_FILES: Final = 256
 """Files a worker parses per task, at most (fewer for small corpora: 8 chunks a worker)."""
 
+CHUNK_BYTES: Final = 4 * 1024 * 1024
+"""A chunk is cut short once its files hold this many bytes (the rest of it is sent again
+as a chunk of its own): what is held at once is bounded by bytes, not only by files."""
+
 AHEAD_PER_WORKER: Final = 2
 """Chunks each worker process has in hand: one it parses, the next one queued."""
 
-Result = tuple[int, Document | DocumentError]
+PARENT_POLL_S: Final = 0.5
+"""Where the platform has no parent-death signal, how often a worker checks its parent."""
+
+Result = tuple[int, "Document | DocumentError | _Failed"]
+
+
+@attrs.frozen
+class _Failed:
+    """A file whose parsing raised something other than a DocumentError (a custom layout's
+    bug): the process that yields it parses the file again itself, so the exception is
+    raised there, in position order, after every result before it."""
+
+
+_FAILED: Final = _Failed()
+_PR_SET_PDEATHSIG: Final = 1
+
+
+def die_with_parent() -> None:
+    """Make this worker process end when its parent does (killed or not).
+
+    On Linux the kernel sends SIGKILL when the parent dies (``prctl(PR_SET_PDEATHSIG)``);
+    elsewhere a daemon thread checks the parent every :data:`PARENT_POLL_S` seconds. Called
+    first thing in every worker process (parsing and indexing).
+    """
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+        if armed:
+            if os.getppid() != parent:  # the parent died before the signal was armed
+                os._exit(1)
+            return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="seedcorpus-parent-watch", daemon=True).start()
 
 
 def usable_cpus() -> int:
@@ -129,26 +182,37 @@ _WORKER: Corpus | None = None
 
 def _start_worker(listing: _Listing, options: ParseOptions, strict: bool) -> None:
     global _WORKER
+    die_with_parent()
     _WORKER = _serial_corpus(listing, options, strict)
 
 
-def _parse_with(corpus: Corpus, positions: list[int]) -> list[Result]:
-    """The document or the error of each position (strict errors returned too)."""
+def _parse_with(corpus: Corpus, positions: list[int], budget: int) -> list[Result]:
+    """The document or the error of the first positions (strict errors returned too): up to
+    the one that brings the documents' bytes to ``budget``, or the first that fails with
+    another exception (:class:`_Failed`); the caller sends the rest again."""
     results: list[Result] = []
     load = corpus._load
     for position in positions:
         try:
-            results.append((position, load(position)))
+            document = load(position)
         except DocumentError as exc:
             results.append((position, exc))
+            continue
+        except Exception:
+            results.append((position, _FAILED))
+            break
+        results.append((position, document))
+        budget -= len(document.raw)
+        if budget <= 0:
+            break
     return results
 
 
 def _parse_chunk(positions: list[int]) -> list[Result]:
-    """In a worker: the document or the error of each position (strict errors returned too)."""
+    """In a worker: :func:`_parse_with` on a chunk of positions."""
     corpus = _WORKER
     assert corpus is not None, "worker process was not initialised"
-    return _parse_with(corpus, positions)
+    return _parse_with(corpus, positions, CHUNK_BYTES)
 
 
 def _parse_given(items: list[tuple[int, bytes | DocumentError]]) -> list[Result]:
@@ -164,20 +228,30 @@ def _parse_given(items: list[tuple[int, bytes | DocumentError]]) -> list[Result]
             results.append((position, corpus._load(position, data)))
         except DocumentError as exc:
             results.append((position, exc))
+        except Exception:
+            results.append((position, _FAILED))
+            break
     return results
 
 
 def _read_here(
     listing: _Listing, options: ParseOptions, chunk: list[int]
 ) -> list[tuple[int, bytes | DocumentError]]:
-    """The bytes (or the read error) of each position, read in this process."""
+    """The bytes (or the read error) of the first positions, read in this process, up to
+    :data:`CHUNK_BYTES` (the caller sends the rest again)."""
     items: list[tuple[int, bytes | DocumentError]] = []
+    budget = CHUNK_BYTES
     for position in chunk:
         name = listing.entries[position].name
         try:
-            items.append((position, listing.store.read(name, options.max_bytes)))
+            data = listing.store.read(name, options.max_bytes)
         except DocumentError as exc:
             items.append((position, exc))
+            continue
+        items.append((position, data))
+        budget -= len(data)
+        if budget <= 0:
+            break
     return items
 
 
@@ -189,8 +263,10 @@ def _chunk_size(files: int | None, workers: int) -> int:
 
 @attrs.define
 class _Chunk:
-    """Consecutive positions' results: parsed here (``results``) or on a worker (``future``)."""
+    """Consecutive positions' results: parsed here (``results``) or on a worker (``future``);
+    they may cover only the first of the ``positions`` (a byte budget, a failure)."""
 
+    positions: list[int]
     future: Future[list[Result]] | None = None
     results: list[Result] | None = None
 
@@ -202,7 +278,7 @@ def parallel_results(
     *,
     strict: bool = False,
     workers: int | None = None,
-) -> Iterator[Result]:
+) -> Iterator[tuple[int, Document | DocumentError]]:
     """Each position with its document or error, in order, parsed on ``workers`` processes.
 
     This process is one of them: ``workers - 1`` worker processes are started, each kept
@@ -252,7 +328,7 @@ def parallel_results(
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
-                window.append(_Chunk(future=submit(chunk)))
+                window.append(_Chunk(chunk, future=submit(chunk)))
                 busy += 1
             if not window:  # every chunk was yielded
                 return
@@ -260,7 +336,7 @@ def parallel_results(
             if first.future is not None and not first.future.done() and len(window) < limit:
                 chunk = next(chunks, None)  # parse a later chunk here rather than wait
                 if chunk is not None:
-                    window.append(_Chunk(results=_parse_with(here, chunk)))
+                    window.append(_Chunk(chunk, results=_parse_with(here, chunk, CHUNK_BYTES)))
                     continue
             window.popleft()
             if first.future is not None:
@@ -268,12 +344,29 @@ def parallel_results(
             else:
                 assert first.results is not None
                 results = first.results
-            for position, result in results:
-                if strict and isinstance(result, DocumentError):
-                    raise result
-                yield position, result
+            if results and isinstance(results[-1][1], _Failed):
+                # Raise here, as serial parsing would: after every result before it.
+                failed = results.pop()[0]
+                yield from _checked(results, strict)
+                yield from here._results([failed])
+                results = []
+                done = first.positions.index(failed) + 1
+            else:
+                done = len(results)
+            if done < len(first.positions):  # cut short: the rest, next and in order
+                rest = first.positions[done:]
+                window.appendleft(_Chunk(rest, future=submit(rest)))
+            yield from _checked(results, strict)
     finally:
         for held in window:
             if held.future is not None:
                 held.future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _checked(results: list[Result], strict: bool) -> Iterator[tuple[int, Document | DocumentError]]:
+    for position, result in results:
+        assert not isinstance(result, _Failed)
+        if strict and isinstance(result, DocumentError):
+            raise result
+        yield position, result

@@ -16,7 +16,7 @@ import attrs
 
 from seedcorpus._exceptions import DecodeError, FileTooLargeError
 from seedcorpus._layouts import LayoutRegistry, parse_lines
-from seedcorpus._records import Document, Problem, Source
+from seedcorpus._records import Document, Problem, Source, with_bounds
 from seedcorpus._sources import SourceRegistry
 from seedcorpus._text import split_lines
 
@@ -32,6 +32,34 @@ _BOMS: Final = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+CP1252_LATIN1: Final = "cp1252-latin1"
+"""The fallback encoding: cp1252, with the five bytes it leaves undefined (0x81, 0x8D, 0x8F,
+0x90, 0x9D) read as their latin-1 code points, so one stray byte does not turn the file's
+curly quotes and dashes into C1 controls. Registered as a codec (``str.encode`` knows it)."""
+
+_CP1252_UNDEFINED: Final = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+_CP1252_LATIN1_TABLE: Final = "".join(
+    chr(byte) if byte in _CP1252_UNDEFINED else bytes([byte]).decode("cp1252")
+    for byte in range(256)
+)
+
+
+def _cp1252_latin1_codec() -> codecs.CodecInfo:
+    encoding_map = codecs.charmap_build(_CP1252_LATIN1_TABLE)
+
+    def encode(text: str, errors: str = "strict") -> tuple[bytes, int]:
+        return codecs.charmap_encode(text, errors, encoding_map)
+
+    def decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
+        return codecs.charmap_decode(data, errors, _CP1252_LATIN1_TABLE)
+
+    return codecs.CodecInfo(encode, decode, name=CP1252_LATIN1)  # type: ignore[arg-type]
+
+
+codecs.register(
+    lambda name: _cp1252_latin1_codec() if name == CP1252_LATIN1.replace("-", "_") else None
 )
 
 
@@ -53,8 +81,9 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str, tuple[Proble
 
     UTF-8 is expected; a byte-order mark (UTF-8 or UTF-16) is honoured and kept in the
     text so that ``text.encode(encoding) == data``. Bytes that are not UTF-8 but are text
-    are decoded as cp1252 (latin-1 for its five undefined bytes) with a
-    ``decoded_with_fallback`` problem. NUL bytes or other control characters mean binary
+    are decoded as cp1252 with a ``decoded_with_fallback`` problem; a file holding one of
+    the five bytes cp1252 leaves undefined is decoded as :data:`CP1252_LATIN1` (those bytes
+    alone read as latin-1). NUL bytes or other control characters mean binary
     content: :class:`~seedcorpus.DecodeError`.
 
     >>> text, encoding, (problem,) = decode("Café".encode("cp1252"))
@@ -95,7 +124,7 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str, tuple[Proble
     try:
         text, encoding = data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        text, encoding = data.decode("latin-1"), "latin-1"
+        text, encoding = data.decode(CP1252_LATIN1), CP1252_LATIN1
     problem = Problem(
         "decoded_with_fallback", f"not valid UTF-8 ({where}); decoded as {encoding}", path
     )
@@ -143,7 +172,7 @@ def parse(
         if not raw or raw.isspace():
             all_problems.append(Problem("empty", "the file holds no text", path))
         all_problems.extend(attrs.evolve(p, path=path) for p in parsed.problems)
-    return Document(
+    document = Document(
         key=key,
         ordinal=ordinal,
         path=path,
@@ -166,6 +195,7 @@ def parse(
         problems=all_problems,
         encoding=encoding,
     )
+    return with_bounds(document)
 
 
 def _normalise(sources: SourceRegistry, name: str | None) -> str | None:

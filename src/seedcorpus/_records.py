@@ -20,13 +20,15 @@ True
 
 from __future__ import annotations
 
+import codecs
 import functools
+import re
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, Literal, get_args
+from typing import Any, Final, Literal, cast, get_args
 
 import attrs
 
-from seedcorpus._dates import DateMention, PartialDate, find_dates
+from seedcorpus._dates import RESOLUTIONS, DateMention, PartialDate, find_date_mentions
 from seedcorpus._display import document_html
 from seedcorpus._exceptions import (
     DecodeError,
@@ -35,6 +37,7 @@ from seedcorpus._exceptions import (
     FileAccessError,
     FileNameError,
     FileTooLargeError,
+    InterchangeError,
     LayoutError,
 )
 from seedcorpus._language import LanguageGuess, detect_language, language_shares
@@ -51,6 +54,60 @@ __all__ = [
     "date_from_fields",
     "published_fields",
 ]
+
+_REQUIRED: Final = object()
+_NAMES: Final = {str: "a str", int: "an int", bool: "a bool", float: "a number"}
+
+
+def _shape_error(detail: str) -> InterchangeError:
+    return InterchangeError(f"not a seedcorpus document: {detail}")
+
+
+def _is(value: object, kind: type) -> bool:
+    if kind is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
+
+
+def _mapping(value: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _shape_error(f"{where!r} must be an object, not {type(value).__name__}")
+    return value
+
+
+def _field(data: Mapping[str, Any], name: str, kind: type, where: str = "", *,
+           default: Any = _REQUIRED, nullable: bool = False) -> Any:  # fmt: skip
+    """``data[name]`` checked to be a ``kind`` (None too when ``nullable``)."""
+    label = f"{where}{name}"
+    if name not in data:
+        if default is _REQUIRED:
+            raise _shape_error(f"missing {label!r}")
+        return default
+    value = data[name]
+    if value is None and nullable:
+        return None
+    if not _is(value, kind):
+        expected = _NAMES[kind] + (" or null" if nullable else "")
+        raise _shape_error(f"{label!r} must be {expected}, not {type(value).__name__}")
+    return value
+
+
+def _list(data: Mapping[str, Any], name: str, where: str = "") -> list[Any]:
+    value = data.get(name, [])
+    if not isinstance(value, list):
+        label = f"{where}{name}"
+        raise _shape_error(f"{label!r} must be a list, not {type(value).__name__}")
+    return value
+
+
+def _strings(data: Mapping[str, Any], name: str, where: str = "") -> tuple[str, ...]:
+    items = _list(data, name, where)
+    for index, item in enumerate(items):
+        if not isinstance(item, str):
+            label = f"{where}{name}[{index}]"
+            raise _shape_error(f"{label!r} must be a str, not {type(item).__name__}")
+    return tuple(items)
+
 
 Role = Literal[
     "blank",
@@ -128,18 +185,16 @@ class Source:
     def from_dict(cls, data: Mapping[str, Any]) -> Source:
         """Rebuild a source from :meth:`to_dict` output.
 
+        Each field is checked: :class:`~seedcorpus.InterchangeError` names a wrong one.
+
         >>> s = Source(publisher="Korea.net", cited=("Yonhap",))
         >>> Source.from_dict(s.to_dict()) == s
         True
         """
-        return cls(
-            publisher=data.get("publisher"),
-            photo_credit=data.get("photo_credit"),
-            author=data.get("author"),
-            author_email=data.get("author_email"),
-            category=data.get("category"),
-            cited=tuple(data.get("cited", ())),
-        )
+        data = _mapping(data, "source")
+        names = ("publisher", "photo_credit", "author", "author_email", "category")
+        values = {n: _field(data, n, str, "source.", default=None, nullable=True) for n in names}
+        return cls(**values, cited=_strings(data, "cited", "source."))
 
     def __reduce__(self) -> tuple[type[Source], tuple[Any, ...]]:
         """Pickle as the constructor's arguments (see the module docstring)."""
@@ -152,6 +207,15 @@ class Source:
             self.cited,
         )
 
+
+MAX_DATE_MENTIONS: Final = 10_000
+"""At most this many date mentions a document (:attr:`Document.dates`): a file holding more
+gets a ``too_many_dates`` problem and keeps the first ones (1.15 million ``(23/12)`` took
+24 s and 723 MB)."""
+
+MAX_LANGUAGE_PARAGRAPHS: Final = 1_000
+"""At most this many paragraphs are detected for :attr:`Document.languages` (evenly spaced):
+a document with more gets a ``too_many_paragraphs`` problem (0.4 ms a paragraph)."""
 
 Severity = Literal["error", "warning"]
 """How bad a :class:`Problem` is: an ``error`` means the file cannot be read or trusted (it
@@ -178,6 +242,8 @@ SEVERITIES: Final[Mapping[str, Severity]] = {
     "invalid_email": "warning",
     "missing_header_date": "warning",
     "no_body": "warning",
+    "too_many_dates": "warning",
+    "too_many_paragraphs": "warning",
     "truncated_header": "warning",
     "unclosed_caption": "warning",
     "unknown_layout": "warning",
@@ -204,6 +270,8 @@ _ERROR_FOR_CODE: Final[dict[str, type[DocumentError]]] = {
     "binary": DecodeError,
     "decoded_with_fallback": DecodeError,
     "too_large": FileTooLargeError,
+    "too_many_dates": FileTooLargeError,
+    "too_many_paragraphs": FileTooLargeError,
     "unreadable": FileAccessError,
     "vanished": FileAccessError,
     "changed": FileAccessError,
@@ -272,12 +340,8 @@ class Problem:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Problem:
-        """Rebuild a problem from :meth:`to_dict` output."""
-        problem = cls(data["code"], data["message"], data.get("path"), data.get("line"))
-        severity = data.get("severity")
-        if severity is None or severity == problem.severity:
-            return problem
-        return attrs.evolve(problem, severity=severity)
+        """Rebuild a problem from :meth:`to_dict` output (each field checked)."""
+        return _problem_from(data, "problem")
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickle as the constructor's arguments (see the module docstring)."""
@@ -351,23 +415,45 @@ def _mention_to_dict(mention: DateMention) -> dict[str, Any]:
     }
 
 
-def _mention_from_dict(data: Mapping[str, Any]) -> DateMention:
-    start, end = data["span"]
+def _mention_from_dict(data: object, where: str) -> DateMention:
+    data = _mapping(data, where.rstrip("."))
+    span = data.get("span")
+    if not (isinstance(span, list) and len(span) == 2 and all(_is(v, int) for v in span)):
+        raise _shape_error(f"{where + 'span'!r} must be two ints, not {span!r:.40}")
+    resolution = _field(data, "resolution", str, where)
+    if resolution not in RESOLUTIONS:
+        raise _shape_error(f"{where + 'resolution'!r} is not one of {RESOLUTIONS}")
     return DateMention(
-        span=(int(start), int(end)),
-        text=data["text"],
-        date=_mention_date(data),
-        resolution=data["resolution"],
-        inferred=bool(data["inferred"]),
-        weekday_mismatch=bool(data.get("weekday_mismatch", False)),
-        where=str(data.get("where", "text")),
+        span=(span[0], span[1]),
+        text=_field(data, "text", str, where),
+        date=_mention_date(data, where),
+        resolution=resolution,
+        inferred=_field(data, "inferred", bool, where),
+        weekday_mismatch=_field(data, "weekday_mismatch", bool, where, default=False),
+        where=_field(data, "where", str, where, default="text"),
     )
 
 
-def _mention_date(data: Mapping[str, Any]) -> PartialDate:
-    if "tz" not in data:  # the lossless form
-        return PartialDate.fromisoformat(data["date"])
-    return PartialDate.from_rfc3339(data["date"], data.get("precision"), data["tz"])
+def _mention_date(data: Mapping[str, Any], where: str) -> PartialDate:
+    text = _field(data, "date", str, where)
+    precision = _field(data, "precision", str, where, default=None, nullable=True)
+    zone = _field(data, "tz", str, where, default=None, nullable=True)
+    try:
+        if "tz" not in data:  # the lossless form
+            return PartialDate.fromisoformat(text)
+        return PartialDate.from_rfc3339(text, precision, zone)
+    except (ValueError, TypeError) as exc:
+        raise _shape_error(f"{where + 'date'!r}: {exc}") from None
+
+
+def _published(data: Mapping[str, Any]) -> PartialDate | None:
+    """:func:`date_from_fields` of ``published``, each of its fields checked."""
+    for name in ("published", "published_precision", "published_tz"):
+        _field(data, name, str, default=None, nullable=True)
+    try:
+        return date_from_fields(data, "published")
+    except (ValueError, TypeError) as exc:
+        raise _shape_error(f"'published': {exc}") from None
 
 
 @attrs.frozen(slots=False)
@@ -431,13 +517,7 @@ class Document:
         >>> [(m.where, str(m.date)) for m in doc.dates if m.date.precision == "day"]
         [('text', '2025-01-16'), ('captions[0]', '2024-03-18')]
         """
-        language = self.language  # its tables first, and its abbreviations and relative words
-        mentions = list(find_dates(self.text, reference=self.published, language=language))
-        for number, caption in enumerate(self.captions):
-            where = f"captions[{number}]"
-            found = find_dates(caption, reference=self.published, language=language)
-            mentions.extend(attrs.evolve(mention, where=where) for mention in found)
-        return tuple(mentions)
+        return _bounded_dates(self)[0]
 
     @functools.cached_property
     def _language_guess(self) -> LanguageGuess:
@@ -455,8 +535,13 @@ class Document:
 
     @functools.cached_property
     def languages(self) -> tuple[tuple[str, float], ...]:
-        """The share of each language over the paragraphs, largest first."""
-        return language_shares(self.paragraphs)
+        """The share of each language over the paragraphs, largest first (over at most
+        :data:`MAX_LANGUAGE_PARAGRAPHS` of them, evenly spaced)."""
+        paragraphs = self.paragraphs
+        count, bound = len(paragraphs), MAX_LANGUAGE_PARAGRAPHS
+        if count > bound:
+            paragraphs = tuple(paragraphs[i * count // bound] for i in range(bound))
+        return language_shares(paragraphs)
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -537,32 +622,77 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Document:
-        """Rebuild a document from :meth:`to_dict` output, derived views included."""
+        """Rebuild a document from :meth:`to_dict` output, derived views included.
+
+        Every field's type and shape is checked (one role a line of ``raw``, a known
+        ``encoding``...): :class:`~seedcorpus.InterchangeError` names the wrong one.
+
+        >>> Document.from_dict({"key": "0123456789abcdef", "ordinal": "4"})
+        Traceback (most recent call last):
+        seedcorpus.InterchangeError: not a seedcorpus document: 'ordinal' must be an int, not str
+        """
+        from seedcorpus._text import split_lines
+
+        data = _mapping(data, "document")
+        ordinal = _field(data, "ordinal", int)
+        if ordinal < 0:
+            raise _shape_error(f"'ordinal' must be 0 or more, not {ordinal}")
+        raw = _field(data, "raw", str)
+        roles = _strings(data, "roles")
+        lines = len(split_lines(raw))
+        if len(roles) != lines or not set(roles) <= _ROLE_SET:
+            raise _shape_error(
+                f"'roles' has {len(roles)} roles for {lines} lines of 'raw'"
+                if len(roles) != lines
+                else f"'roles' holds a role not in {ROLES}"
+            )
+        encoding = _field(data, "encoding", str, default="utf-8")
+        try:
+            codecs.lookup(encoding)
+        except (LookupError, ValueError):
+            raise _shape_error(f"'encoding' is not a known codec: {encoding!r}") from None
+        try:
+            raw.encode(encoding)  # raw_bytes must give the file back
+        except (LookupError, ValueError) as exc:
+            raise _shape_error(f"'raw' cannot be encoded as {encoding!r}: {exc}") from None
         doc = cls(
-            key=data["key"],
-            ordinal=data["ordinal"],
-            path=data["path"],
-            layout=data["layout"],
-            title=data.get("title"),
-            published=date_from_fields(data, "published"),
+            key=_field(data, "key", str),
+            ordinal=ordinal,
+            path=_field(data, "path", str),
+            layout=_field(data, "layout", str),
+            title=_field(data, "title", str, default=None, nullable=True),
+            published=_published(data),
             source=Source.from_dict(data.get("source", {})),
-            text=data["text"],
-            paragraphs=data.get("paragraphs", ()),
-            captions=data.get("captions", ()),
-            raw=data["raw"],
-            roles=data.get("roles", ()),
-            problems=[Problem.from_dict(p) for p in data.get("problems", ())],
-            encoding=data.get("encoding", "utf-8"),
+            text=_field(data, "text", str),
+            paragraphs=_strings(data, "paragraphs"),
+            captions=_strings(data, "captions"),
+            raw=raw,
+            roles=cast("tuple[Role, ...]", roles),
+            problems=[
+                _problem_from(p, f"problems[{i}]") for i, p in enumerate(_list(data, "problems"))
+            ],
+            encoding=encoding,
         )
         cache = doc.__dict__
         if "language" in data:
-            cache["_language_guess"] = LanguageGuess(
-                data["language"], float(data.get("language_confidence", 0.0))
-            )
+            try:
+                cache["_language_guess"] = LanguageGuess(
+                    _field(data, "language", str, nullable=True),
+                    float(_field(data, "language_confidence", float, default=0.0)),
+                )
+            except ValueError as exc:  # LanguageGuess's own checks (a confidence over 1...)
+                if isinstance(exc, InterchangeError):
+                    raise
+                raise _shape_error(f"'language', 'language_confidence': {exc}") from None
         if "languages" in data:
-            cache["languages"] = tuple((str(c), float(s)) for c, s in data["languages"])
+            cache["languages"] = tuple(
+                _language_share(pair, f"languages[{i}]")
+                for i, pair in enumerate(_list(data, "languages"))
+            )
         if "dates" in data:
-            cache["dates"] = tuple(_mention_from_dict(m) for m in data["dates"])
+            cache["dates"] = tuple(
+                _mention_from_dict(m, f"dates[{i}].") for i, m in enumerate(_list(data, "dates"))
+            )
         return doc
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
@@ -581,10 +711,110 @@ class Document:
         return _document, (*fields, cached)
 
 
+def _problem_from(data: object, where: str) -> Problem:
+    data = _mapping(data, where)
+    where += "."
+    problem = Problem(
+        _field(data, "code", str, where),
+        _field(data, "message", str, where),
+        _field(data, "path", str, where, default=None, nullable=True),
+        _field(data, "line", int, where, default=None, nullable=True),
+    )
+    severity = _field(data, "severity", str, where, default=None, nullable=True)
+    if severity is None or severity == problem.severity:
+        return problem
+    if severity not in ("error", "warning"):
+        raise _shape_error(f"{where + 'severity'!r} must be 'error' or 'warning'")
+    return attrs.evolve(problem, severity=severity)
+
+
+def _language_share(pair: object, where: str) -> tuple[str, float]:
+    if not (
+        isinstance(pair, list)
+        and len(pair) == 2
+        and isinstance(pair[0], str)
+        and _is(pair[1], float)
+    ):
+        raise _shape_error(f"{where!r} must be a [code, share] pair, not {pair!r:.40}")
+    return pair[0], float(pair[1])
+
+
+_ROLE_SET: Final = frozenset(ROLES)
 _FIELD_ORDER: Final = tuple(field.name for field in attrs.fields(Document))
 _FIELD_NAMES: Final = frozenset(_FIELD_ORDER)
 _FIELD_COUNT: Final = len(_FIELD_NAMES)
 _TEXT_AT: Final = _FIELD_ORDER.index("text")
+
+
+def _bounded_dates(document: Document) -> tuple[tuple[DateMention, ...], bool]:
+    """The document's date mentions (the body's, then each caption's), at most
+    :data:`MAX_DATE_MENTIONS`, and whether it holds more."""
+    language = document.language  # its tables first, its abbreviations and relative words
+    mentions: list[DateMention] = []
+    cut = False
+    for number, text in enumerate((document.text, *document.captions)):
+        if cut:
+            break
+        found, cut = find_date_mentions(
+            text,
+            reference=document.published,
+            language=language,
+            limit=MAX_DATE_MENTIONS - len(mentions),
+        )
+        if number:
+            where = f"captions[{number - 1}]"
+            found = tuple(attrs.evolve(mention, where=where) for mention in found)
+        mentions.extend(found)
+    return tuple(mentions), cut
+
+
+_DIGITS: Final = re.compile(r"[0-9]+")
+
+
+def _digit_groups(document: Document) -> int:
+    """Groups of digits in the text and captions: a cheap sign that the dates may be many
+    (long prose without them is not scanned for dates when it is parsed)."""
+    texts = (document.text, *document.captions)
+    if sum(text.count(digit) for text in texts for digit in "0123456789") < MAX_DATE_MENTIONS // 4:
+        return 0  # too few digits to make that many groups (counting them is the cheap test)
+    return sum(len(_DIGITS.findall(text)) for text in texts)
+
+
+def with_bounds(document: Document) -> Document:
+    """``document`` with a problem for each bound its derived views hit
+    (:data:`MAX_DATE_MENTIONS`, :data:`MAX_LANGUAGE_PARAGRAPHS`); what :func:`parse` ends
+    with. The dates of a long text with many groups of digits (a quarter of the bound) are
+    found here, once (and kept), so that the problem is known when the document is made;
+    other texts are not scanned until :attr:`Document.dates` is asked for (a text that
+    reaches the bound with month names and relative words alone is cut there without it).
+    """
+    problems: list[Problem] = []
+    characters = len(document.text) + sum(map(len, document.captions))
+    if (
+        characters > 2 * MAX_DATE_MENTIONS  # a mention takes two characters at least
+        and _digit_groups(document) >= MAX_DATE_MENTIONS // 4
+    ):
+        mentions, cut = _bounded_dates(document)
+        document.__dict__["dates"] = mentions
+        if cut:
+            problems.append(
+                Problem(
+                    "too_many_dates",
+                    f"more than {MAX_DATE_MENTIONS:,} date mentions; "
+                    f"dates keeps the first {MAX_DATE_MENTIONS:,}",
+                    document.path,
+                )
+            )
+    if len(document.paragraphs) > MAX_LANGUAGE_PARAGRAPHS:
+        problems.append(
+            Problem(
+                "too_many_paragraphs",
+                f"{len(document.paragraphs):,} paragraphs; languages are detected on "
+                f"{MAX_LANGUAGE_PARAGRAPHS:,} of them, evenly spaced",
+                document.path,
+            )
+        )
+    return with_problems(document, (*document.problems, *problems)) if problems else document
 
 
 def with_problems(document: Document, problems: Iterable[Problem]) -> Document:

@@ -134,9 +134,14 @@ def parse_name(name: str) -> tuple[int, str]:
     """
     base = name.rsplit("/", 1)[-1]
     found = NAME_PATTERN.fullmatch(base)  # not match: "$" would accept a final line break
-    if found is not None:
+    if found is not None and len(found.group("ordinal")) <= MAX_ORDINAL_DIGITS:
         return int(found.group("ordinal")), found.group("key")
     raise FileNameError(_name_rule(base), path=name, code="bad_filename")
+
+
+MAX_ORDINAL_DIGITS: Final = 4300
+"""The longest ordinal read (Python's default limit on converting digits to an int); a
+longer one is a ``bad_filename`` problem."""
 
 
 def _name_rule(base: str) -> str:
@@ -148,6 +153,8 @@ def _name_rule(base: str) -> str:
         return "name must be <ordinal>_<key>.txt; the ordinal is missing"
     if not ordinal.isascii() or not ordinal.isdigit():
         return f"ordinal {ordinal!r} is not decimal digits"
+    if len(ordinal) > MAX_ORDINAL_DIGITS:
+        return f"ordinal has {len(ordinal)} digits; at most {MAX_ORDINAL_DIGITS} are read"
     if len(key) != 16:
         return f"key {key!r} has {len(key)} characters; it must have 16 hex digits"
     if re.fullmatch(r"[0-9a-fA-F]{16}", key):
@@ -348,7 +355,9 @@ class _EntriesBuilder:
     block, the numbers converted by ``map``), not one Python call per name.
     """
 
-    def __init__(self, *, keep_names: bool = False) -> None:
+    def __init__(self, *, keep_names: bool = False, copies: bool = False) -> None:
+        self.copies = copies  # mark the second and later entries of one name (archives)
+        self.renamed: dict[int, str] = {}  # position -> its marked name (set by build())
         self.packed: list[int] = []
         self.prefixes: dict[str, int] = {}
         self.prefix_slots = array("I")
@@ -361,7 +370,7 @@ class _EntriesBuilder:
         """Add one name; False when it is not a corpus file name."""
         base = name[name.rfind("/") + 1 :]
         found = NAME_PATTERN.fullmatch(base)
-        if found is None:
+        if found is None or len(found.group("ordinal")) > MAX_ORDINAL_DIGITS:
             return False
         prefix = name[: len(name) - len(base)]
         self._append(
@@ -374,7 +383,10 @@ class _EntriesBuilder:
         if not names:
             return []
         joined = "\n".join(names)
-        if joined.count("\n") != len(names) - 1:  # a name with a line break in it
+        if (
+            joined.count("\n") != len(names) - 1  # a name with a line break in it
+            or max(map(len, names)) > MAX_ORDINAL_DIGITS  # maybe an ordinal too long to read
+        ):
             return [name for name in names if not self.add(name)]
         folder = names[0][: names[0].rfind("/") + 1]
         if len(names) >= 64 and _block_pattern(folder).fullmatch(joined):
@@ -450,7 +462,10 @@ class _EntriesBuilder:
     def names_in_order(self) -> list[str]:
         """The kept names in entries order (after :meth:`build`)."""
         assert self.names is not None, "names were not kept"
-        return list(map(self.names.__getitem__, self.order))
+        names = list(map(self.names.__getitem__, self.order))
+        for position, name in self.renamed.items():
+            names[position] = name
+        return names
 
     def _order_ties_by_name(self, entries: Entries) -> Entries:
         """Files with equal (ordinal, key) in different directories: put them in name order.
@@ -476,7 +491,27 @@ class _EntriesBuilder:
                     entries._prefix_of[position] = prefix
                     entries._widths[position] = width
                     self.order[position] = slot
+                if self.copies:
+                    self._mark_copies(entries, run)
         return entries
+
+    def _mark_copies(self, entries: Entries, run: list[int]) -> None:
+        """Give the second and later entries of one member name (in archive order) a name
+        of their own, :func:`copy_name`, so that each reads its own member."""
+        seen: dict[str, int] = {}
+        prefixes = list(entries._prefixes)
+        for position in run:
+            name = entries[position].name
+            seen[name] = copy = seen.get(name, 0) + 1
+            if copy > 1:
+                folder = prefixes[entries._prefix_of[position]]
+                marked = f"{folder}{_COPY}{copy}/"
+                if marked not in self.prefixes:
+                    self.prefixes[marked] = len(prefixes)
+                    prefixes.append(marked)
+                entries._prefix_of[position] = self.prefixes[marked]
+                self.renamed[position] = marked + name[len(folder) :]
+        entries._prefixes = tuple(prefixes)
 
 
 @attrs.frozen
@@ -510,7 +545,7 @@ def list_entries(
 
 def _list(store: Store, *, explicit: bool = False, keep_names: bool = False) -> _Listed:
     """:func:`list_entries`, optionally keeping every name (for an index refresh)."""
-    builder = _EntriesBuilder(keep_names=keep_names)
+    builder = _EntriesBuilder(keep_names=keep_names, copies=isinstance(store, (ZipStore, TarStore)))
     problems: list[Problem] = []
     for found in name_blocks(store):
         if isinstance(found, Problem):
@@ -826,6 +861,34 @@ class GlobStore:
 # -- archives ----------------------------------------------------------------------------
 
 
+_COPY: Final = "\U0010ffff\ud800"
+"""Marks a store name standing for a later entry of an archive member name listed twice:
+``folder/<_COPY><n>/base`` is the n-th entry named ``folder/base``. No member name holds
+it (zip names are decoded text, tar names at most the surrogates of undecodable bytes,
+``\udc80``-``\udcff``), and it sorts after every folder name."""
+
+
+def copy_name(name: str) -> tuple[str, int]:
+    """The member name and which entry of that name (1: the first) a store name stands for.
+
+    >>> copy_name("a/000_0123456789abcdef.txt")
+    ('a/000_0123456789abcdef.txt', 1)
+    >>> copy_name(f"a/{_COPY}2/000_0123456789abcdef.txt")
+    ('a/000_0123456789abcdef.txt', 2)
+    """
+    folder, marker, rest = name.partition(_COPY)
+    if not marker:
+        return name, 1
+    copy, _, base = rest.partition("/")
+    return folder + base, int(copy)
+
+
+def _member_display(path: str, name: str) -> str:
+    """``archive!member``, and which entry of that name for a later one."""
+    member, copy = copy_name(name)
+    return f"{path}!{member}" + (f" (entry {copy} of that name)" if copy > 1 else "")
+
+
 def _unsafe_member(name: str) -> bool:
     """Whether an archive member name is absolute or climbs out with ``..``."""
     unified = name.replace("\\", "/")
@@ -1010,15 +1073,16 @@ class ZipStore:
         yield from problems
 
     def read(self, name: str, max_bytes: int) -> bytes:
-        """The bytes of member ``name``."""
+        """The bytes of member ``name`` (an entry of its own for a :func:`copy_name`)."""
         where = self.display(name)
+        name, copy = copy_name(name)
         if _unsafe_member(name):
             raise FileAccessError("unsafe member name; not used", path=where, code="unsafe_path")
         handle = _handle("zip", self.path, self.stamp)
         directory: ZipDirectory = handle.archive
         with handle.lock:
             try:
-                member = directory.find(name)
+                member = directory.find(name, copy)
             except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
                 raise FileAccessError(
                     f"corrupt central directory: {exc}", path=where, code="corrupt"
@@ -1050,7 +1114,7 @@ class ZipStore:
 
     def display(self, name: str) -> str:
         """``archive.zip!member``."""
-        return f"{self.path}!{name}"
+        return _member_display(self.path, name)
 
 
 def _name_hash(name: str) -> int:
@@ -1138,7 +1202,8 @@ class TarStore:
             handle.index = (array("Q", (h for h, _ in pairs)), array("q", (o for _, o in pairs)))
         return handle.index
 
-    def _find(self, handle: _Handle, name: str) -> tarfile.TarInfo | None:
+    def _find(self, handle: _Handle, name: str, copy: int = 1) -> tarfile.TarInfo | None:
+        """The ``copy``-th member named ``name`` in archive order, or None."""
         archive: tarfile.TarFile = handle.archive
         hashes, offsets = self._index(handle)
         wanted = _name_hash(name)
@@ -1147,19 +1212,22 @@ class TarStore:
             archive.fileobj.seek(offsets[position])
             candidate = tarfile.TarInfo.fromtarfile(archive)
             if candidate.name == name:
-                return candidate
+                copy -= 1
+                if not copy:
+                    return candidate
             position += 1
         return None
 
     def read(self, name: str, max_bytes: int) -> bytes:
-        """The bytes of member ``name``."""
+        """The bytes of member ``name`` (an entry of its own for a :func:`copy_name`)."""
         where = self.display(name)
+        name, copy = copy_name(name)
         if _unsafe_member(name):
             raise FileAccessError("unsafe member name; not used", path=where, code="unsafe_path")
         handle = _handle("tar", self.path, self.stamp)
         with handle.lock:
             try:
-                info = self._find(handle, name)
+                info = self._find(handle, name, copy)
                 if info is not None and info.isreg() and info.size <= max_bytes:
                     member = handle.archive.extractfile(info)
                     data = b"" if member is None else member.read(info.size + 1)
@@ -1187,7 +1255,7 @@ class TarStore:
 
     def display(self, name: str) -> str:
         """``archive.tar.gz!member``."""
-        return f"{self.path}!{name}"
+        return _member_display(self.path, name)
 
 
 # -- fsspec ------------------------------------------------------------------------------

@@ -390,8 +390,9 @@ class ZipDirectory:
                 name = _name(_raw_name(fields, raw, extra))
                 yield name, name.endswith("/")
 
-    def find(self, name: str) -> Member | None:
-        """The entry named ``name`` (the last one when the name is listed twice), or None."""
+    def find(self, name: str, copy: int | None = None) -> Member | None:
+        """The entry named ``name`` (the last one when the name is listed twice, the
+        ``copy``-th in directory order when given), or None."""
         hashes, offsets, table = self._build_index()[:3]
         wanted = hash(name) & _HASH_MASK
         mask = len(table) - 1
@@ -401,9 +402,12 @@ class ZipDirectory:
             if hashes[position - 1] == wanted:
                 candidates.append(position - 1)
             slot = (slot + 1) & mask
-        for position in sorted(candidates, reverse=True):
+        for position in sorted(candidates, reverse=copy is None):
             member = _entry_at(self._file, offsets[position], self._concat, self._end)
             if member.name == name:
+                if copy is not None and copy > 1:
+                    copy -= 1
+                    continue
                 end = self._data_end(position, member.header_offset)
                 return attrs.evolve(member, end_offset=end)
         return None

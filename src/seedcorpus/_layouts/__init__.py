@@ -255,7 +255,7 @@ def crawl_line(line: str) -> tuple[str, str] | None:
     found = _CRAWL_LINE.match(line.rstrip())
     if found is None:
         return None
-    rest = found.group("rest") or ""
+    rest = (found.group("rest") or "").rstrip()
     if _CREDIT_REST.match(rest):
         return None
     return found.group("date"), rest
