@@ -429,3 +429,17 @@ def _running(pid: int) -> bool:
         except ProcessLookupError:
             return False
         return True
+
+
+def test_a_worker_whose_parent_died_while_it_started_ends_at_once() -> None:
+    # The pool passes its own pid; a worker adopted by another process before it could arm
+    # the parent-death signal sees the difference and ends (a race coverage made visible).
+    code = (
+        "import subprocess, sys; from seedcorpus._parallel import die_with_parent;"
+        "gone = subprocess.Popen([sys.executable, '-c', 'pass']); gone.wait();"
+        "die_with_parent(gone.pid); print('alive')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (done.returncode, done.stdout) == (1, "")

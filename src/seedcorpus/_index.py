@@ -545,11 +545,11 @@ def make_row(store: Store, entry: Entry, options: ParseOptions) -> Row:
 _WORKER_STATE: tuple[Store, ParseOptions] | None = None
 
 
-def _start_worker(store: Store, options: ParseOptions) -> None:
+def _start_worker(store: Store, options: ParseOptions, parent: int) -> None:
     global _WORKER_STATE
     from seedcorpus._parallel import die_with_parent
 
-    die_with_parent()
+    die_with_parent(parent)
     _WORKER_STATE = (store, options)
 
 
@@ -1086,7 +1086,9 @@ class IndexedStore:
                 yield batch, [make_row(self.store, entries[p], self.options) for p in batch]
             return
         pool = ProcessPoolExecutor(
-            max_workers=workers, initializer=_start_worker, initargs=(self.store, self.options)
+            max_workers=workers,
+            initializer=_start_worker,
+            initargs=(self.store, self.options, os.getpid()),
         )
         pending: list[tuple[list[int], Future[list[Row]]]] = []
         queue = iter(batches)

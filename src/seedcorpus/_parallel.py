@@ -103,14 +103,21 @@ _FAILED: Final = _Failed()
 _PR_SET_PDEATHSIG: Final = 1
 
 
-def die_with_parent() -> None:
+def die_with_parent(parent: int | None = None) -> None:
     """Make this worker process end when its parent does (killed or not).
 
     On Linux the kernel sends SIGKILL when the parent dies (``prctl(PR_SET_PDEATHSIG)``);
     elsewhere a daemon thread checks the parent every :data:`PARENT_POLL_S` seconds. Called
-    first thing in every worker process (parsing and indexing).
+    first thing in every worker process (parsing and indexing). ``parent`` is the pid the
+    parent had when it started the pool (``os.getpid()`` there): a parent that died while
+    the worker was starting, before the signal was armed, is seen by it, where the worker's
+    own ``os.getppid()`` would already name the process that adopted it.
     """
-    parent = os.getppid()
+    if parent is None or os.getppid() != parent:
+        if parent is not None and not _alive(parent):
+            os._exit(1)  # orphaned before it could arm anything
+        # (a worker of a fork server has the server as its parent: the signal follows it)
+        parent = os.getppid()
     if sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
@@ -128,6 +135,17 @@ def die_with_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="seedcorpus-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process of this pid exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def usable_cpus() -> int:
@@ -180,9 +198,9 @@ def _serial_corpus(listing: _Listing, options: ParseOptions, strict: bool) -> Co
 _WORKER: Corpus | None = None
 
 
-def _start_worker(listing: _Listing, options: ParseOptions, strict: bool) -> None:
+def _start_worker(listing: _Listing, options: ParseOptions, strict: bool, parent: int) -> None:
     global _WORKER
-    die_with_parent()
+    die_with_parent(parent)
     _WORKER = _serial_corpus(listing, options, strict)
 
 
@@ -312,7 +330,9 @@ def parallel_results(
     limit = 2 * ahead + 1  # chunks held at once, parsed or in flight: the memory bound
     window: collections.deque[_Chunk] = collections.deque()
     pool = ProcessPoolExecutor(
-        max_workers=children, initializer=_start_worker, initargs=(listing, options, strict)
+        max_workers=children,
+        initializer=_start_worker,
+        initargs=(listing, options, strict, os.getpid()),
     )
     local = bool(getattr(listing.store, "process_local", False))
 
