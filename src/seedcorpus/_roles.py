@@ -25,7 +25,7 @@ both ends and no nested repetition, so marking is linear in the page's length.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -129,9 +129,13 @@ _NAME_JOINERS = frozenset(
 )
 
 
-def _is_name(text: str) -> bool:
+def is_name(text: str) -> bool:
     """Whether ``text`` reads as a person's name (or a few names): short, no digits, words
-    capitalised (CJK and Hangul names, which have no case, pass as they are)."""
+    capitalised (names in scripts without case, CJK, Hangul, Arabic, pass as they are).
+
+    >>> is_name("Haufan Hasyim Salengke"), is_name("Presiden bakal lawat China")
+    (True, False)
+    """
     if not 1 < len(text) <= 80 or any(c.isdigit() for c in text) or "@" in text:
         return False
     words = text.replace(",", " ").split()
@@ -173,7 +177,7 @@ def byline_author(text: str) -> str | None:
         return arabic.group("name").strip()
     if text[0] == "L" and (report := _REPORT_OF.match(text)) is not None:
         name = report.group("name").strip()
-        return name if _is_name(name) else None
+        return name if is_name(name) else None
     if (text[0] == "[" or text[0] in "글기취") and (slashed := _SLASHED_BYLINE.match(text)):
         return slashed.group("rest").split(",")[0].split()[-1]
     if text[0] == "[":
@@ -190,7 +194,7 @@ def byline_author(text: str) -> str | None:
         honorary = _HONORARY.match(bare.group("rest"))
         if honorary is not None:
             name = honorary.group("name").strip()
-            return name if _is_name(name) else None
+            return name if is_name(name) else None
     found = labelled or _BARE_BYLINE.match(text)
     if found is None:
         return None
@@ -202,8 +206,8 @@ def byline_author(text: str) -> str | None:
         if not name[0].isalpha() or "://" in name or "@" in name:
             return None
         origin = _FROM_COUNTRY.match(name)  # ``Penulis: NAME dari Indonesia``
-        return origin.group("name") if origin is not None and _is_name(origin["name"]) else name
-    return name if _is_name(name) else None
+        return origin.group("name") if origin is not None and is_name(origin["name"]) else name
+    return name if is_name(name) else None
 
 
 def honorary_author(text: str) -> str | None:
@@ -219,7 +223,7 @@ def honorary_author(text: str) -> str | None:
     if found is None:
         return None
     name = found.group("name").strip()
-    return name if _is_name(name) else None
+    return name if is_name(name) else None
 
 
 # -- credit lines -----------------------------------------------------------------------------
@@ -721,7 +725,7 @@ def _name_below(
         text, used = f"{text} {cleaned[below[1]]}", below
     origin = _FROM_COUNTRY.match(text)
     name = origin.group("name") if origin is not None else text
-    return (name, used) if _is_name(name) else None
+    return (name, used) if is_name(name) else None
 
 
 _IMAGE_NAME = re.compile(r"^[\w .-]{0,50}_\d{1,3}$")  # ``Koreanet_2``, ``todayphoto_210722_1``
@@ -951,17 +955,23 @@ def head_date_lines(cleaned: Sequence[str], roles: Sequence[Role]) -> list[int]:
     >>> head_date_lines(["Lunedì 16 Settembre 2024", "Titolo", "16 settembre 2024"], ["body"] * 3)
     [0, 2]
     """
-    found: list[int] = []
+    return list(_head_dates(cleaned, roles, bar_captions=False))
+
+
+def _head_dates(
+    cleaned: Sequence[str], roles: Sequence[Role], *, bar_captions: bool
+) -> Iterator[int]:
+    """The head's date lines, in order: among the first :data:`_HEAD_LINES` body lines (and
+    ``| bar |`` lines read as captions, when ``bar_captions``)."""
     seen = 0
     for i, text in enumerate(cleaned):
-        if roles[i] != "body":
+        if roles[i] != "body" and not (bar_captions and roles[i] == "caption" and text[0] == "|"):
             continue
         seen += 1
         if seen > _HEAD_LINES:
-            break
+            return
         if _is_head_date(text):
-            found.append(i)
-    return found
+            yield i
 
 
 def _is_head_date(text: str) -> bool:
@@ -978,16 +988,7 @@ def head_date_line(cleaned: Sequence[str], roles: Sequence[Role]) -> int | None:
     >>> head_date_line(["Judul", "15:14 June 09, 2022", "Isi."], ["body"] * 3)
     1
     """
-    seen = 0
-    for i, text in enumerate(cleaned):
-        if roles[i] != "body" and not (roles[i] == "caption" and text[0] == "|"):
-            continue
-        seen += 1
-        if seen > _HEAD_LINES:
-            break
-        if _is_head_date(text):
-            return i
-    return None
+    return next(_head_dates(cleaned, roles, bar_captions=True), None)
 
 
 def head_title(cleaned: Sequence[str], roles: Sequence[Role], date_at: int) -> int | None:
@@ -1070,15 +1071,6 @@ def labelled_head_date(cleaned: Sequence[str]) -> tuple[int, PartialDate] | None
         if found is not None and (date := head_date(found.group("date"))) is not None:
             return i, date
     return None
-
-
-def is_name(text: str) -> bool:
-    """Whether a line reads as a person's name (or a few): short, no digits, capitalised.
-
-    >>> is_name("Haufan Hasyim Salengke"), is_name("Presiden bakal lawat China")
-    (True, False)
-    """
-    return _is_name(text)
 
 
 def doubled_headline(cleaned: Sequence[str], roles: Sequence[Role]) -> tuple[int, int] | None:
@@ -1207,7 +1199,7 @@ def head_author(text: str) -> str | None:
                 return author
     name, slash, _ = text.rpartition(" / ")
     name = name.rsplit(" / ", 1)[-1].strip()
-    return name if slash and _is_name(name) else None
+    return name if slash and is_name(name) else None
 
 
 _COUNTED_DATE = re.compile(
