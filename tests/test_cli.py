@@ -21,8 +21,8 @@ import seedcorpus._cli as cli
 from seedcorpus import __version__
 from seedcorpus._cli import build_parser, main
 from seedcorpus._corpus import Corpus
-from seedcorpus._export import DEFAULT_CSV_FIELDS, read_jsonl
-from seedcorpus._load import load
+from seedcorpus._export import DEFAULT_CSV_FIELDS
+from seedcorpus._load import load, read_jsonl
 
 SEED_KEYS = (
     "18ee026d31d90e44",

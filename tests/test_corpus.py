@@ -24,7 +24,7 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("a file was parsed")
 
-    monkeypatch.setattr("seedcorpus._corpus.parse", fail)
+    monkeypatch.setattr("seedcorpus._reader.parse", fail)
 
 
 # -- laziness -------------------------------------------------------------------------
@@ -113,7 +113,7 @@ def test_group_views_know_their_length_without_parsing(
     seeds: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     groups = seeds.group_by("layout")
-    monkeypatch.setattr("seedcorpus._corpus.parse", None)
+    monkeypatch.setattr("seedcorpus._reader.parse", None)
     assert {name: len(view) for name, view in groups.items()} == {
         "cri": 1,
         "kbs_world": 2,

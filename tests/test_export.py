@@ -21,12 +21,12 @@ from seedcorpus._export import (
     COLUMNS,
     CSV_FIELDS,
     DEFAULT_CSV_FIELDS,
-    read_jsonl,
     to_arrow,
     to_hf_dataset,
     to_pandas,
     to_parquet,
 )
+from seedcorpus._load import read_jsonl
 from seedcorpus.testing import corpora
 
 

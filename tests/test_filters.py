@@ -186,7 +186,7 @@ def test_key_criteria_narrow_the_view_without_parsing(
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("parsed")
 
-    monkeypatch.setattr("seedcorpus._corpus.parse", fail)
+    monkeypatch.setattr("seedcorpus._reader.parse", fail)
     view = seeds.filter(keys=["3ce8b0aa36825b41", "18ee026d31d90e44"])
     assert view.keys() == ("18ee026d31d90e44", "3ce8b0aa36825b41")
     assert len(view) == 2

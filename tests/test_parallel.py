@@ -18,19 +18,13 @@ from typing import Any
 
 import pytest
 
-import seedcorpus._corpus
 import seedcorpus._parse
+import seedcorpus._reader
 import seedcorpus._records
 from seedcorpus import _parallel
 from seedcorpus._exceptions import DocumentError
 from seedcorpus._load import load
-from seedcorpus._parallel import (
-    MAX_AUTO_WORKERS,
-    PARALLEL_MIN_FILES,
-    check_workers,
-    default_workers,
-    parallel_results,
-)
+from seedcorpus._parallel import parallel_results
 from seedcorpus._records import Document
 from seedcorpus.testing import mutate_file
 
@@ -110,24 +104,10 @@ def test_the_listing_a_worker_receives_is_picklable(mixed_corpus: Path) -> None:
 
 def test_parallel_results_report_errors_as_values_when_lenient(mixed_corpus: Path) -> None:
     corpus = load(mixed_corpus, workers=1)
-    results = list(parallel_results(corpus._listing, corpus._options, range(54, 58), workers=2))
+    results = list(parallel_results(corpus._reader, range(54, 58), workers=2))
     assert [p for p, _ in results] == [54, 55, 56, 57]
     assert isinstance(results[1][1], DocumentError)
     assert results[1][1].code == "binary"
-
-
-def test_default_workers_are_serial_for_small_corpora_and_bounded_for_large() -> None:
-    assert default_workers(PARALLEL_MIN_FILES - 1) == 1
-    assert default_workers(None) == 1
-    assert 1 <= default_workers(PARALLEL_MIN_FILES) <= MAX_AUTO_WORKERS
-
-
-@pytest.mark.parametrize("bad", [0, -1, 1.5, True, "2"])
-def test_workers_must_be_none_or_a_positive_int(bad: object) -> None:
-    with pytest.raises(ValueError, match="workers must be"):
-        check_workers(bad)
-    with pytest.raises(ValueError, match="workers must be"):
-        load(workers=bad)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("method", ["spawn", "forkserver"])
@@ -284,14 +264,14 @@ def test_a_worker_that_dies_raises_broken_process_pool(
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the crash is patched in this process, which only forked workers inherit")
     parent = os.getpid()
-    parse = seedcorpus._corpus.parse
+    parse = seedcorpus._reader.parse
 
     def dying(*args: Any, **kwargs: Any) -> Any:
         if os.getpid() != parent:
             os._exit(3)
         return parse(*args, **kwargs)
 
-    monkeypatch.setattr(seedcorpus._corpus, "parse", dying)
+    monkeypatch.setattr(seedcorpus._reader, "parse", dying)
     with pytest.raises(BrokenProcessPool):
         list(load(mixed_corpus, workers=2))
     assert multiprocessing.active_children() == []
@@ -316,7 +296,7 @@ def test_an_unexpected_error_comes_after_every_document_before_it(
 ) -> None:
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the failure is patched in this process, which only forked workers inherit")
-    parse = seedcorpus._corpus.parse
+    parse = seedcorpus._reader.parse
     bad = sorted(mixed_corpus.iterdir())[failing].name
 
     def failing_layout(data: Any, **kwargs: Any) -> Any:
@@ -324,7 +304,7 @@ def test_an_unexpected_error_comes_after_every_document_before_it(
             raise RuntimeError(f"a custom layout failed on {bad}")
         return parse(data, **kwargs)
 
-    monkeypatch.setattr(seedcorpus._corpus, "parse", failing_layout)
+    monkeypatch.setattr(seedcorpus._reader, "parse", failing_layout)
     serial, serial_error = _documents_before_failure(load(mixed_corpus, workers=1))
     for workers in (2, 3):
         documents, error = _documents_before_failure(load(mixed_corpus, workers=workers))
@@ -338,10 +318,10 @@ def test_a_chunk_stops_at_its_byte_budget(mixed_corpus: Path) -> None:
     sizes = [len(d.raw_bytes) for d in load(mixed_corpus, workers=1, max_bytes=4000)]
     positions = list(range(10))
     budget = sizes[0] + sizes[1]  # the third document is not begun
-    results = _parallel._parse_with(corpus, positions, budget)
+    results = _parallel._parse_with(corpus._reader, positions, budget)
     assert [position for position, _ in results] == [0, 1]
-    assert [position for position, _ in _parallel._parse_with(corpus, positions, 1)] == [0]
-    assert len(_parallel._parse_with(corpus, positions, 10**9)) == 10
+    assert [position for position, _ in _parallel._parse_with(corpus._reader, positions, 1)] == [0]
+    assert len(_parallel._parse_with(corpus._reader, positions, 10**9)) == 10
 
 
 def test_in_flight_work_is_bounded_by_bytes_too(
@@ -429,17 +409,3 @@ def _running(pid: int) -> bool:
         except ProcessLookupError:
             return False
         return True
-
-
-def test_a_worker_whose_parent_died_while_it_started_ends_at_once() -> None:
-    # The pool passes its own pid; a worker adopted by another process before it could arm
-    # the parent-death signal sees the difference and ends (a race coverage made visible).
-    code = (
-        "import subprocess, sys; from seedcorpus._parallel import die_with_parent;"
-        "gone = subprocess.Popen([sys.executable, '-c', 'pass']); gone.wait();"
-        "die_with_parent(gone.pid); print('alive')"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert (done.returncode, done.stdout) == (1, "")

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
 from seedcorpus._exceptions import DocumentError
-from seedcorpus._export import read_jsonl, to_jsonl
+from seedcorpus._export import to_jsonl
+from seedcorpus._load import read_jsonl
 from seedcorpus._parse import parse
 from seedcorpus._records import Document, Source
 from seedcorpus._sources import SourceRegistry

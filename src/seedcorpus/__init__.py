@@ -41,20 +41,20 @@ from seedcorpus._exceptions import (
     RegistryError,
     SeedCorpusError,
 )
-from seedcorpus._export import read_jsonl
 from seedcorpus._filters import F, Predicate
 from seedcorpus._index import IndexStats, build_index, index_path
 from seedcorpus._language import LanguageGuess, detect_language, language_shares
 from seedcorpus._layouts import Layout, LayoutRegistry, Parsed
-from seedcorpus._load import load, seeds_path
+from seedcorpus._load import load, read_jsonl, seeds_path
 from seedcorpus._parse import ParseOptions, parse
 from seedcorpus._records import ROLES, SEVERITIES, Document, Line, Problem, Role, Severity, Source
 from seedcorpus._sources import SourceEntry, SourceRegistry, split_credit, validate_email
 from seedcorpus._stats import CorpusStats
 from seedcorpus._storage import Store
+from seedcorpus._version import VERSION
 from seedcorpus._writer import render, write_corpus
 
-__version__ = "0.1.0"
+__version__ = VERSION
 
 __all__ = [
     "ArchiveError",

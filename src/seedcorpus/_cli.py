@@ -38,16 +38,17 @@ from typing import Any, Final, TextIO
 import attrs
 from tqdm import tqdm
 
-from seedcorpus import __version__
 from seedcorpus._corpus import UNKNOWN_SOURCE_TAIL, Corpus
 from seedcorpus._display import document_fields
 from seedcorpus._exceptions import SeedCorpusError
 from seedcorpus._export import CSV_FIELDS, to_csv, to_jsonl, to_parquet
 from seedcorpus._filters import F, check_layouts
+from seedcorpus._index import build_index, index_path
 from seedcorpus._layouts import LayoutRegistry
-from seedcorpus._load import load
+from seedcorpus._load import load, seeds_path
 from seedcorpus._records import Document, Problem
 from seedcorpus._stats import CorpusStats
+from seedcorpus._version import VERSION
 
 __all__ = ["build_parser", "format_summary", "main"]
 
@@ -592,7 +593,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"seedcorpus {__version__}")
+    parser.add_argument("--version", action="version", version=f"seedcorpus {VERSION}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     summary = _command(
@@ -754,9 +755,6 @@ def _add_index_command(commands: Any) -> None:
 
 
 def _index_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from seedcorpus._index import build_index, index_path
-    from seedcorpus._load import seeds_path
-
     source = args.path if args.path is not None else str(seeds_path())
     location = args.index or index_path(source, where="beside" if args.beside else "cache")
     bar: tqdm[Any] = tqdm(

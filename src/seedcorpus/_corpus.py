@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, Literal, TypeVar, overload
 
 import attrs
 
+from seedcorpus._dask import to_dask
 from seedcorpus._dates import PartialDate
 from seedcorpus._display import corpus_html
 from seedcorpus._duplicates import (
@@ -39,15 +40,25 @@ from seedcorpus._duplicates import (
     find_duplicates,
 )
 from seedcorpus._exceptions import DocumentError
+from seedcorpus._export import (
+    PathOrFile,
+    to_arrow,
+    to_csv,
+    to_hf_dataset,
+    to_jsonl,
+    to_pandas,
+    to_parquet,
+)
 from seedcorpus._filters import UNSET, FieldIn, Unset, as_predicate, check_layouts
-from seedcorpus._index import IndexedStore
+from seedcorpus._listing import Listing, MemoryStore, Narrowing, Ordering
 from seedcorpus._parallel import parallel_results
-from seedcorpus._parse import ParseOptions, parse
-from seedcorpus._records import Document, Problem, Source, with_problems
+from seedcorpus._parse import ParseOptions
+from seedcorpus._reader import Reader, Result
+from seedcorpus._records import Document, Problem, Source
 from seedcorpus._report import ReportCollector
 from seedcorpus._split import SplitName, SplitPlan
 from seedcorpus._stats import CorpusStats, compute_stats
-from seedcorpus._storage import Entries, Entry, Store, list_entries
+from seedcorpus._writer import write_corpus
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -56,8 +67,6 @@ if TYPE_CHECKING:
     import datasets
     import pandas as pd
     import pyarrow as pa
-
-    from seedcorpus._export import PathOrFile
 
 __all__ = ["HTML_ROWS", "UNKNOWN_SOURCE_TAIL", "Corpus", "GroupField"]
 
@@ -88,70 +97,6 @@ Test = Callable[[Document], bool]
 """What a view keeps: a :class:`~seedcorpus._filters.Predicate` or any callable."""
 
 
-@attrs.frozen
-class _Listing:
-    """The files of a store, sorted by (ordinal, key), with what went wrong listing them."""
-
-    store: Store
-    entries: Sequence[Entry]  # compact :class:`~seedcorpus._storage.Entries` for stores
-    problems: tuple[Problem, ...]
-    duplicates: frozenset[str]
-    workers: int | None = 1  # processes that parse (None: chosen by _parallel)
-    language: bool = False  # detect each document's language as it is loaded (on the workers)
-    dates: bool = False  # find each document's date mentions as it is loaded (on the workers)
-
-    @classmethod
-    def of(
-        cls,
-        store: Store,
-        *,
-        explicit: bool = False,
-        workers: int | None = 1,
-        language: bool = False,
-        dates: bool = False,
-    ) -> _Listing:
-        entries, problems, duplicates = list_entries(store, explicit=explicit)
-        return cls(store, entries, problems, duplicates, workers, language, dates)
-
-
-@attrs.frozen
-class _MemoryStore:
-    """Documents already made (read back from JSONL, built in tests), in a fixed order.
-
-    Names are positions (``"0"``, ``"1"``...); :meth:`document` gives the stored document
-    itself, so nothing is parsed again and the documents stay equal to what was stored.
-    """
-
-    documents: tuple[Document, ...]
-
-    def names(self) -> Iterator[str | Problem]:
-        return iter(str(i) for i in range(len(self.documents)))
-
-    def read(self, name: str, max_bytes: int) -> bytes:
-        return self.documents[int(name)].raw_bytes
-
-    def display(self, name: str) -> str:
-        return self.documents[int(name)].path
-
-    def document(self, name: str) -> Document:
-        return self.documents[int(name)]
-
-
-def _memory_listing(documents: Iterable[Document]) -> _Listing:
-    store = _MemoryStore(tuple(documents))
-    entries = tuple(Entry(str(i), doc.ordinal, doc.key) for i, doc in enumerate(store.documents))
-    counts = _count(entry.key for entry in entries)
-    duplicates = frozenset(key for key, n in counts.items() if n > 1)
-    return _Listing(store, entries, (), duplicates)
-
-
-def _count(keys: Iterable[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for key in keys:
-        counts[key] = counts.get(key, 0) + 1
-    return counts
-
-
 class Corpus:
     """An immutable, lazy, ordered collection of :class:`~seedcorpus.Document`.
 
@@ -163,11 +108,11 @@ class Corpus:
     Listing (``len``, :meth:`keys`) raises nothing. Build one with :func:`seedcorpus.load`.
     """
 
-    __slots__ = ("_indices", "_listing", "_options", "_predicates", "_strict")
+    __slots__ = ("_indices", "_listing", "_options", "_predicates", "_reader", "_strict")
 
     def __init__(
         self,
-        listing: _Listing,
+        listing: Listing,
         options: ParseOptions,
         *,
         strict: bool = False,
@@ -179,6 +124,7 @@ class Corpus:
         self._strict = strict
         self._indices = indices
         self._predicates = predicates
+        self._reader = Reader(listing, options, strict)
 
     @classmethod
     def from_documents(
@@ -210,7 +156,8 @@ class Corpus:
                 raise TypeError(
                     f"from_documents() takes Document values, not {type(document).__name__}"
                 )
-        return cls(_memory_listing(materialised), options or ParseOptions(), strict=strict)
+        listing = MemoryStore(materialised).listing()
+        return cls(listing, options or ParseOptions(), strict=strict)
 
     # -- building views ---------------------------------------------------------------
 
@@ -228,12 +175,14 @@ class Corpus:
             predicates=self._predicates if predicates is None else predicates,
         )
 
+    def _base(self) -> Sequence[int]:
+        """Listing positions of this view before its predicates (no file is read)."""
+        return self._listing.all_positions() if self._indices is None else self._indices
+
     def _positions(self) -> tuple[int, ...]:
         """Listing positions of this view's documents (parses only when predicates apply)."""
         if not self._predicates:
-            if self._indices is None:
-                return tuple(range(len(self._listing.entries)))
-            return self._indices
+            return tuple(self._base())
         narrowed = self._narrowed()
         if narrowed is not None and narrowed[1]:  # the index answered every predicate
             return tuple(narrowed[0])
@@ -322,9 +271,7 @@ class Corpus:
             criteria["case_sensitive"] = case_sensitive
         predicate = as_predicate(predicates, criteria).resolve(self._options.sources)
         check_layouts(predicate, (*self._options.layouts.ids, "unknown"))
-        base: Sequence[int] = (
-            self._indices if self._indices is not None else range(len(self._listing.entries))
-        )
+        base = self._base()
         indices = None
         rest: list[Test] = []
         for part in predicate.conjuncts():
@@ -408,17 +355,12 @@ class Corpus:
         key = _sort_key(by)
         positions = self._positions()
         if by in ("ordinal", "key"):
-            entries = self._listing.entries
-            if isinstance(entries, Entries):  # no Entry built per file
-                at = entries.ordinal_at if by == "ordinal" else entries.key_at
-                ordered = sorted(positions, key=at, reverse=reverse)
-            else:
-                keyed = [(getattr(entries[p], by), p) for p in positions]
-                keyed.sort(key=lambda pair: pair[0], reverse=reverse)
-                ordered = [p for _, p in keyed]
+            entries = self._listing.entries  # no Entry built per file
+            at = entries.ordinal_at if by == "ordinal" else entries.key_at
+            ordered = sorted(positions, key=at, reverse=reverse)
             return self._view(indices=tuple(ordered), predicates=())
         store = self._listing.store
-        if isinstance(store, IndexedStore) and isinstance(by, str) and not self._strict:
+        if isinstance(store, Ordering) and isinstance(by, str) and not self._strict:
             in_sql = store.order(positions, by, reverse=reverse)
             if in_sql is not None:
                 return self._view(indices=tuple(in_sql), predicates=())
@@ -550,106 +492,25 @@ class Corpus:
     def _with_keys(self, base: Sequence[int], keys: frozenset[str]) -> list[int]:
         """The positions among ``base`` (in its order) whose key is one of ``keys``."""
         entries = self._listing.entries
-        if not isinstance(entries, Entries):
-            return [p for p in base if entries[p].key in keys]
         found: set[int] = set()
         for key in keys:  # a scan of the packed keys each, no Entry built
             found.update(entries.positions_of(key))
-        if base == range(len(entries)):
+        if base == self._listing.all_positions():
             return sorted(found)
         return [p for p in base if p in found]
 
-    def _load(self, position: int, data: bytes | None = None) -> Document:
-        """The document at ``position`` (parsed from ``data`` when the bytes are given)."""
-        entry = self._listing.entries[position]
-        store, options = self._listing.store, self._options
-        if isinstance(store, _MemoryStore):
-            document = store.document(entry.name)
-        elif isinstance(store, IndexedStore) and data is None:
-            document = store.document(entry)  # parsed only if the file changed
-        else:
-            document = parse(
-                store.read(entry.name, options.max_bytes) if data is None else data,
-                key=entry.key,
-                ordinal=entry.ordinal,
-                path=store.display(entry.name),
-                options=options,
-            )
-        return self._checked(entry, document)
-
-    def _checked(self, entry: Entry, document: Document) -> Document:
-        """``document`` with its ``duplicate_key`` problem and, when the corpus was loaded
-        with ``language=True`` or ``dates=True``, its language detected or its date
-        mentions found; its first problem raised if strict."""
-        if entry.key in self._listing.duplicates and not isinstance(
-            self._listing.store, _MemoryStore
-        ):
-            problem = Problem(
-                "duplicate_key", f"key {entry.key} is used by more than one file", document.path
-            )
-            document = with_problems(document, (*document.problems, problem))
-        # Computed now, here or on a worker, and cached on the document.
-        if self._listing.language:
-            document.language  # noqa: B018
-        if self._listing.dates:
-            document.dates  # noqa: B018
-        if self._strict:
-            for problem in document.problems:
-                if problem.is_error:
-                    raise problem.to_error()
-        return document
-
-    def _results(
-        self, positions: Iterable[int] | None = None
-    ) -> Iterator[tuple[int, Document | DocumentError]]:
+    def _results(self, positions: Iterable[int] | None = None) -> Iterator[Result]:
         """Each position with its document, or the error that kept it from being one.
 
         Strict: the first error of the listing is raised before anything is read, then the
         first error of a file (one that made no document, or an error on its document).
         """
-        if self._strict:
-            for problem in self._listing.problems:
-                if problem.is_error:
-                    raise problem.to_error()
         if positions is None:
-            positions = (
-                self._indices if self._indices is not None else range(len(self._listing.entries))
-            )
+            positions = self._base()
         if self._listing.workers != 1:
-            options, strict = self._options, self._strict
-            yield from parallel_results(self._listing, options, positions, strict=strict)
-            return
-        if isinstance(store := self._listing.store, IndexedStore):
-            yield from self._indexed_results(store, positions)
-            return
-        for position in positions:
-            try:
-                yield position, self._load(position)
-            except DocumentError as exc:
-                if self._strict:
-                    raise
-                yield position, exc
-
-    def _indexed_results(
-        self, store: IndexedStore, positions: Iterable[int]
-    ) -> Iterator[tuple[int, Document | DocumentError]]:
-        """:meth:`_results` from the index, a block of rows a query.
-
-        Blocks grow from 8 to 512 positions, so that taking the first few documents reads
-        only a few rows.
-        """
-        entries = self._listing.entries
-        iterator, size = iter(positions), 8
-        while block := list(itertools.islice(iterator, size)):
-            size = min(2 * size, 512)
-            chosen = [entries[position] for position in block]
-            for position, entry, result in zip(block, chosen, store.documents(chosen), strict=True):
-                if isinstance(result, DocumentError):
-                    if self._strict:
-                        raise result
-                    yield position, result
-                else:
-                    yield position, self._checked(entry, result)
+            yield from parallel_results(self._reader, positions)
+        else:
+            yield from self._reader.results(positions)
 
     def _narrowed(self) -> tuple[list[int], bool] | None:
         """With an index: the positions that may pass the predicates, and whether exactly.
@@ -657,10 +518,9 @@ class Corpus:
         Not in strict mode, where the first problem must be raised whatever the filters.
         """
         store = self._listing.store
-        if not isinstance(store, IndexedStore) or not self._predicates or self._strict:
+        if not isinstance(store, Narrowing) or not self._predicates or self._strict:
             return None
-        base = self._indices if self._indices is not None else range(len(self._listing.entries))
-        return store.narrow(base, self._predicates)
+        return store.narrow(self._base(), self._predicates)
 
     def _iter_pairs(self, positions: Iterable[int] | None = None) -> Iterator[tuple[int, Document]]:
         if positions is None and (narrowed := self._narrowed()) is not None:
@@ -731,18 +591,14 @@ class Corpus:
         """The document with ``key`` (the first by ordinal when duplicated), or ``default``."""
         if not isinstance(key, str):
             raise TypeError(f"keys are str, not {type(key).__name__}")
-        base = self._indices if self._indices is not None else range(len(self._listing.entries))
-        candidates = self._with_keys(base, frozenset((key,)))
+        candidates = self._with_keys(self._base(), frozenset((key,)))
         for _, document in self._iter_pairs(candidates):
             return document
         return default
 
     def keys(self) -> tuple[str, ...]:
         """The keys of this view's documents, in order (an unfiltered view parses no file)."""
-        entries = self._listing.entries
-        if isinstance(entries, Entries):
-            return tuple(map(entries.key_at, self._positions()))
-        return tuple(entries[p].key for p in self._positions())
+        return tuple(map(self._listing.entries.key_at, self._positions()))
 
     def _lenient(self) -> Corpus:
         return Corpus(self._listing, self._options, indices=self._indices)
@@ -873,8 +729,6 @@ class Corpus:
         ...     [p.name for p in paths][:2], len(seedcorpus.load(tmp))
         (['000_18ee026d31d90e44.txt', '001_17e8dcca59894ba3.txt'], 5)
         """
-        from seedcorpus._writer import write_corpus
-
         return write_corpus(self, directory, overwrite=overwrite, layouts=self._options.layouts)
 
     def to_jsonl(self, path_or_file: PathOrFile) -> int:
@@ -887,8 +741,6 @@ class Corpus:
         >>> seedcorpus.load().head(2).to_jsonl(buffer)
         2
         """
-        from seedcorpus._export import to_jsonl
-
         return to_jsonl(self, path_or_file)
 
     def to_csv(
@@ -911,8 +763,6 @@ class Corpus:
         key,published,published_tz
         18ee026d31d90e44,2021-12-01,Asia/Seoul
         """
-        from seedcorpus._export import to_csv
-
         return to_csv(self, path_or_file, columns=columns, fields=fields)
 
     def to_arrow(self, *, columns: Sequence[str] | None = None) -> pa.Table:
@@ -924,8 +774,6 @@ class Corpus:
         >>> seedcorpus.load().to_arrow(columns=["key", "published"]).num_rows
         5
         """
-        from seedcorpus._export import to_arrow
-
         return to_arrow(self, columns=columns)
 
     def to_pandas(self, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
@@ -936,22 +784,16 @@ class Corpus:
         >>> df["publisher"].value_counts().to_dict()
         {'KBS World Radio': 2, 'Korea.net': 1, 'China Radio International': 1}
         """
-        from seedcorpus._export import to_pandas
-
         return to_pandas(self, columns=columns)
 
     def to_parquet(
         self, path: str | os.PathLike[str] | IO[bytes], *, columns: Sequence[str] | None = None
     ) -> int:
         """Write :meth:`to_arrow`'s table as Parquet (the ``arrow`` extra); returns the rows."""
-        from seedcorpus._export import to_parquet
-
         return to_parquet(self, path, columns=columns)
 
     def to_hf_dataset(self, *, columns: Sequence[str] | None = None) -> datasets.Dataset:
         """A Hugging Face ``datasets.Dataset`` of :meth:`to_arrow`'s table (the ``hf`` extra)."""
-        from seedcorpus._export import to_hf_dataset
-
         return to_hf_dataset(self, columns=columns)
 
     def to_dask(self, *, partition_size: int = 1000) -> dask.bag.Bag:
@@ -963,18 +805,8 @@ class Corpus:
         >>> seedcorpus.load().to_dask(partition_size=2).npartitions
         3
         """
-        from seedcorpus._dask import to_dask
-
-        positions = (
-            self._indices if self._indices is not None else range(len(self._listing.entries))
-        )
         return to_dask(
-            self._listing,
-            positions,
-            self._options,
-            strict=self._strict,
-            predicates=self._predicates,
-            partition_size=partition_size,
+            self._reader, self._base(), predicates=self._predicates, partition_size=partition_size
         )
 
     def __repr__(self) -> str:

@@ -26,14 +26,12 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from seedcorpus._exceptions import DocumentError, MissingExtraError
-from seedcorpus._parse import ParseOptions
+from seedcorpus._reader import Reader
 from seedcorpus._records import Document, Problem
-from seedcorpus._storage import Entries, Entry, Store
+from seedcorpus._storage import Store
 
 if TYPE_CHECKING:
     from dask.bag import Bag
-
-    from seedcorpus._corpus import _Listing
 
 __all__ = ["DEFAULT_PARTITION_SIZE", "to_dask"]
 
@@ -83,30 +81,26 @@ def _read_all(store: Store, names: Sequence[str], max_bytes: int) -> _ReadStore:
 
 @attrs.frozen
 class _Partition:
-    """What one Dask task needs: the store, a slice of the listing, options, filters."""
+    """What one Dask task needs: a reader of a slice of the listing, and the filters."""
 
-    listing: _Listing
-    options: ParseOptions
-    strict: bool
+    reader: Reader
     predicates: tuple[Callable[[Document], bool], ...]
 
 
 def _parse_partition(part: _Partition) -> list[Document]:
     """On a worker: read and parse the partition's files, keep what the filters keep."""
-    from seedcorpus._corpus import Corpus
-
-    corpus = Corpus(part.listing, part.options, strict=part.strict)
-    for predicate in part.predicates:
-        corpus = corpus.where(predicate)
-    return list(corpus)
+    predicates = part.predicates
+    return [
+        result
+        for _, result in part.reader.results()
+        if isinstance(result, Document) and all(p(result) for p in predicates)
+    ]
 
 
 def to_dask(
-    listing: _Listing,
+    reader: Reader,
     positions: Sequence[int],
-    options: ParseOptions,
     *,
-    strict: bool = False,
     predicates: tuple[Callable[[Document], bool], ...] = (),
     partition_size: int = DEFAULT_PARTITION_SIZE,
 ) -> Bag:
@@ -114,17 +108,17 @@ def to_dask(
 
     Partitions hold ``partition_size`` files each, in corpus order, and yield their
     documents in that order; files no document can be made of are left out (with
-    ``strict=True`` the first one fails its task with its
+    a strict reader the first one fails its task with its
     :class:`~seedcorpus.DocumentError`). Predicates must be picklable by cloudpickle
     (lambdas are). ``bag.map(Document.to_dict).to_dataframe()`` is a Dask DataFrame of
     metadata. Use :meth:`Corpus.to_dask <seedcorpus.Corpus.to_dask>` rather than this.
 
-    >>> import seedcorpus
-    >>> from seedcorpus._corpus import _Listing
+    >>> from seedcorpus._listing import Listing
     >>> from seedcorpus._load import seeds_path
+    >>> from seedcorpus._parse import ParseOptions
     >>> from seedcorpus._storage import DirectoryStore
-    >>> listing = _Listing.of(DirectoryStore(str(seeds_path())))
-    >>> to_dask(listing, range(5), ParseOptions(), partition_size=5).count().compute()
+    >>> reader = Reader(Listing.of(DirectoryStore(str(seeds_path()))), ParseOptions())
+    >>> to_dask(reader, range(5), partition_size=5).count().compute()
     5
     """
     if isinstance(partition_size, bool) or not isinstance(partition_size, int):
@@ -132,29 +126,16 @@ def to_dask(
     if partition_size < 1:
         raise ValueError(f"partition_size must be at least 1, not {partition_size}")
     dask = _import_bag()
-    entries = listing.entries
+    listing = reader.listing
     here = bool(getattr(listing.store, "process_local", False))
     parts = []
     for start in range(0, len(positions), partition_size):
-        chunk = positions[start : start + partition_size]
-        if isinstance(entries, Entries):
-            sliced: Sequence[Entry] = entries.take(chunk)
-        else:
-            sliced = tuple(entries[p] for p in chunk)
-        keys = {entry.key for entry in sliced}
-        part_listing = attrs.evolve(
-            listing,
-            entries=sliced,
-            problems=(),
-            duplicates=frozenset(listing.duplicates & keys),
-            workers=1,
-        )
+        part = listing.part(positions[start : start + partition_size])
         if here:  # the workers would see an empty filesystem: send them the bytes
-            names = [entry.name for entry in sliced]
-            read = _read_all(listing.store, names, options.max_bytes)
-            part_listing = attrs.evolve(part_listing, store=read)
-        parts.append(
-            dask.delayed(_parse_partition)(_Partition(part_listing, options, strict, predicates))
-        )
+            names = [part.entries[i].name for i in part.all_positions()]
+            read = _read_all(listing.store, names, reader.options.max_bytes)
+            part = attrs.evolve(part, store=read)
+        part_reader = attrs.evolve(reader, listing=part)
+        parts.append(dask.delayed(_parse_partition)(_Partition(part_reader, predicates)))
     bag: Bag = dask.bag.from_delayed(parts) if parts else dask.bag.from_sequence([], npartitions=1)
     return bag

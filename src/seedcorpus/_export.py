@@ -88,15 +88,12 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-    from seedcorpus._corpus import Corpus
-    from seedcorpus._sources import SourceRegistry
-
 __all__ = [
     "COLUMNS",
     "CSV_FIELDS",
     "DEFAULT_CSV_FIELDS",
     "PathOrFile",
-    "read_jsonl",
+    "read_documents",
     "to_arrow",
     "to_csv",
     "to_hf_dataset",
@@ -240,7 +237,7 @@ def _choose(
     return names
 
 
-def _documents(source: Corpus | Iterable[Document]) -> Iterator[Document]:
+def _documents(source: Iterable[Document]) -> Iterator[Document]:
     for document in source:
         if not isinstance(document, Document):
             raise TypeError(f"expected Document values, not {type(document).__name__}")
@@ -284,7 +281,7 @@ class _TextSink:
             self.stream.flush()
 
 
-def to_jsonl(documents: Corpus | Iterable[Document], path_or_file: PathOrFile) -> int:
+def to_jsonl(documents: Iterable[Document], path_or_file: PathOrFile) -> int:
     """Write one JSON object per document and line (UTF-8, not ASCII-escaped); returns the count.
 
     Documents are written as they are read, so memory stays flat on a large corpus.
@@ -308,42 +305,27 @@ def to_jsonl(documents: Corpus | Iterable[Document], path_or_file: PathOrFile) -
     return count
 
 
-def read_jsonl(
-    path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes],
-    *,
-    sources: SourceRegistry | None = None,
-    strict: bool = False,
-) -> Corpus:
-    """Read a JSON Lines file written by :meth:`Corpus.to_jsonl` back into a corpus.
+def read_documents(path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes]) -> list[Document]:
+    """The documents of a JSON Lines file written by :func:`to_jsonl`, in file order.
 
-    The corpus holds the documents as stored, in file order (blank lines are skipped);
-    it is a normal lazy view for filtering, sorting and export. ``sources`` is the
-    registry filters use for names. A line that is not a document raises
+    Blank lines are skipped. A line that is not a document raises
     :class:`~seedcorpus.InterchangeError` (a ``ValueError``) naming the file, the line and
-    the problem.
+    the problem. :func:`seedcorpus.read_jsonl` makes a corpus of them.
 
     >>> import io
-    >>> read_jsonl(io.StringIO('{"key": "0123456789abcdef"}\\n'))
+    >>> read_documents(io.StringIO('{"key": "0123456789abcdef"}\\n'))
     Traceback (most recent call last):
     seedcorpus.InterchangeError: <stream>:1: not a seedcorpus document: missing 'ordinal'
     """
-    from seedcorpus._corpus import Corpus
-    from seedcorpus._parse import ParseOptions
-
     if isinstance(path_or_file, (str, os.PathLike)):
         name = os.fspath(path_or_file)
         with open(name, encoding="utf-8") as handle:
-            documents = list(_read_lines(handle, name))
-    elif hasattr(path_or_file, "read"):
+            return list(_read_lines(handle, name))
+    if hasattr(path_or_file, "read"):
         label = getattr(path_or_file, "name", None)
         name = label if isinstance(label, str) else "<stream>"
-        documents = list(_read_lines(path_or_file, name))
-    else:
-        raise TypeError(
-            f"read_jsonl() takes a path or an open file, not {type(path_or_file).__name__}"
-        )
-    options = ParseOptions() if sources is None else ParseOptions(sources=sources)
-    return Corpus.from_documents(documents, options=options, strict=strict)
+        return list(_read_lines(path_or_file, name))
+    raise TypeError(f"read_jsonl() takes a path or an open file, not {type(path_or_file).__name__}")
 
 
 def _read_lines(handle: IO[str] | IO[bytes], name: str) -> Iterator[Document]:
@@ -380,7 +362,7 @@ def _read_lines(handle: IO[str] | IO[bytes], name: str) -> Iterator[Document]:
 
 
 def to_csv(
-    documents: Corpus | Iterable[Document],
+    documents: Iterable[Document],
     path_or_file: PathOrFile,
     *,
     columns: Sequence[str] | None = None,
@@ -468,9 +450,7 @@ def arrow_schema(columns: Sequence[str] | None = None) -> pa.Schema:
     return pa.schema([(name, _arrow_type(pa, _COLUMNS[name].kind)) for name in names])
 
 
-def to_arrow(
-    documents: Corpus | Iterable[Document], *, columns: Sequence[str] | None = None
-) -> pa.Table:
+def to_arrow(documents: Iterable[Document], *, columns: Sequence[str] | None = None) -> pa.Table:
     """A ``pyarrow.Table`` with one row per document, built in batches (needs the ``arrow`` extra).
 
     >>> import seedcorpus
@@ -495,7 +475,7 @@ def to_arrow(
 
 
 def to_pandas(
-    documents: Corpus | Iterable[Document], *, columns: Sequence[str] | None = None
+    documents: Iterable[Document], *, columns: Sequence[str] | None = None
 ) -> pd.DataFrame:
     """A ``pandas.DataFrame`` of :func:`to_arrow`'s table (needs the ``pandas`` extra).
 
@@ -519,7 +499,7 @@ def to_pandas(
 
 
 def to_parquet(
-    documents: Corpus | Iterable[Document],
+    documents: Iterable[Document],
     path: str | os.PathLike[str] | IO[bytes],
     *,
     columns: Sequence[str] | None = None,
@@ -538,7 +518,7 @@ def to_parquet(
 
 
 def to_hf_dataset(
-    documents: Corpus | Iterable[Document], *, columns: Sequence[str] | None = None
+    documents: Iterable[Document], *, columns: Sequence[str] | None = None
 ) -> datasets.Dataset:
     """A Hugging Face ``datasets.Dataset`` over :func:`to_arrow`'s table (the ``hf`` extra).
 

@@ -12,17 +12,20 @@ import os
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from seedcorpus._corpus import Corpus, _Listing
+from seedcorpus._corpus import Corpus
 from seedcorpus._exceptions import FileAccessError
+from seedcorpus._export import read_documents
+from seedcorpus._index import IndexedStore, index_path
 from seedcorpus._layouts import LayoutRegistry
-from seedcorpus._parallel import check_workers
+from seedcorpus._listing import Listing
 from seedcorpus._parse import DEFAULT_MAX_BYTES, ParseOptions
+from seedcorpus._pool import check_workers
 from seedcorpus._sources import SourceRegistry
 from seedcorpus._storage import Store, open_store
 
-__all__ = ["load", "seeds_path"]
+__all__ = ["load", "read_jsonl", "seeds_path"]
 
 Source = str | os.PathLike[str]
 
@@ -79,7 +82,7 @@ def load(
     ``sources`` extends or replaces the canonical source registry, ``layouts`` the layout
     registry. Files larger than ``max_bytes`` are refused with a ``too_large`` problem.
     ``workers`` is the number of processes that parse (1: this one; None: chosen by
-    :func:`~seedcorpus._parallel.default_workers`, one process below 2,000 files);
+    :func:`~seedcorpus._pool.default_workers`, one process below 2,000 files);
     documents and their order are the same whatever the number. Problems are collected on
     documents and in :attr:`Corpus.problems`; with ``strict=True`` the first problem of
     severity ``error`` (:attr:`Problem.severity`) is raised, as a
@@ -124,12 +127,10 @@ def load(
         source = seeds_path()
     store, explicit = open_store(source, storage_options=storage_options)
     if index is None or (isinstance(index, bool) and not index):
-        listing = _Listing.of(
+        listing = Listing.of(
             store, explicit=explicit, workers=workers, language=language, dates=dates
         )
     else:
-        from seedcorpus._index import IndexedStore, index_path
-
         if not isinstance(index, (bool, str, os.PathLike)):
             raise TypeError(f"index takes True, False, None or a path, not {type(index).__name__}")
         location = index_path(store) if isinstance(index, bool) else index
@@ -137,5 +138,29 @@ def load(
         entries, problems, duplicates, _ = indexed.list_and_refresh(
             explicit=explicit, workers=workers
         )
-        listing = _Listing(indexed, entries, problems, duplicates, workers or 1, language, dates)
+        listing = Listing(indexed, entries, problems, duplicates, workers or 1, language, dates)
     return Corpus(listing, options, strict=strict)
+
+
+def read_jsonl(
+    path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes],
+    *,
+    sources: SourceRegistry | None = None,
+    strict: bool = False,
+) -> Corpus:
+    """Read a JSON Lines file written by :meth:`Corpus.to_jsonl` back into a corpus.
+
+    The corpus holds the documents as stored, in file order (blank lines are skipped);
+    it is a normal lazy view for filtering, sorting and export. ``sources`` is the
+    registry filters use for names. A line that is not a document raises
+    :class:`~seedcorpus.InterchangeError` (a ``ValueError``) naming the file, the line and
+    the problem.
+
+    >>> import io
+    >>> read_jsonl(io.StringIO('{"key": "0123456789abcdef"}\\n'))
+    Traceback (most recent call last):
+    seedcorpus.InterchangeError: <stream>:1: not a seedcorpus document: missing 'ordinal'
+    """
+    documents = read_documents(path_or_file)
+    options = ParseOptions() if sources is None else ParseOptions(sources=sources)
+    return Corpus.from_documents(documents, options=options, strict=strict)
