@@ -14,5 +14,5 @@ def test_the_package_version_is_pyprojects() -> None:
     text = pyproject.read_text(encoding="utf-8")  # (tomllib is 3.11+; we support 3.10)
     declared = re.search(r'^version = "([^"]+)"$', text, re.MULTILINE)
     assert declared is not None
-    assert VERSION == declared.group(1)
+    assert declared.group(1) == VERSION
     assert seedcorpus.__version__ == VERSION
