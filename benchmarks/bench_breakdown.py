@@ -43,7 +43,7 @@ def median_seconds(function: Callable[[], Any], repeat: int) -> float:
 
 def stages(files: Sequence[str], repeat: int) -> list[tuple[str, float]]:
     """(stage, seconds for all ``files``) for each stage the module docstring lists."""
-    import seedcorpus._corpus as corpus_module
+    import seedcorpus._reader as corpus_module
     from seedcorpus._layouts import parse_lines
     from seedcorpus._load import load
     from seedcorpus._parse import ParseOptions, decode, parse

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from seedcorpus._index import IndexedStore
 from seedcorpus._listing import (
     DocumentSource,
     EntryList,
@@ -14,9 +15,10 @@ from seedcorpus._listing import (
     MemoryStore,
     Narrowing,
     Ordering,
+    capable,
 )
 from seedcorpus._load import seeds_path
-from seedcorpus._parse import parse
+from seedcorpus._parse import ParseOptions, parse
 from seedcorpus._storage import DirectoryStore, Entries, Entry
 
 
@@ -97,3 +99,12 @@ def test_capabilities_are_known_by_what_a_store_can_do() -> None:
 
     assert isinstance(Sorting(), Ordering)
     assert not isinstance(Sorting(), Narrowing)
+
+
+def test_capable_answers_as_isinstance_does_for_every_kind_of_store(tmp_path: Path) -> None:
+    index = IndexedStore(DirectoryStore(str(seeds_path())), tmp_path / "i.sqlite", ParseOptions())
+    stores = [DirectoryStore(str(seeds_path())), MemoryStore(()), index]
+    for store in stores:
+        for capability in (DocumentSource, Narrowing, Ordering):
+            assert capable(store, capability) == isinstance(store, capability)
+    assert [capable(index, c) for c in (DocumentSource, Narrowing, Ordering)] == [True] * 3

@@ -21,7 +21,7 @@ import os
 import random
 import re
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any, Final, Literal, TypeVar, overload
+from typing import IO, TYPE_CHECKING, Any, Final, Literal, TypeVar, cast, overload
 
 import attrs
 
@@ -50,7 +50,7 @@ from seedcorpus._export import (
     to_parquet,
 )
 from seedcorpus._filters import UNSET, FieldIn, Unset, as_predicate, check_layouts
-from seedcorpus._listing import Listing, MemoryStore, Narrowing, Ordering
+from seedcorpus._listing import Listing, MemoryStore, Narrowing, Ordering, capable
 from seedcorpus._parallel import parallel_results
 from seedcorpus._parse import ParseOptions
 from seedcorpus._reader import Reader, Result
@@ -360,8 +360,8 @@ class Corpus:
             ordered = sorted(positions, key=at, reverse=reverse)
             return self._view(indices=tuple(ordered), predicates=())
         store = self._listing.store
-        if isinstance(store, Ordering) and isinstance(by, str) and not self._strict:
-            in_sql = store.order(positions, by, reverse=reverse)
+        if capable(store, Ordering) and isinstance(by, str) and not self._strict:
+            in_sql = cast("Ordering", store).order(positions, by, reverse=reverse)
             if in_sql is not None:
                 return self._view(indices=tuple(in_sql), predicates=())
         pairs = []
@@ -518,9 +518,9 @@ class Corpus:
         Not in strict mode, where the first problem must be raised whatever the filters.
         """
         store = self._listing.store
-        if not isinstance(store, Narrowing) or not self._predicates or self._strict:
+        if not capable(store, Narrowing) or not self._predicates or self._strict:
             return None
-        return store.narrow(self._base(), self._predicates)
+        return cast("Narrowing", store).narrow(self._base(), self._predicates)
 
     def _iter_pairs(self, positions: Iterable[int] | None = None) -> Iterator[tuple[int, Document]]:
         if positions is None and (narrowed := self._narrowed()) is not None:

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
-from typing import Final
+from typing import Final, cast
 
 import attrs
 
 from seedcorpus._exceptions import DocumentError
-from seedcorpus._listing import DocumentSource, Listing
+from seedcorpus._listing import DocumentSource, Listing, capable
 from seedcorpus._parse import ParseOptions, parse
 from seedcorpus._records import Document, Problem, with_problems
 from seedcorpus._storage import Entry
@@ -62,8 +62,8 @@ class Reader:
         """
         entry = self.listing.entries[position]
         store, options = self.listing.store, self.options
-        if data is None and isinstance(store, DocumentSource):
-            made = store.documents([entry])[0]
+        if data is None and capable(store, DocumentSource):
+            made = cast("DocumentSource", store).documents([entry])[0]
             if isinstance(made, DocumentError):
                 raise made
             return self.checked(entry, made)
@@ -110,8 +110,8 @@ class Reader:
         if positions is None:
             positions = self.listing.all_positions()
         store = self.listing.store
-        if isinstance(store, DocumentSource):
-            yield from self._made(store, positions)
+        if capable(store, DocumentSource):
+            yield from self._made(cast("DocumentSource", store), positions)
             return
         for position in positions:
             try:
