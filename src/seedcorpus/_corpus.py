@@ -231,7 +231,7 @@ class Corpus:
         ``contains`` (case-insensitive unless ``case_sensitive=True``), ``matches``
         (regex) and ``where`` (a callable). String criteria take one value or a collection
         (any of); names go through this corpus's source registry. Positional predicates
-        come from :class:`~seedcorpus._filters.F` (``F.language("id") &
+        come from :class:`~seedcorpus.F` (``F.language("id") &
         ~F.publisher("CRI")``) or are plain callables. See :mod:`seedcorpus._filters` for
         every rule. Values are checked now: a wrong type is a :class:`TypeError`, an
         unknown layout or language, ``None`` or a malformed value a :class:`ValueError`
