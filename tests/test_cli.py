@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-import seedcorpus._cli as cli
+import seedcorpus._cli.common as cli
 from seedcorpus import __version__
 from seedcorpus._cli import build_parser, main
 from seedcorpus._corpus import Corpus

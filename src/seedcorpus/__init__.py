@@ -11,6 +11,7 @@ here.
 
 from __future__ import annotations
 
+from seedcorpus import _version
 from seedcorpus._corpus import Corpus
 from seedcorpus._dates import (
     PRECISIONS,
@@ -51,10 +52,9 @@ from seedcorpus._records import ROLES, SEVERITIES, Document, Line, Problem, Role
 from seedcorpus._sources import SourceEntry, SourceRegistry, split_credit, validate_email
 from seedcorpus._stats import CorpusStats
 from seedcorpus._storage import Store
-from seedcorpus._version import VERSION
 from seedcorpus._writer import render, write_corpus
 
-__version__ = VERSION
+__version__ = _version.VERSION
 
 __all__ = [
     "ArchiveError",
