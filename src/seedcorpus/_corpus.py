@@ -10,6 +10,11 @@ new views that share the listing; nothing is parsed until you iterate.
 (5, ('18ee026d31d90e44', '17e8dcca59894ba3'))
 >>> "3ce8b0aa36825b41" in corpus, corpus.get("ffffffffffffffff") is None
 (True, True)
+
+One concern, over 600 lines: :class:`Corpus` is the public face of a view, some thirty
+methods, and most of its length is their docstrings and runnable examples. Reading and
+parsing live in :mod:`seedcorpus._reader` (and :mod:`seedcorpus._parallel`), listings and
+store capabilities in :mod:`seedcorpus._listing`, exports in :mod:`seedcorpus._export`.
 """
 
 from __future__ import annotations
