@@ -62,10 +62,6 @@ def literal_trie(words: Iterable[str]) -> str:
     return regex_trie(tuple(re.escape(char) for char in word) for word in words)
 
 
-# A run of bytes holding a non-ASCII character, in text whose ASCII non-word bytes are spaces.
-_WIDE_TOKEN: Final = re.compile(rb"[^ ]*[\x80-\xff][^ ]*")
-
-
 class WordFinder:
     """The words of a fixed list that stand whole in a text: no word character on either side.
 
@@ -109,11 +105,13 @@ class WordFinder:
         >>> WordFinder(["sumber"], "a-z").found("(sumber: AFP) sumbernya")
         {'sumber'}
         """
-        data = text.encode("utf-8", "surrogatepass").translate(self._table)
-        found = {word.decode() for word in self._ascii.intersection(data.split())}
-        if self._wide and not text.isascii():
-            for piece in _WIDE_TOKEN.findall(data):
-                found.update(self.words.intersection(self._cut.split(piece.decode())))
+        pieces = text.encode("utf-8", "surrogatepass").translate(self._table).split()
+        found = {word.decode() for word in self._ascii.intersection(pieces)}
+        if self._wide and not text.isascii():  # the pieces with a non-ASCII character, cut
+            wide = b" ".join([piece for piece in pieces if not piece.isascii()])
+            found.update(
+                self.words.intersection(self._cut.split(wide.decode("utf-8", "surrogatepass")))
+            )
         return found
 
     def any(self, text: str) -> bool:

@@ -189,6 +189,12 @@ _WHOLE_TRIGGERS: Final = WordFinder(
     (word for word in TRIGGERS if re.fullmatch(f"[{_WORD}]+", word)), _WORD
 )
 _OTHER_TRIGGERS: Final = tuple(word for word in TRIGGERS if word not in _WHOLE_TRIGGERS.words)
+# A non-ASCII character of each of them (its last): a text with none holds none of them.
+_OTHER_GATE: Final = re.compile(
+    "["
+    + "".join(sorted({[c for c in word if not c.isascii()][-1] for word in _OTHER_TRIGGERS}))
+    + "]"
+)
 # Characters that are no ``_WORD`` ones but lower-case to one (the Kelvin sign to ``k``): a
 # boundary in the text that the folded text does not show. A text with one runs every stage.
 _CASE_JOINED: Final = "\u2126\u212a\u212b\u2c7e\u2c7f"
@@ -234,7 +240,7 @@ def needed_stages(text: str, folded: str, matcher: Matcher) -> tuple[int, list[i
     if not text.isascii() and any(char in text for char in _CASE_JOINED):
         return _EVERY_STAGE, None
     words = _WHOLE_TRIGGERS.found(folded)
-    if not folded.isascii():
+    if not folded.isascii() and _OTHER_GATE.search(folded) is not None:
         words.update(word for word in _OTHER_TRIGGERS if word in folded)
     found = 0
     for word in words:
