@@ -19,6 +19,8 @@ from seedcorpus._sources import (
     source_key,
 )
 from seedcorpus._sources.citations import (
+    _CASE_JOINED,
+    _WORD,
     LABEL_WORDS,
     OUTLET_NOUNS,
     POST_NOUNS,
@@ -451,3 +453,21 @@ def test_every_attribution_phrase_has_a_trigger_word_of_its_kind() -> None:
 def test_find_cited_refuses_non_strings(reg: SourceRegistry) -> None:
     with pytest.raises(TypeError, match="takes a str"):
         reg.find_cited(b"Yonhap")  # type: ignore[arg-type]
+
+
+def test_characters_that_lower_case_into_word_letters_run_every_stage(reg: SourceRegistry) -> None:
+    # the Kelvin sign is no word character, so "\u212amenurut" holds "menurut" as a word for the
+    # patterns, while the folded text reads "kmenurut": such texts skip nothing
+    word = re.compile(f"[{_WORD}]")
+    joined = {
+        char
+        for char in map(chr, range(0x30000))
+        if not word.match(char) and any(word.match(c) for c in char.lower())
+    }
+    assert joined == set(_CASE_JOINED)
+    for char in sorted(joined):
+        text = f"Harga naik {char}menurut Yonhap, kata {char}harian Suara Baru."
+        folded = folded_text(text)
+        assert folded is not None
+        assert needed_stages(text, folded, compile_matcher(tuple(reg))) == (7, None)
+        assert reg.find_cited(text) == _every_stage(reg, text)
