@@ -1,8 +1,10 @@
 """Citation finding per document, old against new: ``python benchmarks/bench_cited.py --old PATH``.
 
-``PATH`` is an older ``seedcorpus/_sources.py`` (for instance from ``git worktree add
-/tmp/old 05c332f``: ``/tmp/old/src/seedcorpus/_sources.py``); it is loaded next to this
-checkout's module, in the same process, so both see the same machine load. The texts:
+``PATH`` is an older single-file ``seedcorpus/_sources.py`` (for instance ``git show
+main~1:src/seedcorpus/_sources.py > /tmp/old_sources.py`` from before it became the
+``_sources`` package, 56fc58a or earlier); it is loaded next to this checkout's package, in
+the same process, so both see the same machine load. (A package cannot be loaded so: its
+modules import each other by their absolute names.) The texts:
 
 * ``plain``: bodies of generated articles (``benchmarks/_gen.py``, parsed with
   ``seedcorpus.parse``, ``.text``), which cite nothing, as in ``benchmarks/run.py``;

@@ -1,10 +1,11 @@
 """find_dates per document, old against new: ``python benchmarks/bench_dates.py --old PATH``.
 
-``PATH`` is an older ``seedcorpus/_dates.py`` (for instance ``git show
+``PATH`` is an older single-file ``seedcorpus/_dates.py`` (for instance ``git show
 0ca328a:src/seedcorpus/_dates.py > /tmp/old_dates.py``, the last one reading Indonesian and
-English only); it is loaded next to this checkout's module, in the same process, so both
-see the same machine load. The texts, each searched with its header date as reference
-(as ``Document.dates`` does):
+English only, or 56fc58a's, the last before it became the ``_dates`` package); it is loaded
+next to this checkout's package, in the same process, so both see the same machine load.
+(A package cannot be loaded so: its modules import each other by their absolute names.)
+The texts, each searched with its header date as reference (as ``Document.dates`` does):
 
 * ``plain``: bodies of generated Indonesian articles (``benchmarks/_gen.py``), as in
   ``benchmarks/run.py``: few dates;
