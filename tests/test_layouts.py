@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from seedcorpus import LayoutError, parse, render
 from seedcorpus._exceptions import RegistryError
-from seedcorpus._layouts import Layout, LayoutRegistry, Parsed, crawl_date, parse_lines
+from seedcorpus._layouts import Layout, LayoutRegistry, Lines, Parsed, crawl_date, parse_lines
 from seedcorpus._layouts.cri import Cri
 from seedcorpus._layouts.kbs_world import KbsWorld
 from seedcorpus._layouts.vn_portal import _CAPTION, _caption
@@ -109,14 +109,63 @@ def test_a_subclass_that_overrides_match_or_parse_is_what_runs() -> None:
         max_size=10,
     )
 )
-def test_each_layout_reads_cleaned_lines_as_it_reads_lines(lines: list[str]) -> None:
-    # parse_lines hands layouts each line's clean_line too; the answers must not change.
-    cleaned = [clean_line(line) for line in lines]
+def test_each_layout_reads_any_lines_giving_one_role_per_line(lines: list[str]) -> None:
+    # The contract: match answers a bool, parse never raises and gives a role per line.
+    page = Lines(lines)
     for layout in LayoutRegistry.default():
-        matched = layout.match(lines)
-        assert layout.match_cleaned(lines, cleaned) == matched
-        if matched and any(cleaned):
-            assert layout.parse_cleaned(lines, cleaned) == layout.parse(lines)
+        matched = layout.match(page)
+        assert isinstance(matched, bool)
+        if matched and any(page.cleaned):
+            assert len(layout.parse(page).roles) == len(lines)
+
+
+@given(st.lists(st.text(max_size=20), max_size=10))
+def test_lines_are_the_raw_lines_with_their_cleaned_forms_computed_once(lines: list[str]) -> None:
+    page = Lines(lines)
+    assert list(page) == lines
+    assert len(page) == len(lines)
+    assert page[1:] == tuple(lines[1:])
+    assert all(page[i] == line and line in page for i, line in enumerate(lines))
+    assert page.cleaned == tuple(clean_line(line) for line in lines)
+    assert page.cleaned is page.cleaned
+    assert Lines(lines) == page
+    assert hash(Lines(lines)) == hash(page)
+    assert (page == Lines([*lines, "x"])) is False
+
+
+def test_lines_cannot_be_changed() -> None:
+    page = Lines(["Judul", "Isi."])
+    with pytest.raises(AttributeError):
+        page.cleaned = ("x",)  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        page.other = 1  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        page[0] = "x"  # type: ignore[index]
+    assert repr(page) == "Lines(['Judul', 'Isi.'])"
+    assert page != ("Judul", "Isi.")  # a value of its own, not a tuple
+
+
+def test_the_registry_cleans_a_file_once_for_every_layout_it_tries() -> None:
+    seen: list[int] = []
+
+    class Spy(Layout):
+        id = "spy"
+        priority = 1
+
+        def match(self, lines: Lines) -> bool:
+            seen.append(id(lines.cleaned))
+            return False
+
+    class LastSpy(Spy):
+        id = "last_spy"
+        priority = 1000
+
+    registry = LayoutRegistry.default().with_layout(Spy()).with_layout(LastSpy())
+    page = Lines(["Satu.", "Dua."])
+    assert registry.detect(page) is None
+    assert seen == [id(page.cleaned)] * 2
+    assert registry.detect(["Satu.", "Dua."]) is None  # any sequence of lines is wrapped
+    assert len(seen) == 4
 
 
 # -- kbs_world ----------------------------------------------------------------------------
@@ -835,7 +884,7 @@ def test_korea_net_caption_copies_at_the_similarity_and_length_limits(
 )
 def test_cri_title_and_date_are_looked_for_in_the_first_six_lines(text: str, layout: str) -> None:
     assert parse(text).layout == layout
-    assert Cri().match(split_lines(text)) is (layout == "cri")
+    assert Cri().match(Lines(split_lines(text))) is (layout == "cri")
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,11 @@ The byline word follows the page language (``Penulis:``, ``Oleh:``, ``By``, ``Wr
 copies count as one caption (``caption_repeat``), genuinely different lines as two. The
 photo credit is the caption's trailing parenthesis. Dates are in Asia/Seoul.
 
+>>> from seedcorpus import Lines
 >>> from seedcorpus._layouts.korea_net import KoreaNet
 >>> lines = ["Budaya", "", "2025.01.17", "", "Foto. (Yonhap)", "", "Foto. (Yonhap)", "",
 ...          "Penulis: Kim A", "", "Isi berita.", "", "kima@korea.kr"]
->>> p = KoreaNet().parse(lines)
+>>> p = KoreaNet().parse(Lines(lines))
 >>> p.category, str(p.published), p.captions, p.photo_credit, p.author, p.author_email
 ('Budaya', '2025-01-17', ('Foto.',), 'Yonhap', 'Kim A', 'kima@korea.kr')
 >>> p.paragraphs
@@ -23,7 +24,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from seedcorpus._layouts import Layout, Parsed, register
+from seedcorpus._exceptions import LayoutError
+from seedcorpus._layouts.base import Layout, Lines, Parsed, register
+from seedcorpus._layouts.render import (
+    check_lines,
+    date_text,
+    refuse_fields,
+    require_date,
+    require_publisher,
+)
 from seedcorpus._records import Problem, Role
 from seedcorpus._roles import (
     byline_author,
@@ -371,10 +380,8 @@ class KoreaNet(Layout):
     priority = 30
     dated = True
 
-    def match(self, lines: Sequence[str]) -> bool:
-        return self.match_cleaned(lines, [clean_line(line) for line in lines])
-
-    def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
+    def match(self, lines: Lines) -> bool:
+        cleaned = lines.cleaned
         head = [i for i, text in enumerate(cleaned[:_HEAD_LINES]) if text][:5]
         for at, i in enumerate(i for i in head[:2] if i < _HEAD_LIMIT):
             if _DATE.match(cleaned[i]) or _DATE_DMY.match(cleaned[i]):
@@ -394,10 +401,8 @@ class KoreaNet(Layout):
             return True
         return _cut_above_date(cleaned, head)
 
-    def parse(self, lines: Sequence[str]) -> Parsed:
-        return self.parse_cleaned(lines, [clean_line(line) for line in lines])
-
-    def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
+    def parse(self, lines: Lines) -> Parsed:
+        cleaned = lines.cleaned
         problems: list[Problem] = []
         content = [i for i, text in enumerate(cleaned) if text]
         date_at = next(
@@ -569,14 +574,6 @@ class KoreaNet(Layout):
         <BLANKLINE>
         kima@korea.kr
         """
-        from seedcorpus._exceptions import LayoutError
-        from seedcorpus._writer import (
-            check_lines,
-            date_text,
-            refuse_fields,
-            require_date,
-            require_publisher,
-        )
 
         def refuse(message: str) -> LayoutError:
             return LayoutError(f"korea_net pages cannot show {message}", path=document.path)
