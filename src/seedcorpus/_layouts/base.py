@@ -51,10 +51,10 @@ class Lines(Sequence[str]):
     first use and kept, so a file is cleaned once however many layouts look at it. Two
     ``Lines`` are equal when their raw lines are.
 
-    >>> lines = Lines(["Judul\u00a0 berita ", "", "Isi."])
+    >>> lines = Lines([" Judul  berita", "", "Isi."])
     >>> lines[0], len(lines), lines[1:], lines.cleaned
-    ('Judul\xa0 berita ', 3, ('', 'Isi.'), ('Judul berita', '', 'Isi.'))
-    >>> lines == Lines(["Judul\u00a0 berita ", "", "Isi."]), lines.cleaned is lines.cleaned
+    (' Judul  berita', 3, ('', 'Isi.'), ('Judul berita', '', 'Isi.'))
+    >>> lines == Lines([" Judul  berita", "", "Isi."]), lines.cleaned is lines.cleaned
     (True, True)
     """
 
