@@ -856,7 +856,7 @@ LONG_CAPTION_REWORDED = (
     [
         ((LONG_CAPTION, LONG_CAPTION_REWORDED), 1),
         # 0.86 of the character pairs alike: one caption printed twice; 0.70: two captions
-        # (the limit is 0.72, _same_caption)
+        # (the limit is 0.72, same_caption)
         (("Menteri luar negeri bertemu di Seoul", "Menteri luar negeri bertemu di Busan"), 1),
         (("Menteri luar negeri bertemu di Seoul", "Menteri luar negeri berjumpa di Busan"), 2),
         (("x" * 999 + "a", "x" * 999 + "b"), 1),  # 1,000 characters: still compared fuzzily

@@ -49,7 +49,7 @@ from seedcorpus._text import clean_line
 if TYPE_CHECKING:
     from seedcorpus._records import Document
 
-__all__ = ["KoreaNet"]
+__all__ = ["KoreaNet", "same_caption"]
 
 _DATE = re.compile(r"^\d{4}\.\d{1,2}\.\d{1,2}\.?$")
 # The European editions print the day first: ``22.01.2025``.
@@ -163,7 +163,7 @@ _CAPTION_LIMIT = 6  # caption lines before the byline, at most
 _FUZZY_LIMIT = 1000  # longer lines are compared for equality and truncation only
 
 
-def _same_caption(a: str, b: str) -> bool:
+def same_caption(a: str, b: str) -> bool:
     """Whether two caption lines are copies of one caption (equal, truncated or re-punctuated)."""
     if a == b:
         return True
@@ -196,7 +196,7 @@ _NON_WORD = re.compile(r"\W+")
 
 
 def _fold_caption(line: str) -> str:
-    """A caption without its credit, punctuation and case, as :func:`_same_caption` compares."""
+    """A caption without its credit, punctuation and case, as :func:`same_caption` compares."""
     return _NON_WORD.sub(" ", split_credit(line)[0]).casefold().strip()
 
 
@@ -364,7 +364,7 @@ def _captions_without_byline(
     if (
         len(after) >= 2
         and roles[after[1]] != "email_footer"
-        and _same_caption(lines[after[0]], lines[after[1]])
+        and same_caption(lines[after[0]], lines[after[1]])
     ):
         return list(after[:2])
     return []
@@ -448,7 +448,7 @@ class KoreaNet(Layout):
             text, credit = split[line]
             photo_credit = photo_credit or credit
             duplicate = next(
-                (k for k, kept in enumerate(captions) if _same_caption(kept, text)), None
+                (k for k, kept in enumerate(captions) if same_caption(kept, text)), None
             )
             if duplicate is None:
                 roles[i] = "caption"
@@ -501,7 +501,7 @@ class KoreaNet(Layout):
             if found is None:
                 continue
             text, credit = found
-            if body_captions and _same_caption(body_captions[-1][1], text):
+            if body_captions and same_caption(body_captions[-1][1], text):
                 roles[i] = "caption_repeat"
                 continue
             roles[i] = "caption"
@@ -525,7 +525,7 @@ class KoreaNet(Layout):
                 if (
                     near is not None
                     and roles[near] in ("body", "caption")
-                    and _same_caption(_split_caption(cleaned[near])[0], text)
+                    and same_caption(_split_caption(cleaned[near])[0], text)
                 ):
                     roles[near] = "caption_repeat"
         captions = [caption for caption in captions if caption]
@@ -598,7 +598,7 @@ class KoreaNet(Layout):
             raise refuse(f"{len(captions)} captions (at most {_CAPTION_LIMIT // 2})")
         for i, caption in enumerate(document.captions):
             for other in document.captions[:i]:
-                if _same_caption(other, caption):
+                if same_caption(other, caption):
                     raise refuse(f"two captions that read as copies: {other!r}, {caption!r}")
         printed = [line for line in captions for line in (line, line)]
         if source.author:
@@ -611,11 +611,7 @@ class KoreaNet(Layout):
             paragraphs = document.paragraphs
             if any(is_email_line(clean_line(line)) for line in captions):
                 raise refuse(f"a caption that reads as an e-mail address: {captions[0]!r}")
-            if (
-                not captions
-                and len(paragraphs) >= 2
-                and _same_caption(paragraphs[0], paragraphs[1])
-            ):
+            if not captions and len(paragraphs) >= 2 and same_caption(paragraphs[0], paragraphs[1]):
                 raise refuse("two first paragraphs that read as a caption printed twice")
             checked = [*printed, *paragraphs][: _CAPTION_LIMIT + 1]
         for line in checked:
