@@ -124,6 +124,9 @@ def test_a_mention_of_cri_in_the_text_does_not_make_a_cri_page() -> None:
     assert doc.layout == "unknown"
 
 
+# -- boundaries (issue 19: each limit pinned by an example on both sides) -------------------
+
+
 @pytest.mark.parametrize(
     ("text", "layout"),
     [

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from seedcorpus import parse
+from seedcorpus._layouts.kbs_world import glue_sentences
+from seedcorpus._text import restore_sentence_spaces
 
 
 def test_kbs_world_without_the_crawler_line_is_still_kbs_world() -> None:
@@ -105,3 +109,31 @@ def test_kbs_full_page_skip_links_and_footer_are_furniture() -> None:
     assert doc.layout == "kbs_world"
     assert doc.source.category == "Politik"
     assert doc.text == "Präsident Yoon Suk Yeol hat Vietnam besucht."
+
+
+# -- sentence gluing ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "glued"),
+    [
+        ("Satu. Dua.", "Satu.Dua."),
+        ("Ya? Tidak! Mungkin.", "Ya?Tidak!Mungkin."),
+        ('Kata "ya." Lalu pergi.', 'Kata "ya."Lalu pergi.'),
+        ("Tn. Cho dan Dr. Kim datang.", "Tn. Cho dan Dr. Kim datang."),
+        ("Naik 3.5 persen. Lihat korea.kr sekarang.", "Naik 3.5 persen.Lihat korea.kr sekarang."),
+        ("J. Smith tiba. 한국과 미국.", "J. Smith tiba. 한국과 미국."),
+        ("Satu. dua.", "Satu. dua."),
+    ],
+)
+def test_gluing_removes_exactly_the_spaces_parsing_puts_back(paragraph: str, glued: str) -> None:
+    assert glue_sentences(paragraph) == glued
+    assert restore_sentence_spaces(glued) == paragraph
+
+
+@given(st.text(st.sampled_from("aZ .?!\"')3@/é"), max_size=40))
+def test_gluing_is_undone_by_restoring_whenever_restoring_changes_nothing(text: str) -> None:
+    if restore_sentence_spaces(text) == text:
+        assert restore_sentence_spaces(glue_sentences(text)) == text
+    else:
+        assert glue_sentences(text) == text

@@ -353,6 +353,9 @@ def test_korea_net_a_bare_name_under_the_captions_signs_the_article() -> None:
     assert "إسراء" not in doc.text
 
 
+# -- boundaries (issue 19: each limit pinned by an example on both sides) -------------------
+
+
 def test_korea_net_renders_three_captions_and_refuses_a_fourth() -> None:
     three = parse(_korea_net_page(KOREA_NET_CAPTIONS[:3]))
     assert three.captions == KOREA_NET_CAPTIONS[:3]

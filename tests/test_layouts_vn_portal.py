@@ -111,6 +111,9 @@ def test_a_source_line_not_naming_a_vietnamese_address_is_no_portal_evidence(
     assert parse(f"Isi berita yang panjang.\n\n{source}\n").layout == "unknown"
 
 
+# -- boundaries (issue 19: each limit pinned by an example on both sides) -------------------
+
+
 @pytest.mark.parametrize(
     ("text", "layout"),
     [

@@ -128,6 +128,9 @@ def test_names_in_scripts_without_case_are_names() -> None:
     assert not is_name("Ini kalimat biasa")
 
 
+# -- boundaries (issue 19: each limit pinned by an example on both sides) -------------------
+
+
 @pytest.mark.parametrize(
     ("line", "author"),
     [

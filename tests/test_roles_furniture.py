@@ -109,6 +109,9 @@ def test_breadcrumbs_initials_empty_labels_and_prompts_are_furniture(line: str) 
     assert is_furniture(line)
 
 
+# -- boundaries (issue 19: each limit pinned by an example on both sides) -------------------
+
+
 @pytest.mark.parametrize(
     "line", ["Hak Cipta Dilindungi Undang-undang.", "KBS. All rights reserved.", "•x"]
 )

@@ -193,6 +193,9 @@ def test_a_line_naming_where_people_stand_is_a_caption() -> None:
     assert mark_lines([lead, long, lead]).roles[1] == "body"
 
 
+# -- boundaries (issue 19: each limit pinned by an example on both sides) -------------------
+
+
 def test_invalid_email_footers_are_reported_in_page_order() -> None:
     text = (
         "Budaya\n\n2025.01.17\n\nFoto. (Yonhap)\n\nFoto. (Yonhap)\n\nPenulis: Kim A\n\nIsi.\n\n"
