@@ -199,7 +199,13 @@ def name_below(
     cleaned: Sequence[str], open_lines: Sequence[int], at: int
 ) -> tuple[str, list[int]] | None:
     """``(name, lines)`` of a byline's name printed below its title (``Hanum Nur Aprilia
-    dari`` / ``Indonesia``), or None."""
+    dari`` / ``Indonesia``), or None; ``open_lines``: the lines still to decide, ``at`` the
+    title's.
+
+    >>> name_below(["Penulis: Wartawan Kehormatan", "Hanum Nur Aprilia dari", "Indonesia"],
+    ...            [0, 1, 2], 0)
+    ('Hanum Nur Aprilia', [1, 2])
+    """
     k = open_lines.index(at)
     below = list(open_lines[k + 1 : k + 3])
     if not below:

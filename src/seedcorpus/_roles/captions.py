@@ -86,7 +86,11 @@ _EDGE_MARKS = "\"'“‘”’«»()[]{}-–—•*#|·.,!?:;… "
 
 def same_line(a: str, b: str) -> bool:
     """Whether two lines are printings of one (equal :func:`caption_key`); lines of very
-    different lengths are not compared."""
+    different lengths are not compared.
+
+    >>> same_line("Foto  bersama!", "foto bersama."), same_line("Foto.", "Foto bersama.")
+    (True, False)
+    """
     if a == b:
         return True
     if len(a) > 1000 or abs(len(a) - len(b)) > 8 + max(len(a), len(b)) // 8:
@@ -111,12 +115,20 @@ _POSITIONAL = re.compile(
 
 def is_positional_caption(text: str) -> bool:
     """Whether a short line describes a photo by where people stand in it (one or two
-    sentences naming ``(left)``, ``(kanan)``...): a caption, even with no credit."""
+    sentences naming ``(left)``, ``(kanan)``...): a caption, even with no credit.
+
+    >>> is_positional_caption("Cho (kanan) dan Kim."), is_positional_caption("Kata dia (AS).")
+    (True, False)
+    """
     return text.count(". ") < 2 and _POSITIONAL.search(text) is not None
 
 
 def is_agency(name: str) -> bool:
-    """Whether the source registry knows ``name`` as a news agency."""
+    """Whether the source registry knows ``name`` as a news agency.
+
+    >>> is_agency("Yonhap"), is_agency("Korea.net")
+    (True, False)
+    """
     entry = SourceRegistry.default().lookup(name)
     return entry is not None and entry.kind == "agency"
 
@@ -251,7 +263,11 @@ def is_caption(text: str) -> bool:
 
 
 def caption_text(text: str) -> str:
-    """A caption line without its bars."""
+    """A caption line without its bars.
+
+    >>> caption_text("| Foto bersama. (Sumber: Yonhap) |")
+    'Foto bersama. (Sumber: Yonhap)'
+    """
     if text[0] == "|":
         text = text[1:]
     if text.endswith("|"):

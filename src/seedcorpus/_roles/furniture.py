@@ -163,7 +163,11 @@ _SENTENCE_FURNITURE = re.compile(
 
 
 def is_sentence_furniture(text: str) -> bool:
-    """Whether a short line ending like a sentence is furniture (see _SENTENCE_FURNITURE)."""
+    """Whether a short line ending like a sentence is furniture (see _SENTENCE_FURNITURE).
+
+    >>> is_sentence_furniture("There are no comments yet."), is_sentence_furniture("Isi.")
+    (True, False)
+    """
     if text[0] in "TBM*" and _SENTENCE_FURNITURE.match(text) is not None:
         return is_furniture(text)
     return _NUMBERED_IMAGE.search(text, max(0, len(text) - 14)) is not None
@@ -180,7 +184,11 @@ def is_email_line(text: str) -> bool:
 
 def may_be_furniture(text: str) -> bool:
     """Whether a line ending like a sentence may still be furniture: a bar-delimited,
-    copyright, tag or source line."""
+    copyright, tag or source line.
+
+    >>> may_be_furniture("© Yonhap. All rights reserved."), may_be_furniture("Isi berita.")
+    (True, False)
+    """
     return (
         text[0] == "|"
         or (text[0] in _LONG_FURNITURE_FIRST and text.startswith(_LONG_FURNITURE))

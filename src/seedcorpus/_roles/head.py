@@ -282,6 +282,10 @@ def head_date(text: str, tz: str | None = None) -> PartialDate | None:
 
 
 def is_dateline(text: str) -> bool:
-    """Whether a line is a place and a date, ``Seoul | April 19, 2024``."""
+    """Whether a line is a place and a date, ``Seoul | April 19, 2024``.
+
+    >>> is_dateline("Seoul | April 19, 2024"), is_dateline("Seoul | Korea")
+    (True, False)
+    """
     date = text.rpartition(" | ")[2]
     return len(text) <= 100 and _DATE_SHAPE.search(date) is not None and head_date(date) is not None

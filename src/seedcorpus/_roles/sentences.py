@@ -20,5 +20,9 @@ SENTENCE_BREAK = re.compile(r"[.!?;]\s")
 
 
 def reads_as_text(text: str) -> bool:
-    """Whether a line reads as a paragraph (not a headline): long, and ending a sentence."""
+    """Whether a line reads as a paragraph (not a headline): long, and ending a sentence.
+
+    >>> reads_as_text("Presiden " * 10 + "datang."), reads_as_text("Judul berita.")
+    (True, False)
+    """
     return len(text) >= 80 and text[-1] in SENTENCE_ENDS
