@@ -242,7 +242,6 @@ class Cri(Layout):
         >>> Cri().render(parse("Judul\\n2024-05-27 17:07:04\\nIsi."))
         'Judul\\n\\n2024-05-27 17:07:04\\xa0 \\xa0 \\n\\nIsi.'
         """
-
         fields = ("captions", "photo_credit", "author", "author_email", "category")
         refuse_fields(document, self.id, fields)
         require_publisher(document, self.id, self.publisher)

@@ -208,7 +208,6 @@ class KbsWorld(Layout):
         >>> KbsWorld().render(parse(" date 2021-12-05 Foto : KBS News\\n\\nSatu.Dua."))
         ' date 2021-12-05 Photo : KBS\\n\\nSatu.Dua.'
         """
-
         refuse_fields(
             document, self.id, ("title", "captions", "author", "author_email", "category")
         )
