@@ -52,6 +52,7 @@ EXPECTED = {
     # layouts
     "Layout",
     "LayoutRegistry",
+    "Lines",
     "Parsed",
     # interchange, writer, index
     "IndexStats",

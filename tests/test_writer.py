@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from seedcorpus._corpus import Corpus
 from seedcorpus._dates import parse_header_date
 from seedcorpus._exceptions import DuplicateKeyError, FileNameError, LayoutError
-from seedcorpus._layouts.kbs_world import glue_sentences
 from seedcorpus._load import load
 from seedcorpus._parse import parse
 from seedcorpus._records import Document
@@ -136,34 +135,6 @@ def test_a_page_without_a_date_of_its_own_gets_a_crawl_date_line() -> None:
     assert document.layout == "vn_portal"
     assert render(document).split("\n")[0] == " date 2025-12-05"
     assert parse(render(document)).published == document.published
-
-
-# -- sentence gluing ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("paragraph", "glued"),
-    [
-        ("Satu. Dua.", "Satu.Dua."),
-        ("Ya? Tidak! Mungkin.", "Ya?Tidak!Mungkin."),
-        ('Kata "ya." Lalu pergi.', 'Kata "ya."Lalu pergi.'),
-        ("Tn. Cho dan Dr. Kim datang.", "Tn. Cho dan Dr. Kim datang."),
-        ("Naik 3.5 persen. Lihat korea.kr sekarang.", "Naik 3.5 persen.Lihat korea.kr sekarang."),
-        ("J. Smith tiba. 한국과 미국.", "J. Smith tiba. 한국과 미국."),
-        ("Satu. dua.", "Satu. dua."),
-    ],
-)
-def test_gluing_removes_exactly_the_spaces_parsing_puts_back(paragraph: str, glued: str) -> None:
-    assert glue_sentences(paragraph) == glued
-    assert restore_sentence_spaces(glued) == paragraph
-
-
-@given(st.text(st.sampled_from("aZ .?!\"')3@/é"), max_size=40))
-def test_gluing_is_undone_by_restoring_whenever_restoring_changes_nothing(text: str) -> None:
-    if restore_sentence_spaces(text) == text:
-        assert restore_sentence_spaces(glue_sentences(text)) == text
-    else:
-        assert glue_sentences(text) == text
 
 
 # -- what a layout cannot hold ------------------------------------------------------------

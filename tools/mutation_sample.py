@@ -64,12 +64,19 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "seedcorpus"
 
 # Module groups: the files mutated and the test modules that should notice.
-PARSING_TESTS = ["tests/test_parse.py", "tests/test_layouts.py", "tests/test_roles.py"]
+PARSING_TESTS = [
+    "tests/test_parse.py",
+    *sorted(f"tests/{p.name}" for p in (ROOT / "tests").glob("test_layouts*.py")),
+    *sorted(f"tests/{p.name}" for p in (ROOT / "tests").glob("test_roles_*.py")),
+]
 GROUPS: dict[str, tuple[list[str], list[str]]] = {
     "_text": (["_text.py"], ["tests/test_text.py", *PARSING_TESTS]),
     "_dates": (["_dates.py"], ["tests/test_dates.py", "tests/test_parse.py"]),
     "_sources": (["_sources.py"], ["tests/test_sources.py", *PARSING_TESTS]),
-    "_roles": (["_roles.py"], [*PARSING_TESTS, "tests/test_writer.py"]),
+    "_roles": (
+        sorted(str(p.relative_to(PACKAGE)) for p in (PACKAGE / "_roles").glob("*.py")),
+        [*PARSING_TESTS, "tests/test_writer.py"],
+    ),
     "_layouts": (
         sorted(str(p.relative_to(PACKAGE)) for p in (PACKAGE / "_layouts").glob("*.py")),
         [*PARSING_TESTS, "tests/test_writer.py"],

@@ -45,7 +45,7 @@ from seedcorpus._exceptions import (
 from seedcorpus._filters import F, Predicate
 from seedcorpus._index import IndexStats, build_index, index_path
 from seedcorpus._language import LanguageGuess, detect_language, language_shares
-from seedcorpus._layouts import Layout, LayoutRegistry, Parsed
+from seedcorpus._layouts import Layout, LayoutRegistry, Lines, Parsed
 from seedcorpus._load import load, read_jsonl, seeds_path
 from seedcorpus._parse import ParseOptions, parse
 from seedcorpus._records import ROLES, SEVERITIES, Document, Line, Problem, Role, Severity, Source
@@ -80,6 +80,7 @@ __all__ = [
     "LayoutError",
     "LayoutRegistry",
     "Line",
+    "Lines",
     "MissingExtraError",
     "PRECISIONS",
     "ParseOptions",

@@ -778,7 +778,7 @@ def _cri_fields(draw: st.DrawFn) -> _Fields:
 
 @st.composite
 def _korea_net_fields(draw: st.DrawFn) -> _Fields:
-    from seedcorpus._layouts.korea_net import _same_caption
+    from seedcorpus._layouts.korea_net_captions import same_caption as _same_caption
 
     author = draw(st.none() | _both(st.sampled_from(_AUTHORS)))
     captions: list[tuple[str, str]] = []

@@ -7,9 +7,10 @@ with no title (``| 2014-06-19 15:14:44 | cri |``), or put the site's menu above 
 and name the source on the date line (``2018-01-02 10:25:42 cri``); they close with a
 sidebar, the copyright line and the station's address, all furniture.
 
+>>> from seedcorpus import Lines
 >>> from seedcorpus._layouts.cri import Cri
 >>> parsed = Cri().parse(
-...     ["Judul", "", "2024-05-27 17:07:04\\u00a0 ", "", "Judul", "Isi\\u00a0 berita."]
+...     Lines(["Judul", "", "2024-05-27 17:07:04\\u00a0 ", "", "Judul", "Isi\\u00a0 berita."])
 ... )
 >>> parsed.title, str(parsed.published), parsed.paragraphs
 ('Judul', '2024-05-27T17:07:04+08:00', ('Isi berita.',))
@@ -23,7 +24,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from seedcorpus._layouts import Layout, Parsed, register
+from seedcorpus._exceptions import LayoutError
+from seedcorpus._layouts.base import Layout, Lines, Parsed, register
+from seedcorpus._layouts.render import (
+    check_lines,
+    date_text,
+    refuse_fields,
+    require_date,
+    require_publisher,
+)
 from seedcorpus._records import Problem, Role
 from seedcorpus._roles import Marks, mark_lines, paragraph_tail
 from seedcorpus._text import clean_line
@@ -153,19 +162,15 @@ class Cri(Layout):
     priority = 20
     dated = True
 
-    def match(self, lines: Sequence[str]) -> bool:
-        return self.match_cleaned(lines, [clean_line(line) for line in lines])
-
-    def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
+    def match(self, lines: Lines) -> bool:
+        cleaned = lines.cleaned
         if _header(cleaned) is not None:
             return True
         # A page without its header still closes with CRI's copyright line.
         return any(_FOOTER.match(text) for text in cleaned[-6:] if "China Radio" in text)
 
-    def parse(self, lines: Sequence[str]) -> Parsed:
-        return self.parse_cleaned(lines, [clean_line(line) for line in lines])
-
-    def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
+    def parse(self, lines: Lines) -> Parsed:
+        cleaned = lines.cleaned
         problems: list[Problem] = []
         fixed: dict[int, Role] = {}
         title = published = None
@@ -237,15 +242,6 @@ class Cri(Layout):
         >>> Cri().render(parse("Judul\\n2024-05-27 17:07:04\\nIsi."))
         'Judul\\n\\n2024-05-27 17:07:04\\xa0 \\xa0 \\n\\nIsi.'
         """
-        from seedcorpus._exceptions import LayoutError
-        from seedcorpus._writer import (
-            check_lines,
-            date_text,
-            refuse_fields,
-            require_date,
-            require_publisher,
-        )
-
         fields = ("captions", "photo_credit", "author", "author_email", "category")
         refuse_fields(document, self.id, fields)
         require_publisher(document, self.id, self.publisher)

@@ -6,8 +6,9 @@ line in every language it publishes in (the credit label may be ``Photo``, ``Fot
 their full stop (``depan.Selain``); the cleaned text puts it back
 (:func:`~seedcorpus._text.restore_sentence_spaces`). Header dates are in Asia/Seoul.
 
+>>> from seedcorpus import Lines
 >>> from seedcorpus._layouts.kbs_world import KbsWorld
->>> parsed = KbsWorld().parse([" date 2025-12-05 Photo : KBS News", "", "Satu.Dua."])
+>>> parsed = KbsWorld().parse(Lines([" date 2025-12-05 Photo : KBS News", "", "Satu.Dua."]))
 >>> str(parsed.published), parsed.photo_credit, parsed.paragraphs
 ('2025-12-05', 'KBS News', ('Satu. Dua.',))
 
@@ -22,7 +23,14 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from seedcorpus._layouts import Layout, Parsed, register
+from seedcorpus._layouts.base import Layout, Lines, Parsed, register
+from seedcorpus._layouts.render import (
+    check_lines,
+    date_text,
+    refuse_fields,
+    require_date,
+    require_publisher,
+)
 from seedcorpus._records import Problem, Role
 from seedcorpus._roles import credit_line, mark_lines
 from seedcorpus._text import clean_line, restore_sentence_spaces
@@ -110,14 +118,12 @@ class KbsWorld(Layout):
     priority = 10
     dated = True
 
-    def match(self, lines: Sequence[str]) -> bool:
-        return self.match_cleaned(lines, [clean_line(line) for line in lines[:40]])
-
-    def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
+    def match(self, lines: Lines) -> bool:
         if not lines:
             return False
         if _HEADER.match(lines[0]) is not None:
             return True
+        cleaned = lines.cleaned
         head = _head(cleaned)
         # The page without the crawler's line: its credit line first, or a Written line
         # followed by the credit line (substring tests first: most pages have neither).
@@ -133,10 +139,8 @@ class KbsWorld(Layout):
             if i > written[0]
         )
 
-    def parse(self, lines: Sequence[str]) -> Parsed:
-        return self.parse_cleaned(lines, [clean_line(line) for line in lines])
-
-    def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
+    def parse(self, lines: Lines) -> Parsed:
+        cleaned = lines.cleaned
         problems: list[Problem] = []
         fixed: dict[int, Role] = {}
         published = credit = title = category = None
@@ -204,14 +208,6 @@ class KbsWorld(Layout):
         >>> KbsWorld().render(parse(" date 2021-12-05 Foto : KBS News\\n\\nSatu.Dua."))
         ' date 2021-12-05 Photo : KBS\\n\\nSatu.Dua.'
         """
-        from seedcorpus._writer import (
-            check_lines,
-            date_text,
-            refuse_fields,
-            require_date,
-            require_publisher,
-        )
-
         refuse_fields(
             document, self.id, ("title", "captions", "author", "author_email", "category")
         )

@@ -6,10 +6,11 @@ The byline word follows the page language (``Penulis:``, ``Oleh:``, ``By``, ``Wr
 copies count as one caption (``caption_repeat``), genuinely different lines as two. The
 photo credit is the caption's trailing parenthesis. Dates are in Asia/Seoul.
 
+>>> from seedcorpus import Lines
 >>> from seedcorpus._layouts.korea_net import KoreaNet
 >>> lines = ["Budaya", "", "2025.01.17", "", "Foto. (Yonhap)", "", "Foto. (Yonhap)", "",
 ...          "Penulis: Kim A", "", "Isi berita.", "", "kima@korea.kr"]
->>> p = KoreaNet().parse(lines)
+>>> p = KoreaNet().parse(Lines(lines))
 >>> p.category, str(p.published), p.captions, p.photo_credit, p.author, p.author_email
 ('Budaya', '2025-01-17', ('Foto.',), 'Yonhap', 'Kim A', 'kima@korea.kr')
 >>> p.paragraphs
@@ -19,11 +20,25 @@ photo credit is the caption's trailing parenthesis. Dates are in Asia/Seoul.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from seedcorpus._layouts import Layout, Parsed, register
+from seedcorpus._exceptions import LayoutError
+from seedcorpus._layouts.base import Layout, Lines, Parsed, register
+from seedcorpus._layouts.korea_net_captions import (
+    body_caption,
+    caption_credit,
+    read_caption,
+    same_caption,
+    story_reporter,
+)
+from seedcorpus._layouts.render import (
+    check_lines,
+    date_text,
+    refuse_fields,
+    require_date,
+    require_publisher,
+)
 from seedcorpus._records import Problem, Role
 from seedcorpus._roles import (
     byline_author,
@@ -32,9 +47,8 @@ from seedcorpus._roles import (
     is_email_line,
     is_name,
     mark_lines,
-    split_caption,
 )
-from seedcorpus._sources import split_credit, validate_email
+from seedcorpus._sources import validate_email
 from seedcorpus._text import clean_line
 
 if TYPE_CHECKING:
@@ -49,11 +63,6 @@ _DATE_DMY = re.compile(r"^(?P<day>\d{2})\.(?P<month>\d{2})\.(?P<year>\d{4})$")
 _EDITIONS = frozenset(["• 한국어", "• Indonesian", "• Tiếng Việt", "• 日本語", "• Deutsch"])
 # The English pages' date line: ``Aug 08, 2022``.
 _DATE_EN = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$")
-# A caption's credit: its last parenthesis after the caption's final stop, whatever it
-# holds (``(Kim Yong Wii, Kantor Kepresidenan Republik Korea)``).
-_CREDIT_AFTER_STOP = re.compile(
-    r"(?<=[.!?\"”'’])\s*(?:\((?P<credit>[^()]{2,120})\)|[|©]\s*(?P<bare>[^|©()]{2,80}))$"
-)
 
 
 def _is_date_line(text: str) -> bool:
@@ -69,126 +78,9 @@ def _date_text(line: str) -> str:
     return line.rstrip(".")
 
 
-_COPYRIGHT_CREDIT = re.compile(r"^(?P<caption>\S.{9,}?)\s+©\s*(?P<credit>[^©]{2,120})$")
-# The same credit read from a caption's end: ``... in Seoul © Gaon Lim``.
-_COPYRIGHT_TAIL = re.compile(r"(?<=\S)\s+©\s*(?P<credit>[^©\s][^©]{1,119})$")
-
-
-def _body_caption(line: str) -> tuple[str, str] | None:
-    """``(caption, credit)`` of a photo caption printed inside a Korea.net text, or None."""
-    if len(line) > 600:
-        return None
-    # Cheap tests first: most lines of a text hold no ``©`` and end with no credit.
-    copyright_sign = "©" in line
-    if copyright_sign and (found := _COPYRIGHT_CREDIT.match(line)) is not None:
-        return found.group("caption").rstrip(), found.group("credit").strip()
-    if line[-1] != ")" and not copyright_sign and "|" not in line[-82:]:
-        return None
-    tail = _CREDIT_AFTER_STOP.search(line, max(0, len(line) - 130))
-    if tail is None:
-        return None
-    credit = (tail.group("credit") or tail.group("bare")).strip()
-    if len(credit.split()) > 8 or any(c.isdigit() for c in credit):
-        return None
-    return line[: tail.start()].rstrip(), credit
-
-
-# Japanese captions end with the photo's date, place and credit after ``=``:
-# ``...の様子=6月29日、米国・ロサンゼルス、 文化体育観光部``.
-_CREDIT_AFTER_EQUALS = re.compile(
-    r"[=＝](?=[^=＝、]{0,12}\d)[^=＝]{0,60}、\s*(?P<credit>[^、=＝\s][^、=＝]{0,40})$"
-)
-# A courtesy sentence: ``Fotos mit freundlicher Genehmigung zur Verfügung gestellt von NAME,
-# bearbeitet von ...``, ``Photo courtesy of NAME``: the credit is the name.
-_COURTESY = re.compile(
-    r"(?:^|\s)(?:Fotos?|Photos?|Bilder?|Images?)\s+(?:mit freundlicher Genehmigung"
-    r"(?:\s+zur Verfügung gestellt)?\s+von|courtesy of|cortes[ií]a de|provided by)\s+"
-    r"(?P<credit>[^\W\d_][^,.;:()]{1,60}?)(?:,\s.{0,80})?$",
-    re.I,
-)
-
-
-# A story's heading on Korea.net's highlight pages: ``TITLE (NAME from COUNTRY in LANGUAGE)``.
-_STORY_HEADING = re.compile(r"\((?P<name>[^()]{2,60}?) from [^()]{2,40} in [^()]{2,30}\)$")
-
-
-def _story_reporter(line: str) -> str | None:
-    """The reporter a highlight page's story heading names, or None for any other line.
-
-    >>> _story_reporter("My story as Honorary Reporter (Mariam Qazbr from Morocco in Arabic)")
-    'Mariam Qazbr'
-    """
-    if line[-1] != ")" or " from " not in line or len(line) > 300:
-        return None
-    found = _STORY_HEADING.search(line, max(0, len(line) - 140))
-    return None if found is None else found.group("name")
-
-
-def _split_caption(line: str) -> tuple[str, str | None]:
-    """A Korea.net caption and its credit: bracketed or labelled (:func:`split_caption`),
-    after the caption's final stop, after ``©``, a Japanese ``=date、place、credit`` or a
-    courtesy sentence."""
-    text, credit = split_caption(line)
-    if credit is not None:
-        return text.rstrip(" /-–—"), credit  # ``... / Фото: NAME``, ``... - Credits to NAME``
-    found = _CREDIT_AFTER_STOP.search(line)
-    if found is not None:
-        credit = found.group("credit") or found.group("bare")
-        return line[: found.start()].rstrip(), credit.strip()
-    if "©" in line and (found := _COPYRIGHT_TAIL.search(line)) is not None:
-        return line[: found.start()].rstrip(), found.group("credit").strip()
-    tail = max(0, len(line) - 200)
-    if "=" in line or "＝" in line:
-        found = _CREDIT_AFTER_EQUALS.search(line, tail)
-        if found is not None:
-            return line[: found.start()].rstrip(), found.group("credit").strip()
-    found = _COURTESY.search(line, tail)
-    if found is not None:
-        return line[: found.start()].rstrip(), found.group("credit").strip()
-    return text, None
-
-
 _HEAD_LIMIT = 8  # the date is among the first non-blank lines
 _HEAD_LINES = 12  # a page cut above its date opens with its caption and byline in these
 _CAPTION_LIMIT = 6  # caption lines before the byline, at most
-_FUZZY_LIMIT = 1000  # longer lines are compared for equality and truncation only
-
-
-def _same_caption(a: str, b: str) -> bool:
-    """Whether two caption lines are copies of one caption (equal, truncated or re-punctuated)."""
-    if a == b:
-        return True
-    fold_a = _fold_caption(a)
-    fold_b = _fold_caption(b)
-    if fold_a == fold_b or fold_a.startswith(fold_b) or fold_b.startswith(fold_a):
-        return True
-    if max(len(fold_a), len(fold_b)) > _FUZZY_LIMIT:
-        return False
-    # 0.72 of the character pairs: as difflib's ratio >= 0.85 judged (which is quadratic)
-    # on 3,986 of 4,000 field caption lines paired with edited copies and with each other.
-    return _similarity(fold_a, fold_b) >= 0.72
-
-
-def _similarity(a: str, b: str) -> float:
-    """The share of character pairs two strings have in common (Dice's coefficient over
-    bigrams, 0 to 1), in time linear in their length, as difflib's ratio is not.
-
-    >>> round(_similarity("foto bersama di seoul", "foto bersama di seol"), 2)
-    0.92
-    """
-    if len(a) < 2 or len(b) < 2:
-        return float(a == b)
-    pairs_a = Counter(a[i : i + 2] for i in range(len(a) - 1))
-    pairs_b = Counter(b[i : i + 2] for i in range(len(b) - 1))
-    return 2 * sum((pairs_a & pairs_b).values()) / (len(a) + len(b) - 2)
-
-
-_NON_WORD = re.compile(r"\W+")
-
-
-def _fold_caption(line: str) -> str:
-    """A caption without its credit, punctuation and case, as :func:`_same_caption` compares."""
-    return _NON_WORD.sub(" ", split_credit(line)[0]).casefold().strip()
 
 
 # A byline's label alone on its line, the name on the next (``By`` / ``Honorary Reporter
@@ -284,11 +176,6 @@ def _is_site_footer(text: str) -> bool:
     )
 
 
-def _caption_credit(line: str) -> str | None:
-    """The credit of a line that reads as a Korea.net caption by its end, or None."""
-    return _split_caption(line)[1] if len(line) <= 600 else None
-
-
 def _cut_above_date(cleaned: Sequence[str], head: Sequence[int]) -> bool:
     """Whether a page cut above its date line still reads as Korea.net's.
 
@@ -308,7 +195,7 @@ def _cut_above_date(cleaned: Sequence[str], head: Sequence[int]) -> bool:
             continue
         head_text = [cleaned[i] for i in head[: k + len(byline.lines)]]
         return (
-            (k == 1 and _caption_credit(head_text[0]) is not None)
+            (k == 1 and caption_credit(head_text[0]) is not None)
             or any("Korea.net" in text for text in head_text)
             or byline.honorary
             or any("@korea.kr" in text for text in cleaned[-8:])
@@ -355,7 +242,7 @@ def _captions_without_byline(
     if (
         len(after) >= 2
         and roles[after[1]] != "email_footer"
-        and _same_caption(lines[after[0]], lines[after[1]])
+        and same_caption(lines[after[0]], lines[after[1]])
     ):
         return list(after[:2])
     return []
@@ -371,10 +258,8 @@ class KoreaNet(Layout):
     priority = 30
     dated = True
 
-    def match(self, lines: Sequence[str]) -> bool:
-        return self.match_cleaned(lines, [clean_line(line) for line in lines])
-
-    def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
+    def match(self, lines: Lines) -> bool:
+        cleaned = lines.cleaned
         head = [i for i, text in enumerate(cleaned[:_HEAD_LINES]) if text][:5]
         for at, i in enumerate(i for i in head[:2] if i < _HEAD_LIMIT):
             if _DATE.match(cleaned[i]) or _DATE_DMY.match(cleaned[i]):
@@ -394,10 +279,8 @@ class KoreaNet(Layout):
             return True
         return _cut_above_date(cleaned, head)
 
-    def parse(self, lines: Sequence[str]) -> Parsed:
-        return self.parse_cleaned(lines, [clean_line(line) for line in lines])
-
-    def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
+    def parse(self, lines: Lines) -> Parsed:
+        cleaned = lines.cleaned
         problems: list[Problem] = []
         content = [i for i, text in enumerate(cleaned) if text]
         date_at = next(
@@ -439,11 +322,11 @@ class KoreaNet(Layout):
         for i in caption_lines:
             line = cleaned[i]
             if line not in split:
-                split[line] = _split_caption(line)
+                split[line] = read_caption(line)
             text, credit = split[line]
             photo_credit = photo_credit or credit
             duplicate = next(
-                (k for k, kept in enumerate(captions) if _same_caption(kept, text)), None
+                (k for k, kept in enumerate(captions) if same_caption(kept, text)), None
             )
             if duplicate is None:
                 roles[i] = "caption"
@@ -489,14 +372,14 @@ class KoreaNet(Layout):
                 reporter = None
                 continue
             line = cleaned[i]
-            found: tuple[str, str | None] | None = _body_caption(line)
+            found: tuple[str, str | None] | None = body_caption(line)
             if found is None and reporter is not None and line.startswith(reporter):
-                found = _split_caption(line)
-            reporter = _story_reporter(line) if line[-1] == ")" else None
+                found = read_caption(line)
+            reporter = story_reporter(line) if line[-1] == ")" else None
             if found is None:
                 continue
             text, credit = found
-            if body_captions and _same_caption(body_captions[-1][1], text):
+            if body_captions and same_caption(body_captions[-1][1], text):
                 roles[i] = "caption_repeat"
                 continue
             roles[i] = "caption"
@@ -505,7 +388,7 @@ class KoreaNet(Layout):
                 credits.append((i, credit))
         for i, line in marks.caption_lines:
             if i not in zone and roles[i] == "caption":
-                text, credit = _split_caption(line)
+                text, credit = read_caption(line)
                 body_captions.append((i, text))
                 if credit:
                     credits.append((i, credit))
@@ -520,7 +403,7 @@ class KoreaNet(Layout):
                 if (
                     near is not None
                     and roles[near] in ("body", "caption")
-                    and _same_caption(_split_caption(cleaned[near])[0], text)
+                    and same_caption(read_caption(cleaned[near])[0], text)
                 ):
                     roles[near] = "caption_repeat"
         captions = [caption for caption in captions if caption]
@@ -569,14 +452,6 @@ class KoreaNet(Layout):
         <BLANKLINE>
         kima@korea.kr
         """
-        from seedcorpus._exceptions import LayoutError
-        from seedcorpus._writer import (
-            check_lines,
-            date_text,
-            refuse_fields,
-            require_date,
-            require_publisher,
-        )
 
         def refuse(message: str) -> LayoutError:
             return LayoutError(f"korea_net pages cannot show {message}", path=document.path)
@@ -601,7 +476,7 @@ class KoreaNet(Layout):
             raise refuse(f"{len(captions)} captions (at most {_CAPTION_LIMIT // 2})")
         for i, caption in enumerate(document.captions):
             for other in document.captions[:i]:
-                if _same_caption(other, caption):
+                if same_caption(other, caption):
                     raise refuse(f"two captions that read as copies: {other!r}, {caption!r}")
         printed = [line for line in captions for line in (line, line)]
         if source.author:
@@ -614,11 +489,7 @@ class KoreaNet(Layout):
             paragraphs = document.paragraphs
             if any(is_email_line(clean_line(line)) for line in captions):
                 raise refuse(f"a caption that reads as an e-mail address: {captions[0]!r}")
-            if (
-                not captions
-                and len(paragraphs) >= 2
-                and _same_caption(paragraphs[0], paragraphs[1])
-            ):
+            if not captions and len(paragraphs) >= 2 and same_caption(paragraphs[0], paragraphs[1]):
                 raise refuse("two first paragraphs that read as a caption printed twice")
             checked = [*printed, *paragraphs][: _CAPTION_LIMIT + 1]
         for line in checked:
@@ -645,6 +516,6 @@ class KoreaNet(Layout):
             choices = [f"{caption} ({credit})", f"{caption} (Foto: {credit})"]
             wanted = (clean_line(caption), clean_line(credit))
         for line in choices:
-            if _split_caption(clean_line(line)) == wanted:
+            if read_caption(clean_line(line)) == wanted:
                 return line
         raise refuse(f"caption {caption!r} with credit {credit!r} (it would split differently)")

@@ -9,9 +9,10 @@ wherever they stand. A page cut short before its trailer is still known by the V
 paper it translates, named by its address: on a source line at the end (``Enligt
 baotintuc.vn``) or in the tag at the head of the lead (``(Chinhphu.vn) – ...``).
 
+>>> from seedcorpus import Lines
 >>> from seedcorpus._layouts.vn_portal import VnPortal
->>> p = VnPortal().parse(["Lead.", "| Foto. (Sumber: Yonhap) |", "Isi.", "[iklan_2]",
-...                       "Sumber", "", "Komentar (0)"])
+>>> p = VnPortal().parse(Lines(["Lead.", "| Foto. (Sumber: Yonhap) |", "Isi.", "[iklan_2]",
+...                             "Sumber", "", "Komentar (0)"]))
 >>> p.paragraphs, p.captions, p.photo_credit
 (('Lead.', 'Isi.'), ('Foto.',), 'Yonhap')
 >>> p.roles
@@ -21,12 +22,17 @@ baotintuc.vn``) or in the tag at the head of the lead (``(Chinhphu.vn) – ...``
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from seedcorpus._dates import parse_header_date
-from seedcorpus._exceptions import DateParseError
-from seedcorpus._layouts import Layout, Parsed, register
+from seedcorpus._exceptions import DateParseError, LayoutError
+from seedcorpus._layouts.base import Layout, Lines, Parsed, register
+from seedcorpus._layouts.render import (
+    check_lines,
+    crawl_date_line,
+    refuse_fields,
+    require_publisher,
+)
 from seedcorpus._records import Problem, Role
 from seedcorpus._roles import mark_lines
 from seedcorpus._sources import split_credit
@@ -91,10 +97,8 @@ class VnPortal(Layout):
     id = "vn_portal"
     priority = 40
 
-    def match(self, lines: Sequence[str]) -> bool:
-        return self.match_cleaned(lines, [clean_line(line) for line in lines])
-
-    def match_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> bool:
+    def match(self, lines: Lines) -> bool:
+        cleaned = lines.cleaned
         head = [text for text in cleaned[:12] if text][:4]
         if any(text.startswith("|") and len(text) > 2 for text in head[:2]):
             return True
@@ -118,10 +122,8 @@ class VnPortal(Layout):
             _VN_SOURCE.match(text) for text in last
         )
 
-    def parse(self, lines: Sequence[str]) -> Parsed:
-        return self.parse_cleaned(lines, [clean_line(line) for line in lines])
-
-    def parse_cleaned(self, lines: Sequence[str], cleaned: Sequence[str]) -> Parsed:
+    def parse(self, lines: Lines) -> Parsed:
+        cleaned = lines.cleaned
         problems: list[Problem] = []
         fixed: dict[int, Role] = {}
         # The trailer: from the last run of trailer/ad/blank lines that holds a trailer line.
@@ -200,13 +202,6 @@ class VnPortal(Layout):
         <BLANKLINE>
         Komentar (0)
         """
-        from seedcorpus._exceptions import LayoutError
-        from seedcorpus._writer import (
-            check_lines,
-            crawl_date_line,
-            refuse_fields,
-            require_publisher,
-        )
 
         def refuse(message: str) -> LayoutError:
             return LayoutError(f"vn_portal pages cannot show {message}", path=document.path)
