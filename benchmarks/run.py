@@ -236,8 +236,8 @@ def medians(quiet: list[Measure], busy: list[Measure], repeat: int) -> dict[str,
     times: dict[str, list[float]] = {}
     for round_ in range(1, repeat + 1):
         print(f"round {round_} of {repeat}, load average {load_average()}", flush=True)
-        for group, measures in ((nullcontext(), quiet), (second_core_busy(), busy)):
-            with group:
+        for measures, spinning in ((quiet, False), (busy, True)):
+            with second_core_busy() if spinning and measures else nullcontext():
                 for name, function in measures:
                     if function is not None:
                         times.setdefault(name, []).append(function())
