@@ -1,17 +1,29 @@
-"""A minimal generator of seed-like corpus files, for benchmarks (extend it freely).
+"""Generators of seed-like corpus files, for benchmarks (extend them freely).
 
-``write_corpus(directory, n, seed)`` writes ``n`` files named ``NNNNNNN_<16 hex>.txt``
-in the four seed layouts (KBS World, Korea.net, a Vietnamese portal's Indonesian
-edition, CRI) with varied dates, lengths and credits. Same ``seed``, same bytes.
+Two shapes, both writing ``n`` files named ``NNNNNNN_<16 hex>.txt``; same ``seed``, same
+bytes:
+
+- ``write_corpus(directory, n, seed)``: articles made up from seed words in the four seed
+  layouts (KBS World, Korea.net, a Vietnamese portal's Indonesian edition, CRI) with
+  varied dates, lengths (0.4 to 3 KB) and credits;
+- ``write_seedlike(directory, n, seed)``: the five seeds themselves (``seeds/``), each
+  copy with its header date moved to a random day of 2015-2025 and its longest body
+  paragraph cut or lengthened (with the seed's own words) to 2,100-2,400 bytes: the
+  corpus issue 16's benchmark is stated on.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import random
+import re
+from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["paragraphs", "render", "sentence", "write_corpus"]
+__all__ = ["paragraphs", "render", "seedlike", "sentence", "write_corpus", "write_seedlike"]
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 _TEXT = (
     "Kementerian Luar Negeri Korea Selatan menyatakan akan memperluas kerja sama dengan "
@@ -77,4 +89,75 @@ def write_corpus(directory: str | os.PathLike[str], n: int, seed: int = 0) -> Pa
         key = f"{rng.getrandbits(64):016x}"
         with open(root / f"{ordinal:0{width}d}_{key}.txt", "wb") as handle:
             handle.write(texts[ordinal % len(texts)] if n > 512 else texts[ordinal])
+    return root
+
+
+# The header dates of the seed layouts, each rewritten from a random day (first match only)
+_KBS_MONTH = re.compile(r"^( date )\d{4}-\d{2}( )", re.MULTILINE)  # " date 2021-12 Photo"
+_KOREA_NET_DAY = re.compile(r"^\d{4}\.\d{2}\.\d{2}$", re.MULTILINE)  # "2025.01.17"
+_CRI_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", re.MULTILINE)
+_DAYS = (datetime.date(2015, 1, 1).toordinal(), datetime.date(2025, 12, 31).toordinal())
+SEEDLIKE_BYTES = (2100, 2400)  # every seed-like file's size lies in this range
+
+
+def _shift_dates(text: str, rng: random.Random) -> str:
+    """``text`` with its header date (any of the three seed formats) on a random day."""
+    day = datetime.date.fromordinal(rng.randint(*_DAYS))
+    clock = f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
+    rewrites: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+        (_KBS_MONTH, lambda m: f"{m.group(1)}{day:%Y-%m}{m.group(2)}"),
+        (_KOREA_NET_DAY, lambda m: f"{day:%Y.%m.%d}"),
+        (_CRI_STAMP, lambda m: f"{day:%Y-%m-%d} {clock}"),
+    )
+    for pattern, rewrite in rewrites:
+        text = pattern.sub(rewrite, text, count=1)
+    return text
+
+
+def _resize(text: str, rng: random.Random) -> str:
+    """``text`` with its longest body paragraph (a line of its own, not the first, not a
+    caption, not repeated) cut or lengthened with the seed's own words, so that the file
+    holds 2,100-2,400 bytes of UTF-8."""
+    lines = text.split("\n")
+    body = [
+        at
+        for at, line in enumerate(lines)
+        if at > 0 and len(line) > 150 and not line.startswith("|") and lines.count(line) == 1
+    ]
+    longest = max(body, key=lambda at: len(lines[at]))
+    words = lines[longest].rstrip(".").split(" ")
+    pool = [word for at in body for word in lines[at].split(" ") if word.isalpha()]
+    low, high = SEEDLIKE_BYTES
+    target = rng.randint(low + 20, high - 25)  # one word of slack either way
+    size = len(text.encode("utf-8")) - len(lines[longest].encode("utf-8"))
+    line_size = len(" ".join(words).encode("utf-8")) + 1  # the closing full stop
+    while size + line_size > target and len(words) > 1:
+        line_size -= len(words.pop().encode("utf-8")) + 1
+    while size + line_size < target:
+        words.append(rng.choice(pool).lower())
+        line_size += len(words[-1].encode("utf-8")) + 1
+    lines[longest] = " ".join(words) + "."
+    return "\n".join(lines)
+
+
+def seedlike(rng: random.Random, seeds: list[str]) -> str:
+    """One seed-like file's text: a seed of ``seeds`` (chosen by ``rng``) with its header
+    date moved and its size set to 2,100-2,400 bytes."""
+    return _resize(_shift_dates(rng.choice(seeds), rng), rng)
+
+
+def write_seedlike(directory: str | os.PathLike[str], n: int, seed: int = 0) -> Path:
+    """Write ``n`` seed-like files (``seedlike``) into ``directory``; returns it."""
+    root = Path(directory)
+    root.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    width = max(3, len(str(max(n - 1, 0))))
+    for ordinal in range(n):
+        data = seedlike(rng, seeds).encode("utf-8")
+        low, high = SEEDLIKE_BYTES
+        assert low <= len(data) <= high, f"a seed-like file of {len(data)} bytes"
+        key = f"{rng.getrandbits(64):016x}"
+        with open(root / f"{ordinal:0{width}d}_{key}.txt", "wb") as handle:
+            handle.write(data)
     return root
