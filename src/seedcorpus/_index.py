@@ -88,8 +88,8 @@ from seedcorpus._storage import (
     Store,
     TarStore,
     ZipStore,
-    _list,
     blocks,
+    list_store,
 )
 
 __all__ = [
@@ -868,7 +868,7 @@ class IndexedStore:
 
         Returns what :func:`~seedcorpus._storage.list_entries` returns, and the stats.
         """
-        listed = _list(self.store, explicit=explicit, keep_names=True)
+        listed = list_store(self.store, explicit=explicit, keep_names=True)
         try:
             stats = self.refresh(
                 listed.entries, workers=workers, progress=progress, names=listed.names
