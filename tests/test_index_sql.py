@@ -122,7 +122,7 @@ def test_sorting_on_the_index_reads_no_document(
 def test_without_json_each_sorting_still_uses_the_index(
     generated_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(seedcorpus._index.store, "has_json", lambda: False)
+    monkeypatch.setattr(seedcorpus._index.sql, "has_json", lambda: False)
     for by in ("published", "title", "publisher"):
         for reverse in (False, True):
             plain = load(generated_folder).sorted(by, reverse=reverse)

@@ -16,8 +16,9 @@ import sys
 import time
 import zlib
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
 from typing import Any, Final
 
 from seedcorpus import _exceptions, _parallel, _parse
@@ -26,7 +27,7 @@ from seedcorpus._filters import fold_name
 from seedcorpus._index.sql import FILE_WIDTH, SCHEMA_VERSION, blob_digest, order_key
 from seedcorpus._parse import ParseOptions
 from seedcorpus._records import Document
-from seedcorpus._storage import CHUNK, Entry, Store, blocks, local_file
+from seedcorpus._storage import CHUNK, Entry, Store, blocks, is_archive, local_file, local_root
 
 __all__ = [
     "BATCH_ROWS",
@@ -38,6 +39,7 @@ __all__ = [
     "file_identity",
     "identity_of",
     "listing_digest",
+    "listing_identities",
     "make_row",
     "parse_rows",
     "parser_fingerprint",
@@ -146,6 +148,39 @@ def file_identity(path: str | None) -> Identity | None:
     except (OSError, ValueError):
         return None
     return identity_of(info)
+
+
+def listing_identities(store: Store, names: Sequence[str]) -> array[int]:
+    """Each name's file identity (:data:`Identity`), flat: size, mtime_ns, ctime_ns,
+    file id, size... (-1 each where the file cannot be stat'ed).
+
+    Stat'ed a block at a time with ``map``, keeping no ``stat_result`` alive (no Python
+    call per file unless a block has a file that fails); an archive is stat'ed once for
+    all its members.
+    """
+    identities = array("q")
+    if is_archive(store):
+        one = file_identity(local_file(store, names[0])) if names else None
+        identities.extend((one or MISSING) * len(names))
+        return identities
+    root = local_root(store)
+    if root is not None and os.sep == "/":  # names are paths below the root
+        path_of: Callable[[str], str] = os.path.join(root, "").__add__
+    else:
+        path_of = functools.partial(_path_of, store)
+    for names_block in blocks(names, CHUNK):
+        block = list(map(path_of, names_block))
+        try:
+            found = array("q", chain.from_iterable(map(identity_of, map(os.stat, block))))
+        except (OSError, ValueError):
+            found = array("q", chain.from_iterable(file_identity(p) or MISSING for p in block))
+        identities.extend(found)
+    return identities
+
+
+def _path_of(store: Store, name: str) -> str:
+    """The local file behind ``name`` ("" when there is none: it stats as missing)."""
+    return local_file(store, name) or ""
 
 
 def listing_digest(names: Sequence[str], identities: array[int]) -> bytes:

@@ -17,7 +17,8 @@ import functools
 import hashlib
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Final
 
@@ -27,33 +28,34 @@ from seedcorpus._filters import AllOf, AnyOf, Contains, Not, Predicate, SqlClaus
 
 __all__ = [
     "APPLICATION_ID",
-    "BUMP",
     "BUSY_TIMEOUT_S",
     "FILE_WIDTH",
-    "FTS_SCHEMA",
     "RACY_NS",
-    "SCHEMA",
     "SCHEMA_VERSION",
-    "SETTLED_SQL",
     "SORT_COLUMNS",
     "STORED_COLUMNS",
-    "TABLES",
-    "UPSERT",
+    "blob_digest",
     "checksum",
+    "clauses_of",
     "compile_predicate",
     "connect",
+    "create_tables",
     "deadline",
-    "blob_digest",
+    "delete_rows",
     "has_fts5",
     "has_json",
     "is_busy",
+    "matching_ids",
     "order_key",
-    "prefilter",
+    "ordered",
+    "read_rows",
     "settled",
     "short_busy_timeout",
     "storable",
+    "table_names",
     "text",
     "transaction",
+    "upsert_rows",
 ]
 
 SCHEMA_VERSION: Final = 4
@@ -69,7 +71,7 @@ RACY_NS: Final = 20_000_000
 timestamps) is parsed again at the next refresh: a same-size change in the same timestamp
 tick would otherwise go unseen."""
 
-SCHEMA: Final = (
+_SCHEMA: Final = (
     """CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS files (
         id INTEGER PRIMARY KEY,
@@ -98,16 +100,16 @@ SCHEMA: Final = (
         generation INTEGER NOT NULL, digest BLOB NOT NULL, ids BLOB NOT NULL,
         checksum BLOB NOT NULL)""",
 )
-FTS_SCHEMA: Final = (
+_FTS_SCHEMA: Final = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS texts USING "
     "fts5(folded, tokenize='trigram case_sensitive 1', detail=none)"
 )
-TABLES: Final = ("meta", "files", "documents", "cited", "texts", "snapshot")
+_TABLES: Final = ("meta", "files", "documents", "cited", "texts", "snapshot")
 
-BUMP: Final = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'generation'"
+_BUMP: Final = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE name = 'generation'"
 """Run in every transaction that writes file rows: a snapshot of another generation is void."""
 
-SETTLED_SQL: Final = (
+_SETTLED_SQL: Final = (
     "mtime_ns < indexed_ns - CASE WHEN mtime_ns % 1000000000 != 0 "
     f"THEN {RACY_NS} ELSE 2000000000 END"
 )
@@ -124,7 +126,7 @@ _FILE_COLUMNS: Final = (
 FILE_WIDTH: Final = len(_FILE_COLUMNS.split(","))
 STORED_COLUMNS: Final = f"{_FILE_COLUMNS}, checksum"
 """A row as stored: its fields, then the digest of them (:func:`checksum`)."""
-UPSERT: Final = (
+_UPSERT: Final = (
     f"INSERT INTO files ({STORED_COLUMNS}) VALUES ({', '.join('?' * (FILE_WIDTH + 1))}) "
     "ON CONFLICT(name) DO UPDATE SET "
     + ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in STORED_COLUMNS.split(",")[1:])
@@ -295,6 +297,145 @@ def short_busy_timeout(connection: sqlite3.Connection) -> Iterator[sqlite3.Conne
         connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
 
 
+# -- queries (the caller holds the connection's lock, and a transaction where writing) ------
+
+
+def table_names(connection: sqlite3.Connection) -> set[str]:
+    """The tables and views in the database."""
+    found = connection.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+    return {row[0] for row in found}
+
+
+def create_tables(connection: sqlite3.Connection, meta: Mapping[str, str], *, fts: bool) -> None:
+    """Drop every table of an index and create them empty, with ``meta`` and generation 0
+    (``fts``: with the full-text table)."""
+    for table in _TABLES:
+        connection.execute(f"DROP TABLE IF EXISTS {table}")
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    for statement in _SCHEMA:
+        connection.execute(statement)
+    if fts:
+        connection.execute(_FTS_SCHEMA)
+    connection.executemany(
+        "INSERT INTO meta (name, value) VALUES (?, ?)",
+        [*sorted(meta.items()), ("generation", "0")],
+    )
+
+
+def upsert_rows(
+    connection: sqlite3.Connection, rows: Sequence[Sequence[Any]], *, fts: bool
+) -> list[int]:
+    """Write rows (the ``files`` fields, then the document blob, folded text and cited
+    names) over any of the same name; returns their file ids."""
+    connection.execute(_BUMP)
+    ids: list[int] = []
+    for row in rows:
+        file_row = [storable(value) for value in row[:FILE_WIDTH]]
+        blob, folded, cited = row[FILE_WIDTH:]
+        connection.execute(_UPSERT, (*file_row, checksum(file_row)))
+        (file_id,) = connection.execute(
+            "SELECT id FROM files WHERE name = ?", (file_row[0],)
+        ).fetchone()
+        ids.append(file_id)
+        connection.execute("DELETE FROM cited WHERE id = ?", (file_id,))
+        if fts:
+            connection.execute("DELETE FROM texts WHERE rowid = ?", (file_id,))
+        if blob is None:
+            connection.execute("DELETE FROM documents WHERE id = ?", (file_id,))
+            continue
+        connection.execute(
+            "INSERT OR REPLACE INTO documents (id, data) VALUES (?, ?)", (file_id, blob)
+        )
+        connection.executemany(
+            "INSERT INTO cited (id, name) VALUES (?, ?)", [(file_id, n) for n in cited]
+        )
+        if fts:
+            connection.execute("INSERT INTO texts (rowid, folded) VALUES (?, ?)", (file_id, folded))
+    return ids
+
+
+def delete_rows(connection: sqlite3.Connection, ids: Sequence[int], *, fts: bool) -> None:
+    """Delete the rows of the files ``ids`` from every table."""
+    connection.execute(_BUMP)
+    chunk = [(i,) for i in ids]
+    for table, column in (("files", "id"), ("documents", "id"), ("cited", "id")):
+        connection.executemany(f"DELETE FROM {table} WHERE {column} = ?", chunk)
+    if fts:
+        connection.executemany("DELETE FROM texts WHERE rowid = ?", chunk)
+
+
+def read_rows(connection: sqlite3.Connection) -> tuple[int, list[tuple[Any, ...]]]:
+    """The generation and every stored ``files`` row (its fields, checksum, id and whether
+    it is settled), read in one transaction so that the generation is theirs."""
+    connection.execute("BEGIN")
+    try:
+        (generation,) = connection.execute(
+            "SELECT CAST(value AS INTEGER) FROM meta WHERE name = 'generation'"
+        ).fetchone()
+        stored = connection.execute(
+            f"SELECT {STORED_COLUMNS}, id, COALESCE({_SETTLED_SQL}, 0) FROM files"
+        ).fetchall()
+    finally:
+        connection.execute("COMMIT")
+    return int(generation), stored
+
+
+def clauses_of(predicates: Sequence[object], *, fts: bool) -> tuple[list[SqlClause], bool]:
+    """The clauses answering ``predicates`` (each split into its conjuncts), and whether
+    they are exact: False when a part has no SQL (a superset clause stands for it when
+    there is one)."""
+    clauses: list[SqlClause] = []
+    exact = True
+    for predicate in predicates:
+        parts = predicate.conjuncts() if isinstance(predicate, Predicate) else (predicate,)
+        for part in parts:
+            clause = compile_predicate(part, fts=fts) if isinstance(part, Predicate) else None
+            if clause is None:
+                superset = _prefilter(part, fts=fts)
+                exact = False
+                if superset is not None:
+                    clauses.append(superset)
+            else:
+                clauses.append(clause)
+    return clauses, exact
+
+
+def matching_ids(connection: sqlite3.Connection, clauses: Sequence[SqlClause]) -> set[int]:
+    """The ids of the files that made a document and satisfy every clause."""
+    where = " AND ".join(f"({clause.sql})" for clause in clauses)
+    params = [param for clause in clauses for param in clause.params]
+    found = connection.execute(
+        f"SELECT id FROM files WHERE error_class IS NULL AND {where}", params
+    )
+    return set(map(itemgetter(0), found))
+
+
+def ordered(
+    connection: sqlite3.Connection,
+    positions: Sequence[int],
+    file_ids: Sequence[int],
+    column: str,
+    *,
+    reverse: bool,
+) -> list[int]:
+    """``positions`` (of the files ``file_ids``) whose files made a document, sorted by
+    ``column`` (a :data:`SORT_COLUMNS` value), ties in the given order, NULLs last."""
+    if has_json():
+        direction = "DESC" if reverse else "ASC"
+        found = connection.execute(
+            "SELECT j.key FROM json_each(?) AS j JOIN files AS f ON f.id = j.value "
+            f"WHERE f.error_class IS NULL ORDER BY f.{column} IS NULL, "
+            f"f.{column} {direction}, j.key",
+            ("[" + ",".join(map(str, file_ids)) + "]",),
+        ).fetchall()
+        return list(map(positions.__getitem__, map(itemgetter(0), found)))
+    values = dict(connection.execute(f"SELECT id, {column} FROM files WHERE error_class IS NULL"))
+    kept = [(values[i], p) for i, p in zip(file_ids, positions, strict=True) if i in values]
+    present = [pair for pair in kept if pair[0] is not None]
+    present.sort(key=itemgetter(0), reverse=reverse)
+    return [p for _, p in present] + [p for value, p in kept if value is None]
+
+
 # -- predicates ---------------------------------------------------------------------------
 
 
@@ -324,7 +465,7 @@ def compile_predicate(predicate: Predicate, *, fts: bool) -> SqlClause | None:
     return predicate.to_sql()
 
 
-def prefilter(predicate: object, *, fts: bool) -> SqlClause | None:
+def _prefilter(predicate: object, *, fts: bool) -> SqlClause | None:
     """A clause every passing document satisfies (a superset), for a case-sensitive
     ``contains``: its case-folded needle is in the case-folded text."""
     if isinstance(predicate, Contains) and predicate.case_sensitive and fts:

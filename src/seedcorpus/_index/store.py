@@ -1,10 +1,14 @@
 """The index as a store: :class:`IndexedStore` keeps it fresh for a listing, serves
-documents from it and answers predicates and sorting in SQL; :func:`build_index`."""
+documents from it and answers predicates and sorting in SQL; :func:`build_index`.
+
+Over 600 lines for one concern: the class holds one connection per process and one lock,
+which opening, refreshing, reading and querying all go through; the SQL itself is in
+:mod:`.sql`, rows and workers in :mod:`.build`.
+"""
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import random
 import sqlite3
@@ -13,7 +17,7 @@ import time
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 from operator import itemgetter, lt
 from pathlib import Path
 from typing import Any, Final
@@ -21,7 +25,6 @@ from typing import Any, Final
 import attrs
 
 from seedcorpus._exceptions import CorpusIndexError, DocumentError
-from seedcorpus._filters import Predicate, SqlClause
 from seedcorpus._index.build import (
     BATCH_ROWS,
     MISSING,
@@ -29,8 +32,8 @@ from seedcorpus._index.build import (
     document_from,
     error_from,
     file_identity,
-    identity_of,
     listing_digest,
+    listing_identities,
     make_row,
     parse_rows,
     parser_fingerprint,
@@ -38,36 +41,34 @@ from seedcorpus._index.build import (
 from seedcorpus._index.location import index_path, is_ours_to_replace, remove, source_id
 from seedcorpus._index.sql import (
     APPLICATION_ID,
-    BUMP,
     FILE_WIDTH,
-    FTS_SCHEMA,
-    SCHEMA,
     SCHEMA_VERSION,
-    SETTLED_SQL,
     SORT_COLUMNS,
     STORED_COLUMNS,
-    TABLES,
-    UPSERT,
     blob_digest,
     checksum,
-    compile_predicate,
+    clauses_of,
     connect,
+    create_tables,
     deadline,
+    delete_rows,
     has_fts5,
-    has_json,
     is_busy,
-    prefilter,
+    matching_ids,
+    ordered,
+    read_rows,
     settled,
     short_busy_timeout,
     storable,
+    table_names,
     text,
     transaction,
+    upsert_rows,
 )
 from seedcorpus._parallel import check_workers, default_workers
 from seedcorpus._parse import ParseOptions
 from seedcorpus._records import Document, Problem
 from seedcorpus._storage import (
-    CHUNK,
     Entries,
     Entry,
     Store,
@@ -239,19 +240,9 @@ class IndexedStore:
                 return connection
             with transaction(connection):
                 if not self._is_current(connection):  # still not, now that we hold the lock
-                    if self._tables(connection):
+                    if table_names(connection):
                         self.rebuilt = True
-                    for table in TABLES:
-                        connection.execute(f"DROP TABLE IF EXISTS {table}")
-                    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                    for statement in SCHEMA:
-                        connection.execute(statement)
-                    if self.fts:
-                        connection.execute(FTS_SCHEMA)
-                    connection.executemany(
-                        "INSERT INTO meta (name, value) VALUES (?, ?)",
-                        [*sorted(self._wanted().items()), ("generation", "0")],
-                    )
+                    create_tables(connection, self._wanted(), fts=self.fts)
         except BaseException:
             connection.close()
             raise
@@ -265,16 +256,11 @@ class IndexedStore:
             "fts": str(int(self.fts)),
         }
 
-    @staticmethod
-    def _tables(connection: sqlite3.Connection) -> set[str]:
-        found = connection.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
-        return {row[0] for row in found}
-
     def _is_current(self, connection: sqlite3.Connection) -> bool:
         """Whether the database is an index of this source under this parser; raises
         :class:`~seedcorpus.CorpusIndexError` for a database that is not an index."""
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-        tables = self._tables(connection)
+        tables = table_names(connection)
         if tables and application_id != APPLICATION_ID:
             raise CorpusIndexError(
                 f"{self.path}: a SQLite database that is not a seedcorpus index; "
@@ -297,45 +283,14 @@ class IndexedStore:
     def _write(self, rows: Sequence[Row]) -> list[int]:
         """Upsert rows in one transaction; returns their file ids."""
         connection = self._db()
-        ids: list[int] = []
         with self._lock, transaction(connection, self.path):
-            connection.execute(BUMP)
-            for row in rows:
-                file_row = [storable(value) for value in row[:FILE_WIDTH]]
-                blob, folded, cited = row[FILE_WIDTH:]
-                connection.execute(UPSERT, (*file_row, checksum(file_row)))
-                (file_id,) = connection.execute(
-                    "SELECT id FROM files WHERE name = ?", (file_row[0],)
-                ).fetchone()
-                ids.append(file_id)
-                connection.execute("DELETE FROM cited WHERE id = ?", (file_id,))
-                if self.fts:
-                    connection.execute("DELETE FROM texts WHERE rowid = ?", (file_id,))
-                if blob is None:
-                    connection.execute("DELETE FROM documents WHERE id = ?", (file_id,))
-                    continue
-                connection.execute(
-                    "INSERT OR REPLACE INTO documents (id, data) VALUES (?, ?)", (file_id, blob)
-                )
-                connection.executemany(
-                    "INSERT INTO cited (id, name) VALUES (?, ?)", [(file_id, n) for n in cited]
-                )
-                if self.fts:
-                    connection.execute(
-                        "INSERT INTO texts (rowid, folded) VALUES (?, ?)", (file_id, folded)
-                    )
-        return ids
+            return upsert_rows(connection, rows, fts=self.fts)
 
     def _delete(self, ids: Sequence[int]) -> None:
         connection = self._db()
         for block in blocks(ids, BATCH_ROWS):
-            chunk = [(i,) for i in block]
             with self._lock, transaction(connection, self.path):
-                connection.execute(BUMP)
-                for table, column in (("files", "id"), ("documents", "id"), ("cited", "id")):
-                    connection.executemany(f"DELETE FROM {table} WHERE {column} = ?", chunk)
-                if self.fts:
-                    connection.executemany("DELETE FROM texts WHERE rowid = ?", chunk)
+                delete_rows(connection, block, fts=self.fts)
 
     # -- refreshing --
 
@@ -424,7 +379,7 @@ class IndexedStore:
         """
         if names is None:
             names = [entries[position].name for position in range(len(entries))]
-        identities = self._identities(names)
+        identities = listing_identities(self.store, names)
         digest = listing_digest(names, identities)
         with self._lock:
             found = (
@@ -482,51 +437,13 @@ class IndexedStore:
         reused = len(entries) - len(stale)
         return IndexStats(len(entries), len(stale), reused, len(gone), self.rebuilt)
 
-    def _identities(self, names: Sequence[str]) -> array[int]:
-        """Each name's file identity (:data:`Identity`), flat: size, mtime_ns, ctime_ns,
-        file id, size... (-1 each where the file cannot be stat'ed).
-
-        Stat'ed a block at a time with ``map``, keeping no ``stat_result`` alive (no Python
-        call per file unless a block has a file that fails); an archive is stat'ed once for
-        all its members.
-        """
-        identities = array("q")
-        store = self.store
-        if is_archive(store):
-            one = file_identity(local_file(store, names[0])) if names else None
-            identities.extend((one or MISSING) * len(names))
-            return identities
-        root = local_root(store)
-        if root is not None and os.sep == "/":
-            path_of: Callable[[str], str] = os.path.join(root, "").__add__
-        else:
-            path_of = functools.partial(_path_of, store)
-        for names_block in blocks(names, CHUNK):
-            block = list(map(path_of, names_block))
-            try:
-                found = array("q", chain.from_iterable(map(identity_of, map(os.stat, block))))
-            except (OSError, ValueError):
-                found = array("q", chain.from_iterable(file_identity(p) or MISSING for p in block))
-            identities.extend(found)
-        return identities
-
     def _rows(self) -> tuple[int, list[tuple[Any, ...]], list[int]]:
         """The generation, every sound row's (name, size, mtime, ctime, file id, id, settled),
         and the
         ids of the rows that fail their checksum, read in one transaction (so the generation
         is the one these rows belong to)."""
         with self._lock:
-            connection = self._db()
-            connection.execute("BEGIN")
-            try:
-                (generation,) = connection.execute(
-                    "SELECT CAST(value AS INTEGER) FROM meta WHERE name = 'generation'"
-                ).fetchone()
-                stored = connection.execute(
-                    f"SELECT {STORED_COLUMNS}, id, COALESCE({SETTLED_SQL}, 0) FROM files"
-                ).fetchall()
-            finally:
-                connection.execute("COMMIT")
+            generation, stored = read_rows(self._db())
         rows: list[tuple[Any, ...]] = []
         damaged: list[int] = []
         for row in stored:
@@ -647,35 +564,12 @@ class IndexedStore:
         answered in SQL and every position is indexed), so that no document needs to be
         read to know the view. Files that made no document are never among them.
         """
-        clauses: list[SqlClause] = []
-        exact = True
-        for predicate in predicates:
-            parts = predicate.conjuncts() if isinstance(predicate, Predicate) else (predicate,)
-            for part in parts:
-                clause = (
-                    compile_predicate(part, fts=self.fts) if isinstance(part, Predicate) else None
-                )
-                if clause is None:
-                    superset = prefilter(part, fts=self.fts)
-                    exact = False
-                    if superset is not None:
-                        clauses.append(superset)
-                else:
-                    clauses.append(clause)
+        clauses, exact = clauses_of(predicates, fts=self.fts)
         if not clauses or not self._ids:
             return None
-        where = " AND ".join(f"({clause.sql})" for clause in clauses)
-        params = [param for clause in clauses for param in clause.params]
         with self._lock:
             try:
-                matching = set(
-                    map(
-                        itemgetter(0),
-                        self._db().execute(
-                            f"SELECT id FROM files WHERE error_class IS NULL AND {where}", params
-                        ),
-                    )
-                )
+                matching = matching_ids(self._db(), clauses)
             except sqlite3.DatabaseError:
                 return None  # a damaged index: the documents answer instead
         ids = self._ids
@@ -712,31 +606,10 @@ class IndexedStore:
         if min(file_ids, default=0) < 0:
             return None
         try:
-            return self._order(positions, file_ids, column, "DESC" if reverse else "ASC")
+            with self._lock:
+                return ordered(self._db(), positions, file_ids, column, reverse=reverse)
         except sqlite3.DatabaseError:
             return None  # a damaged index: the documents answer instead
-
-    def _order(
-        self, positions: Sequence[int], file_ids: list[int], column: str, direction: str
-    ) -> list[int]:
-        reverse = direction == "DESC"
-        with self._lock:
-            connection = self._db()
-            if has_json():
-                found = connection.execute(
-                    "SELECT j.key FROM json_each(?) AS j JOIN files AS f ON f.id = j.value "
-                    f"WHERE f.error_class IS NULL ORDER BY f.{column} IS NULL, "
-                    f"f.{column} {direction}, j.key",
-                    ("[" + ",".join(map(str, file_ids)) + "]",),
-                ).fetchall()
-                return list(map(positions.__getitem__, map(itemgetter(0), found)))
-            values = dict(
-                connection.execute(f"SELECT id, {column} FROM files WHERE error_class IS NULL")
-            )
-        kept = [(values[i], p) for i, p in zip(file_ids, positions, strict=True) if i in values]
-        present = [pair for pair in kept if pair[0] is not None]
-        present.sort(key=itemgetter(0), reverse=reverse)
-        return [p for _, p in present] + [p for value, p in kept if value is None]
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """Run a read-only SQL query on the index (tables ``files``, ``cited``, ``documents``).
@@ -755,11 +628,6 @@ class IndexedStore:
                 return connection.execute(sql, tuple(params)).fetchall()
             finally:
                 connection.execute("PRAGMA query_only = 0")
-
-
-def _path_of(store: Store, name: str) -> str:
-    """The local file behind ``name`` ("" when there is none: it stats as missing)."""
-    return local_file(store, name) or ""
 
 
 def build_index(
