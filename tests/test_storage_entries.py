@@ -12,11 +12,9 @@ from hypothesis import strategies as st
 
 from seedcorpus._storage import (
     DirectoryStore,
-    Entries,
-    Entry,
-    classify_name,
     list_entries,
 )
+from seedcorpus._storage.entries import EntriesBuilder
 from storage_support import (
     Names,
     old_listing,
@@ -33,10 +31,13 @@ corpus_names = st.builds(
 
 @given(st.lists(corpus_names, max_size=40, unique=True))
 def test_compact_entries_equal_the_sorted_entry_objects(names: list[str]) -> None:
-    entries = Entries.from_entries(e for e in map(classify_name, names) if isinstance(e, Entry))
+    one_by_one = EntriesBuilder()
+    assert all(one_by_one.add(name) for name in names)
     expected, _ = old_listing(names)
     # (ordinal, key) order; ties (one key, two folders) in name order, whatever the listing order
-    assert list(entries) == sorted(expected, key=lambda e: (e.ordinal, e.key, e.name))
+    ordered = sorted(expected, key=lambda e: (e.ordinal, e.key, e.name))
+    assert list(one_by_one.build()) == ordered
+    assert list(list_entries(Names(names))[0]) == ordered  # a block at a time
 
 
 @given(st.lists(corpus_names, max_size=30, unique=True))
@@ -54,7 +55,7 @@ def test_list_entries_reports_every_file_of_a_duplicated_key(names: list[str]) -
 
 def test_entries_support_negative_indices_slices_and_pickling() -> None:
     names = [f"{i:03d}_{i:016x}.txt" for i in range(10)]
-    entries = Entries.from_entries(classify_name(n) for n in names)  # type: ignore[misc]
+    entries = list_entries(Names(list(reversed(names))))[0]
     assert entries[-1].name == names[-1]
     assert [e.name for e in entries[2:5]] == names[2:5]
     assert pickle.loads(pickle.dumps(entries)) == entries
@@ -62,9 +63,15 @@ def test_entries_support_negative_indices_slices_and_pickling() -> None:
         entries[10]
 
 
-def test_entries_refuse_names_outside_the_grammar() -> None:
-    with pytest.raises(ValueError, match=r"notes\.txt"):
-        Entries.from_entries([Entry("notes.txt", 0, "0123456789abcdef")])
+def test_names_outside_the_grammar_are_never_entries() -> None:
+    builder = EntriesBuilder()
+    assert not builder.add("notes.txt")
+    assert not builder.add("a/000_0123456789ABCDEF.txt")
+    assert not builder.add("1" * 4301 + "_0123456789abcdef.txt")  # an ordinal too long to read
+    assert len(builder.build()) == 0
+    entries, problems, _ = list_entries(Names(["notes.txt", "x/000_0123456789abcdef.txt"]))
+    assert [e.name for e in entries] == ["x/000_0123456789abcdef.txt"]
+    assert [(p.code, p.path) for p in problems] == [("bad_filename", "notes.txt")]
 
 
 def test_a_listed_file_costs_tens_of_bytes_not_hundreds() -> None:

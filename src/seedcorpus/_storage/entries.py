@@ -71,12 +71,14 @@ class Entries(Sequence[Entry]):
 
     A file costs about 24 bytes (ordinal, key, name width, directory index in arrays;
     directories are stored once) instead of a Python object per file; ``entries[i]``
-    builds the :class:`Entry` on demand. Build one with :func:`list_entries` or
-    :meth:`from_entries`; it is immutable, and pickles small, so worker processes get a
-    copy cheaply.
+    builds the :class:`Entry` on demand. Build one with :func:`list_entries` (or an
+    :class:`EntriesBuilder`); it is immutable, and pickles small, so worker processes get
+    a copy cheaply.
 
-    >>> entries = Entries.from_entries([Entry("b/010_00000000000000aa.txt", 10, "00000000000000aa"),
-    ...                                 Entry("0002_00000000000000ff.txt", 2, "00000000000000ff")])
+    >>> builder = EntriesBuilder()
+    >>> builder.add("b/010_00000000000000aa.txt"), builder.add("0002_00000000000000ff.txt")
+    (True, True)
+    >>> entries = builder.build()
     >>> len(entries), entries[0].name, entries[1].name
     (2, '0002_00000000000000ff.txt', 'b/010_00000000000000aa.txt')
     >>> entries.positions_of("00000000000000aa")
@@ -101,19 +103,6 @@ class Entries(Sequence[Entry]):
         self._ordinals = ordinals
         self._widths = widths
         self._keys = keys
-
-    @classmethod
-    def from_entries(cls, entries: Iterable[Entry]) -> Entries:
-        """A table of ``entries`` sorted by (ordinal, key), ties by name.
-
-        Every name must be a corpus file name (its last component matches
-        :data:`~seedcorpus._storage.NAME_PATTERN` and agrees with the entry's ordinal and key).
-        """
-        builder = EntriesBuilder()
-        for entry in entries:
-            if not builder.add(entry.name):
-                raise ValueError(f"{entry.name}: not a corpus file name")
-        return builder.build()
 
     def __len__(self) -> int:
         return len(self._prefix_of)
