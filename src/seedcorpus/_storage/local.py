@@ -195,8 +195,27 @@ def _as_paths(paths: Iterable[str]) -> tuple[str, ...]:
     return tuple(paths)
 
 
+class _PathNames:
+    """What stores whose names are local paths share: reading, showing and statting a
+    name is reading, showing and statting that path."""
+
+    __slots__ = ()
+
+    def read(self, name: str, max_bytes: int) -> bytes:
+        """The bytes of the file at path ``name``."""
+        return read_local(name, max_bytes)
+
+    def display(self, name: str) -> str:
+        """The path as listed."""
+        return name
+
+    def local_file(self, name: str) -> str:
+        """The path as listed (an optional capability, see Store)."""
+        return name
+
+
 @attrs.frozen
-class FileStore:
+class FileStore(_PathNames):
     """Explicit files on the local disk (one path, or an iterable of paths).
 
     >>> from seedcorpus._load import seeds_path
@@ -226,14 +245,6 @@ class FileStore:
             else:
                 yield path
 
-    def read(self, name: str, max_bytes: int) -> bytes:
-        """The bytes of the file at path ``name``."""
-        return read_local(name, max_bytes)
-
-    def display(self, name: str) -> str:
-        """The path as given."""
-        return name
-
     # -- optional capabilities (see Store) --
 
     @property
@@ -242,13 +253,9 @@ class FileStore:
         digest = hashlib.sha256("\0".join(sorted(map(os.path.abspath, self.paths))).encode())
         return f"files:{digest.hexdigest()}"
 
-    def local_file(self, name: str) -> str:
-        """The path as given."""
-        return name
-
 
 @attrs.frozen
-class GlobStore:
+class GlobStore(_PathNames):
     """The local files a glob pattern matches (``**`` descends into directories).
 
     Matching directories are skipped (use ``dir/**/*.txt`` to descend); names are the
@@ -267,21 +274,9 @@ class GlobStore:
             if not os.path.isdir(path):
                 yield path
 
-    def read(self, name: str, max_bytes: int) -> bytes:
-        """The bytes of the matched file ``name``."""
-        return read_local(name, max_bytes)
-
-    def display(self, name: str) -> str:
-        """The matched path."""
-        return name
-
     # -- optional capabilities (see Store) --
 
     @property
     def identity(self) -> str:
         """``glob:`` and the absolute pattern."""
         return f"glob:{os.path.abspath(self.pattern)}"
-
-    def local_file(self, name: str) -> str:
-        """The matched path."""
-        return name
