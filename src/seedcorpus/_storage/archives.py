@@ -2,10 +2,10 @@
 per-process cache of open archives they share.
 
 Member names that are absolute or climb out with ``..`` are ``unsafe_path`` problems and
-are never used. Each process opens an archive once (at most
-:data:`_MAX_HANDLES` kept) and reopens it after a fork or a change; a store remembers the
-archive's size and modification time when it is opened, so reads after the archive
-changed report ``changed``, after it was deleted ``vanished``.
+are never used. Each process opens an archive once (the last eight stay open) and reopens
+it after a fork or a change; a store remembers the archive's size and modification time
+when it is opened, so reads after the archive changed report ``changed``, after it was
+deleted ``vanished``.
 """
 
 from __future__ import annotations

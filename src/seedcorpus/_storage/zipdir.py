@@ -1,8 +1,7 @@
 """A zip archive's central directory read in blocks and kept compact: 30 to 36 bytes a member.
 
-A zip archive's central directory for reading members by name, without a ``ZipInfo``
-object per member as :class:`zipfile.ZipFile` keeps (the figures are in
-``docs/scale.md``). :class:`ZipDirectory` reads the end-of-central-directory record
+Unlike :class:`zipfile.ZipFile`, no ``ZipInfo`` object is kept per member (the figures
+are in ``docs/scale.md``). :class:`ZipDirectory` reads the end-of-central-directory record
 (ZIP64 too), scans the central directory in 1 MiB blocks and keeps, per member, only the
 hash of its name and the offset of its entry, in two ``array('Q')``, plus an
 open-addressing table of positions (``array('I')``, at most two thirds full), and the
