@@ -1,7 +1,7 @@
 """The listing's speed tricks, in one place: bit-packed sort keys, one regex per block of
 names, ``map``/``itemgetter`` chains and compact int arrays instead of Python objects.
 
-What they buy (``python benchmarks/bench_listing.py``, figures in ``docs/performance.md``):
+What they buy (``python benchmarks/bench_listing.py``, figures in ``docs/scale.md``):
 listing a million names without one Python call, tuple or key object per name, and a
 listing that keeps about 24 bytes a file instead of a few hundred.
 
