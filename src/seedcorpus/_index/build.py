@@ -37,7 +37,6 @@ __all__ = [
     "document_from",
     "error_from",
     "file_identity",
-    "identity_of",
     "listing_digest",
     "listing_identities",
     "make_row",
@@ -133,7 +132,7 @@ def parser_fingerprint(options: ParseOptions) -> str:
 # -- rows -------------------------------------------------------------------------------
 
 
-def identity_of(info: Any) -> Identity:
+def _identity_of(info: Any) -> Identity:
     """The :data:`Identity` of a ``stat`` result."""
     file_id = (info.st_dev * 0x9E3779B97F4A7C15 ^ info.st_ino) & ((1 << 63) - 1)
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns, file_id
@@ -147,7 +146,7 @@ def file_identity(path: str | None) -> Identity | None:
         info = os.stat(path)
     except (OSError, ValueError):
         return None
-    return identity_of(info)
+    return _identity_of(info)
 
 
 def listing_identities(store: Store, names: Sequence[str]) -> array[int]:
@@ -171,7 +170,7 @@ def listing_identities(store: Store, names: Sequence[str]) -> array[int]:
     for names_block in blocks(names, CHUNK):
         block = list(map(path_of, names_block))
         try:
-            found = array("q", chain.from_iterable(map(identity_of, map(os.stat, block))))
+            found = array("q", chain.from_iterable(map(_identity_of, map(os.stat, block))))
         except (OSError, ValueError):
             found = array("q", chain.from_iterable(file_identity(p) or MISSING for p in block))
         identities.extend(found)
