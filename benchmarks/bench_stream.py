@@ -82,7 +82,7 @@ def member_memory(archive: str) -> None:
     import seedcorpus._storage as storage
 
     def compact() -> Any:
-        directory = storage._open_archive("zip", archive)
+        directory = storage.open_archive("zip", archive)
         first = next(directory.names())[0]
         # The index of names, and the sorted local header offsets (where each member's data
         # must end), are made at the first look-up of a member.

@@ -27,8 +27,9 @@ from hypothesis import strategies as st
 from seedcorpus._exceptions import ArchiveError, FileAccessError, FileTooLargeError
 from seedcorpus._load import load
 from seedcorpus._records import Problem
-from seedcorpus._storage import ZipStore, _member_names, list_entries
-from seedcorpus._zipdir import BLOCK, ZipDirectory
+from seedcorpus._storage import ZipStore, list_entries
+from seedcorpus._storage.archives import member_names
+from seedcorpus._storage.zipdir import BLOCK, ZipDirectory
 from seedcorpus.testing import zip_archives
 
 KEY = "0123456789abcdef"
@@ -76,9 +77,7 @@ def zipfile_outcome(path: Path, probes: tuple[str, ...] = ()) -> Outcome:
         return ("archive_error", f"{path}: not a readable zip archive ({exc})")
     with archive:
         infos = [(i.filename, i.filename.endswith("/")) for i in archive.infolist()]
-        listed = list(
-            _member_names(((n, True) for n, d in infos if not d), lambda n: f"{path}!{n}")
-        )
+        listed = list(member_names(((n, True) for n, d in infos if not d), lambda n: f"{path}!{n}"))
         reads: dict[str, Any] = {}
         for name in [n for n in listed if isinstance(n, str)] + list(probes):
             # The first entry of a name (issue 14: a later one is read by its copy name).
@@ -496,7 +495,9 @@ def test_worker_processes_read_the_archive_themselves(tmp_path: Path, seeds_dir:
 def test_a_listing_cut_short_by_a_change_is_a_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("seedcorpus._zipdir.BLOCK", 16)  # the directory read in small blocks
+    monkeypatch.setattr(
+        "seedcorpus._storage.zipdir.BLOCK", 16
+    )  # the directory read in small blocks
     path = write(tmp_path, SMALL)
     store = ZipStore.open(path)
     names = store.names()

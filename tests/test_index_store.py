@@ -1,10 +1,8 @@
-"""Specification of the SQLite index: fresh, never stale, same answers as parsing."""
+"""Specification of the indexed store: fresh, never stale, the same answers as parsing."""
 
 from __future__ import annotations
 
 import contextlib
-import itertools
-import json
 import multiprocessing
 import os
 import random
@@ -13,7 +11,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import textwrap
 import threading
 import time
@@ -22,70 +19,35 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-import seedcorpus._index
+import seedcorpus._index.sql
+import seedcorpus._index.store
 import seedcorpus._parse
-from seedcorpus._cli import main
-from seedcorpus._exceptions import CorpusIndexError, DecodeError, DocumentError
+from index_support import (
+    SEEDS,
+    SRC,
+    dicts,
+    parse_counter,
+    read_counter,
+    write_corpus,
+    write_settled,
+)
+from seedcorpus._exceptions import CorpusIndexError, DecodeError
 from seedcorpus._filters import F
 from seedcorpus._index import (
-    INDEX_NAME,
-    SORT_COLUMNS,
     IndexedStore,
     IndexStats,
     build_index,
-    has_fts5,
     index_path,
-    order_key,
 )
 from seedcorpus._load import load
 from seedcorpus._parse import ParseOptions
 from seedcorpus._storage import open_store
-from seedcorpus.testing import article_texts, filter_criteria, partial_dates, predicates
-
-SRC = str(Path(seedcorpus._parse.__file__).resolve().parents[1])  # the package under test
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-def _parse_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Count the files parsed, whatever parses them."""
-    parsed: list[str] = []
-    real = seedcorpus._parse.parse
-
-    def counting(data: Any, **kwargs: Any) -> Any:
-        parsed.append(os.path.basename(kwargs["path"]))
-        return real(data, **kwargs)
-
-    monkeypatch.setattr(seedcorpus._parse, "parse", counting)
-    return parsed
-
-
-def _dicts(corpus: Any) -> list[dict[str, Any]]:
-    return [document.to_dict() for document in corpus]
-
-
-def _write_corpus(folder: Path, texts: list[str]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for ordinal, text in enumerate(texts):
-        _write_settled(folder / f"{ordinal:03d}_{ordinal:016x}.txt", text.encode("utf-8"))
-    return folder
-
-
-def _write_settled(path: Path, data: bytes) -> None:
-    """Write a file dated 10 s ago: an index made now trusts it at once (not racily new)."""
-    path.write_bytes(data)
-    past = time.time_ns() - 10_000_000_000
-    os.utime(path, ns=(past, past))
-
-
-# -- what is stored, and where ----------------------------------------------------------------
 
 
 def test_indexed_documents_equal_parsed_documents_language_included(seed_copy: Path) -> None:
     indexed = load(seed_copy, index=True)
-    assert _dicts(indexed) == _dicts(load(seed_copy))
+    assert dicts(indexed) == dicts(load(seed_copy))
     assert (index_path(seed_copy)).is_file()
 
 
@@ -98,15 +60,15 @@ def test_index_file_is_not_listed_as_a_corpus_file(seed_copy: Path) -> None:
 def test_warm_load_parses_nothing_and_detects_no_language(
     seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    expected = _dicts(load(seed_copy, index=True))
-    parsed = _parse_counter(monkeypatch)
+    expected = dicts(load(seed_copy, index=True))
+    parsed = parse_counter(monkeypatch)
     import seedcorpus._records
 
     def no_detection(text: str) -> Any:
         raise AssertionError("language detected on a warm load")
 
     monkeypatch.setattr(seedcorpus._records, "detect_language", no_detection)
-    assert _dicts(load(seed_copy, index=True)) == expected
+    assert dicts(load(seed_copy, index=True)) == expected
     assert parsed == []
 
 
@@ -131,12 +93,12 @@ def test_only_new_changed_and_deleted_files_are_handled(
     seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load(seed_copy, index=True)
-    parsed = _parse_counter(monkeypatch)
+    parsed = parse_counter(monkeypatch)
     _change_add_and_delete(seed_copy)
     _, _, stats = build_index(seed_copy)
     assert sorted(parsed) == ["001_17e8dcca59894ba3.txt", "009_00000000000000ff.txt"]
     assert (stats.files, stats.parsed, stats.reused, stats.removed) == (5, 2, 3, 1)
-    assert _dicts(load(seed_copy, index=True)) == _dicts(load(seed_copy))
+    assert dicts(load(seed_copy, index=True)) == dicts(load(seed_copy))
 
 
 def test_same_size_rewrite_with_its_mtime_restored_is_parsed_again(
@@ -144,7 +106,7 @@ def test_same_size_rewrite_with_its_mtime_restored_is_parsed_again(
 ) -> None:
     load(seed_copy, index=True)
     _rewrite_keeping_size_and_mtime(seed_copy / "003_0fe451fa7ae68fa1.txt")
-    parsed = _parse_counter(monkeypatch)
+    parsed = parse_counter(monkeypatch)
     corpus = load(seed_copy, index=True)
     assert parsed == ["003_0fe451fa7ae68fa1.txt"]
     assert str(corpus["0fe451fa7ae68fa1"].published) == "2019-07"
@@ -160,7 +122,7 @@ def test_an_unchanged_corpus_is_refreshed_from_its_snapshot_without_reading_rows
 ) -> None:
     load(seed_copy, index=True)  # parses: no snapshot yet
     assert _snapshots(seed_copy) == 0
-    expected = _dicts(load(seed_copy, index=True))  # every row current: a snapshot
+    expected = dicts(load(seed_copy, index=True))  # every row current: a snapshot
     assert _snapshots(seed_copy) == 1
 
     def no_rows(self: IndexedStore) -> Any:
@@ -168,7 +130,7 @@ def test_an_unchanged_corpus_is_refreshed_from_its_snapshot_without_reading_rows
 
     monkeypatch.setattr(IndexedStore, "_rows", no_rows)
     assert build_index(seed_copy)[2] == IndexStats(5, 0, 5, 0, False)
-    assert _dicts(load(seed_copy, index=True)) == expected
+    assert dicts(load(seed_copy, index=True)) == expected
 
 
 def test_changes_after_a_snapshot_are_all_found(
@@ -179,7 +141,7 @@ def test_changes_after_a_snapshot_are_all_found(
     assert _snapshots(seed_copy) == 1
     _change_add_and_delete(seed_copy)
     _rewrite_keeping_size_and_mtime(seed_copy / "003_0fe451fa7ae68fa1.txt")
-    parsed = _parse_counter(monkeypatch)
+    parsed = parse_counter(monkeypatch)
     _, _, stats = build_index(seed_copy)
     assert sorted(parsed) == [
         "001_17e8dcca59894ba3.txt",
@@ -187,7 +149,7 @@ def test_changes_after_a_snapshot_are_all_found(
         "009_00000000000000ff.txt",
     ]
     assert (stats.files, stats.parsed, stats.reused, stats.removed) == (5, 3, 2, 1)
-    assert _dicts(load(seed_copy, index=True)) == _dicts(load(seed_copy))
+    assert dicts(load(seed_copy, index=True)) == dicts(load(seed_copy))
 
 
 def test_a_snapshot_is_void_once_any_row_is_written(
@@ -236,7 +198,7 @@ def test_a_file_modified_as_it_was_indexed_is_parsed_again_and_not_snapshotted(
     soon = time.time_ns() + 5_000_000_000  # an mtime at or after the indexing: racy
     os.utime(target, ns=(soon, soon))
     load(seed_copy, index=True)
-    parsed = _parse_counter(monkeypatch)
+    parsed = parse_counter(monkeypatch)
     for _ in range(2):
         assert build_index(seed_copy)[2].parsed == 1
     assert parsed == [target.name] * 2
@@ -257,8 +219,8 @@ def test_a_warm_load_reads_rows_in_blocks_with_stale_and_failing_files_among_the
     order, a file changed after indexing is parsed again and a binary file keeps its error."""
     seeds = sorted(SEEDS.glob("*.txt"))
     texts = [seeds[i % len(seeds)].read_text("utf-8") for i in range(700)]
-    folder = _write_corpus(tmp_path / "corpus", texts)
-    _write_settled(folder / "100_0000000000000064.txt", b"\x00binary")
+    folder = write_corpus(tmp_path / "corpus", texts)
+    write_settled(folder / "100_0000000000000064.txt", b"\x00binary")
     load(folder, index=True, workers=1)
     changed = folder / "600_0000000000000258.txt"
     changed.write_text(texts[0].replace("2020-01", "2018-02", 1), "utf-8")
@@ -272,7 +234,7 @@ def test_a_warm_load_reads_rows_in_blocks_with_stale_and_failing_files_among_the
 
     monkeypatch.setattr(seedcorpus._index.IndexedStore, "documents", counting)
     warm = load(folder, index=True, workers=1)
-    assert _dicts(warm) == _dicts(expected)
+    assert dicts(warm) == dicts(expected)
     assert queries == [8, 16, 32, 64, 128, 256, 196]
     assert warm.problems == expected.problems
     assert [p.code for p in warm.problems] == ["binary"]
@@ -282,10 +244,10 @@ def test_a_warm_load_reads_rows_in_blocks_with_stale_and_failing_files_among_the
 def test_files_without_a_document_are_stored_with_their_error(
     seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _write_settled(seed_copy / "007_00000000000000aa.txt", b"\x00\x01binary")
+    write_settled(seed_copy / "007_00000000000000aa.txt", b"\x00\x01binary")
     expected = load(seed_copy).problems
     load(seed_copy, index=True)
-    parsed = _parse_counter(monkeypatch)
+    parsed = parse_counter(monkeypatch)
     corpus = load(seed_copy, index=True)
     assert corpus.problems == expected
     assert [p.code for p in expected] == ["binary"]
@@ -298,11 +260,11 @@ def test_documents_of_a_duplicated_key_carry_the_problem_from_the_index_too(
     seed_copy: Path,
 ) -> None:
     shutil.copy2(seed_copy / "000_18ee026d31d90e44.txt", seed_copy / "007_18ee026d31d90e44.txt")
-    expected = _dicts(load(seed_copy))
+    expected = dicts(load(seed_copy))
     assert [p["code"] for p in expected[0]["problems"]] == ["duplicate_key"]
-    assert _dicts(load(seed_copy, index=True)) == expected
-    assert _dicts(load(seed_copy, index=True)) == expected  # warm
-    assert _dicts(load(seed_copy, index=True, workers=2)) == expected
+    assert dicts(load(seed_copy, index=True)) == expected
+    assert dicts(load(seed_copy, index=True)) == expected  # warm
+    assert dicts(load(seed_copy, index=True, workers=2)) == expected
 
 
 def test_unreadable_files_are_retried_not_remembered(seed_copy: Path) -> None:
@@ -316,68 +278,8 @@ def test_unreadable_files_are_retried_not_remembered(seed_copy: Path) -> None:
     assert len(list(load(seed_copy, index=True))) == 5
 
 
-def test_index_location_default_cache_and_explicit(
-    seed_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    before = sorted(p.name for p in seed_copy.iterdir())
-    monkeypatch.setenv("SEEDCORPUS_INDEX_DIR", str(tmp_path / "cache"))
-    cached = index_path(seed_copy)
-    assert cached.parent == tmp_path / "cache"
-    load(seed_copy, index=True)
-    assert cached.is_file()
-    assert sorted(p.name for p in seed_copy.iterdir()) == before  # nothing written there
-    assert index_path(seed_copy, where="beside") == seed_copy / INDEX_NAME
-    explicit = tmp_path / "elsewhere" / "my.sqlite"
-    assert len(load(seed_copy, index=explicit)) == 5
-    assert explicit.is_file()
-    with pytest.raises(ValueError, match="where must be 'cache' or 'beside'"):
-        index_path(seed_copy, where="corpus")  # type: ignore[arg-type]
-    with pytest.raises(CorpusIndexError, match="only a directory corpus"):
-        index_path(seed_copy / "000_18ee026d31d90e44.txt", where="beside")
-    with pytest.raises(TypeError, match="index takes"):
-        load(seed_copy, index=3)  # type: ignore[arg-type]
-
-
-def test_without_the_override_the_index_goes_to_the_platformdirs_user_cache(
-    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import platformdirs
-
-    monkeypatch.delenv("SEEDCORPUS_INDEX_DIR")
-    where = Path(platformdirs.user_cache_dir("seedcorpus")) / "indexes"
-    assert index_path(seed_copy).parent == where
-
-
-def test_archives_are_indexed_in_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import zipfile
-
-    monkeypatch.setenv("SEEDCORPUS_INDEX_DIR", str(tmp_path / "cache"))
-    archive = tmp_path / "corpus.zip"
-    with zipfile.ZipFile(archive, "w") as handle:
-        for path in sorted(SEEDS.iterdir()):
-            handle.write(path, path.name)
-    _write_settled(archive, archive.read_bytes())
-    assert _dicts(load(archive, index=True)) == _dicts(load(archive))
-    parsed = _parse_counter(monkeypatch)
-    assert len(list(load(archive, index=True))) == 5
-    assert parsed == []
-
-
-def test_an_index_needs_local_files() -> None:
-    fsspec = pytest.importorskip("fsspec")
-    memory = fsspec.filesystem("memory")
-    memory.pipe(
-        "/index-test/000_18ee026d31d90e44.txt", (SEEDS / "000_18ee026d31d90e44.txt").read_bytes()
-    )
-    with pytest.raises(CorpusIndexError, match="needs local files"):
-        load("memory://index-test", index=True)
-
-
-# -- never stale or wrong -------------------------------------------------------------------
-
-
 def test_corrupt_index_is_rebuilt(seed_copy: Path) -> None:
-    expected = _dicts(load(seed_copy))
+    expected = dicts(load(seed_copy))
     load(seed_copy, index=True)
     path = index_path(seed_copy)
     data = bytearray(path.read_bytes())
@@ -385,7 +287,7 @@ def test_corrupt_index_is_rebuilt(seed_copy: Path) -> None:
     path.write_bytes(bytes(data))
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    assert _dicts(load(seed_copy, index=True)) == expected
+    assert dicts(load(seed_copy, index=True)) == expected
 
 
 def test_garbage_at_the_default_location_is_replaced(seed_copy: Path) -> None:
@@ -393,24 +295,6 @@ def test_garbage_at_the_default_location_is_replaced(seed_copy: Path) -> None:
     _, _, stats = build_index(seed_copy)
     assert stats.rebuilt
     assert stats.parsed == 5
-
-
-def test_foreign_parser_version_is_rebuilt(
-    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    load(seed_copy, index=True)
-    with sqlite3.connect(index_path(seed_copy)) as connection:
-        connection.execute("UPDATE meta SET value = 'other' WHERE name = 'fingerprint'")
-    parsed = _parse_counter(monkeypatch)
-    _, _, stats = build_index(seed_copy)
-    assert stats.rebuilt
-    assert len(parsed) == 5
-
-
-def test_other_parse_options_use_another_fingerprint(seed_copy: Path) -> None:
-    load(seed_copy, index=True)
-    corpus = load(seed_copy, index=True, max_bytes=100)
-    assert {p.code for p in corpus.problems} == {"too_large"}
 
 
 def test_a_database_that_is_not_an_index_is_never_overwritten(tmp_path: Path) -> None:
@@ -433,7 +317,7 @@ def _index_in_process(folder: str, barrier: Any) -> None:
 
 def test_two_processes_indexing_at_once_stay_consistent(tmp_path: Path) -> None:
     texts = [f" date 2021-{1 + i % 12:02d} Photo : Yonhap\n\nKalimat nomor {i}." for i in range(60)]
-    folder = _write_corpus(tmp_path / "corpus", texts)
+    folder = write_corpus(tmp_path / "corpus", texts)
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(2)
     processes = [
@@ -446,7 +330,7 @@ def test_two_processes_indexing_at_once_stay_consistent(tmp_path: Path) -> None:
     assert [process.exitcode for process in processes] == [0, 0]
     _, _, stats = build_index(folder)
     assert (stats.parsed, stats.reused) == (0, 60)
-    assert _dicts(load(folder, index=True)) == _dicts(load(folder))
+    assert dicts(load(folder, index=True)) == dicts(load(folder))
     with sqlite3.connect(index_path(folder)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("SELECT count(*) FROM files").fetchone() == (60,)
@@ -481,7 +365,7 @@ def test_an_index_locked_past_the_busy_timeout_is_a_clear_error(
 ) -> None:
     load(seed_copy, index=True)
     other = shutil.copytree(seed_copy, seed_copy.parent / "other")
-    monkeypatch.setattr(seedcorpus._index, "BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(seedcorpus._index.sql, "BUSY_TIMEOUT_S", 0.2)
     changed = seed_copy / "001_17e8dcca59894ba3.txt"
     changed.write_bytes(changed.read_bytes() + b"\n\nParagraf baru.")  # a row to write
     holder = sqlite3.connect(index_path(seed_copy), isolation_level=None)
@@ -503,7 +387,7 @@ def test_a_process_killed_mid_index_leaves_a_usable_index(tmp_path: Path) -> Non
         + " ".join(f"Kalimat {i} ke {j} tentang kerja sama ekonomi." for j in range(30))
         for i in range(1500)
     ]
-    folder = _write_corpus(tmp_path / "corpus", texts)
+    folder = write_corpus(tmp_path / "corpus", texts)
     script = textwrap.dedent(
         f"""
         import sys
@@ -533,236 +417,10 @@ def test_a_process_killed_mid_index_leaves_a_usable_index(tmp_path: Path) -> Non
     assert stats.reused >= rows
     assert stats.parsed == len(texts) - stats.reused
     assert not stats.rebuilt
-    assert _dicts(load(folder, index=True)[:50]) == _dicts(load(folder)[:50])
+    assert dicts(load(folder, index=True)[:50]) == dicts(load(folder)[:50])
     assert load(folder, index=True).filter(since="2020").keys() == (
         load(folder).filter(since="2020").keys()
     )
-
-
-# -- filters in SQL --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def generated_folder() -> Any:
-    """A corpus of generated files in every testing layout, indexed once."""
-    from hypothesis import HealthCheck, settings
-
-    folder = Path(tempfile.mkdtemp()) / "corpus"
-    texts: list[str] = []
-
-    @settings(
-        max_examples=60, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
-    )
-    @given(article_texts())
-    def collect(text: str) -> None:
-        texts.append(text)
-
-    collect()
-    texts.append("Judul\n\n2024-05-27 17:07:04\u00a0\u00a0\n\nKorea Utara [x]*? menembakkan rudal.")
-    texts.append(" date 2023-03 Photo : Yonhap\n\nPejabat KOREA UTARA bertemu.")
-    _write_corpus(folder, texts)
-    (folder / f"{len(texts):03d}_{len(texts):016x}.txt").write_bytes(b"\x00binary")
-    load(folder, index=True)
-    yield folder
-    shutil.rmtree(folder.parent, ignore_errors=True)
-
-
-@given(criteria=filter_criteria())
-def test_keyword_filters_give_the_same_results_with_and_without_the_index(
-    generated_folder: Path, criteria: dict[str, Any]
-) -> None:
-    plain = load(generated_folder).filter(**criteria)
-    indexed = load(generated_folder, index=True).filter(**criteria)
-    assert indexed.keys() == plain.keys()
-    assert [d.key for d in indexed] == [d.key for d in plain]
-    assert len(indexed) == len(plain)
-    assert bool(indexed) == bool(plain)
-
-
-@given(predicate=predicates(), case=st.booleans())
-def test_predicate_expressions_give_the_same_results_with_and_without_the_index(
-    generated_folder: Path, predicate: Any, case: bool
-) -> None:
-    if case:
-        predicate = predicate & F.contains("Korea", case=True)
-    plain = load(generated_folder).filter(predicate)
-    indexed = load(generated_folder, index=True).filter(predicate)
-    assert indexed.keys() == plain.keys()
-    assert [d.key for d in indexed] == [d.key for d in plain]
-
-
-SORTABLE = [*sorted(SORT_COLUMNS), "ordinal", "key", "headline", "path"]
-
-
-@given(
-    by=st.sampled_from(SORTABLE),
-    reverse=st.booleans(),
-    criteria=filter_criteria(),
-    window=st.sampled_from([None, slice(3, 40), slice(None, None, -1)]),
-)
-def test_sorted_views_are_the_same_with_and_without_the_index(
-    generated_folder: Path, by: str, reverse: bool, criteria: dict[str, Any], window: Any
-) -> None:
-    views = [load(generated_folder), load(generated_folder, index=True)]
-    views = [view.filter(**criteria) for view in views]
-    if window is not None:
-        views = [view[window] for view in views]
-    plain, indexed = (view.sorted(by, reverse=reverse) for view in views)
-    assert indexed.keys() == plain.keys()
-    assert [d.key for d in indexed.head(5)] == [d.key for d in plain.head(5)]
-
-
-@pytest.mark.parametrize("by", sorted(SORT_COLUMNS))
-def test_sorting_on_the_index_reads_no_document(
-    generated_folder: Path, monkeypatch: pytest.MonkeyPatch, by: str
-) -> None:
-    expected = load(generated_folder).sorted(by, reverse=by == "published").keys()
-    corpus = load(generated_folder, index=True)
-
-    def no_document(self: IndexedStore, entry: Any) -> Any:
-        raise AssertionError(f"{entry.name} was read to sort by {by}")
-
-    monkeypatch.setattr(IndexedStore, "document", no_document)
-    assert corpus.sorted(by, reverse=by == "published").keys() == expected
-
-
-def test_without_json_each_sorting_still_uses_the_index(
-    generated_folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(seedcorpus._index, "has_json", lambda: False)
-    for by in ("published", "title", "publisher"):
-        for reverse in (False, True):
-            plain = load(generated_folder).sorted(by, reverse=reverse)
-            indexed = load(generated_folder, index=True).sorted(by, reverse=reverse)
-            assert indexed.keys() == plain.keys()
-
-
-def test_sorting_by_a_function_or_in_strict_mode_reads_documents(generated_folder: Path) -> None:
-    def words(document: Any) -> int:
-        return len(document.text.split())
-
-    plain = load(generated_folder).sorted(words)
-    assert load(generated_folder, index=True).sorted(words).keys() == plain.keys()
-    with pytest.raises(DocumentError):  # the first file without a document, as without an index
-        load(generated_folder, index=True, strict=True).sorted("published")
-
-
-@given(st.lists(partial_dates(min_year=1, max_year=9998), min_size=2, max_size=12))
-def test_order_keys_sort_as_the_dates_do(dates: list[Any]) -> None:
-    assert sorted(dates, key=order_key) == sorted(dates)
-    for a, b in itertools.pairwise(dates):
-        assert (order_key(a) < order_key(b)) == (a < b)
-        assert (order_key(a) == order_key(b)) == (a._sort_key() == b._sort_key())
-
-
-def test_views_keep_their_problems_stats_and_order(generated_folder: Path) -> None:
-    plain = load(generated_folder).filter(since="2020", layout="kbs_world")
-    indexed = load(generated_folder, index=True).filter(since="2020", layout="kbs_world")
-    assert indexed.problems == plain.problems
-    assert indexed.stats() == plain.stats()
-    assert indexed.sorted("published").keys() == plain.sorted("published").keys()
-    assert indexed.keys()[::-1] == plain.sorted("ordinal", reverse=True).keys()
-
-
-def test_metadata_filters_on_a_warm_index_read_no_document(
-    generated_folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    corpus = load(generated_folder, index=True)
-
-    def no_reading(self: IndexedStore, entry: Any) -> Any:
-        raise AssertionError("a document was read")
-
-    monkeypatch.setattr(IndexedStore, "document", no_reading)
-    view = corpus.filter(F.since("2018") & ~F.layout("cri"), language="id")
-    assert len(view) == len(view.keys()) > 0
-
-
-@pytest.mark.skipif(not has_fts5(), reason="this SQLite has no FTS5")
-def test_contains_runs_on_the_full_text_table(
-    generated_folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    corpus = load(generated_folder, index=True)
-    expected = load(generated_folder).filter(contains=["korea utara", "[x]*?"]).keys()
-    monkeypatch.setattr(IndexedStore, "document", lambda self, entry: 1 / 0)
-    assert corpus.filter(contains=["korea utara", "[x]*?"]).keys() == expected
-    assert expected
-
-
-def test_without_fts5_contains_falls_back_to_python(
-    generated_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import seedcorpus._index
-
-    monkeypatch.setattr(seedcorpus._index, "has_fts5", lambda: False)
-    corpus = load(generated_folder, index=tmp_path / "plain.sqlite")
-    expected = load(generated_folder).filter(contains="Jepang").keys()
-    assert corpus.filter(contains="Jepang").keys() == expected
-
-
-def test_sql_queries_are_read_only(seed_copy: Path) -> None:
-    store = load(seed_copy, index=True)._listing.store
-    assert isinstance(store, IndexedStore)
-    assert store.execute("SELECT count(*) FROM files") == [(5,)]
-    with pytest.raises(sqlite3.OperationalError, match="readonly"):
-        store.execute("DELETE FROM files")
-
-
-# -- the command line ------------------------------------------------------------------------
-
-
-def test_cli_index_builds_then_refreshes(
-    seed_copy: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["index", str(seed_copy)]) == 0
-    first = capsys.readouterr().out
-    assert first.startswith("5 files indexed in ")
-    assert "5 parsed" in first
-    assert main(["index", str(seed_copy), "--json"]) == 0
-    report = json.loads(capsys.readouterr().out)
-    assert (report["parsed"], report["reused"], report["index"]) == (
-        0,
-        5,
-        str(index_path(seed_copy)),
-    )
-
-
-def test_cli_index_at_an_explicit_path(
-    seed_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    target = tmp_path / "idx.sqlite"
-    assert main(["index", str(seed_copy), "--index", str(target)]) == 0
-    assert target.is_file()
-    assert str(target) in capsys.readouterr().out
-
-
-def test_an_index_built_on_worker_processes_equals_one_built_serially(
-    tmp_path: Path, seeds_dir: Path
-) -> None:
-    texts = [path.read_text("utf-8") for path in sorted(seeds_dir.glob("*.txt"))]
-    count = 3 * seedcorpus._index.BATCH_ROWS + 7  # several batches in flight at once
-    folder = _write_corpus(tmp_path / "corpus", [texts[i % len(texts)] for i in range(count)])
-    _, _, parallel = build_index(folder, tmp_path / "parallel.sqlite", workers=2)
-    _, _, serial = build_index(folder, tmp_path / "serial.sqlite", workers=1)
-    assert (parallel.parsed, serial.parsed) == (count, count)
-    assert _dicts(load(folder, index=tmp_path / "parallel.sqlite")) == _dicts(
-        load(folder, index=tmp_path / "serial.sqlite")
-    )
-
-
-# -- work counted, not only results (issue 19) -------------------------------------------------
-
-
-def _read_counter(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Count the documents the index serves (each name once per read)."""
-    reads: list[str] = []
-    real = IndexedStore.documents
-
-    def counting(self: IndexedStore, entries: Any) -> Any:
-        reads.extend(entry.name for entry in entries)
-        return real(self, entries)
-
-    monkeypatch.setattr(IndexedStore, "documents", counting)
-    return reads
 
 
 def test_len_of_an_indexed_view_reads_only_what_the_index_cannot_answer(
@@ -770,8 +428,8 @@ def test_len_of_an_indexed_view_reads_only_what_the_index_cannot_answer(
 ) -> None:
     corpus = load(seed_copy, index=True)
     since = load(seed_copy).filter(since="2020").keys()
-    reads = _read_counter(monkeypatch)
-    parsed = _parse_counter(monkeypatch)
+    reads = read_counter(monkeypatch)
+    parsed = parse_counter(monkeypatch)
     assert len(corpus.filter(since="2020")) == len(since) == 4
     assert len(corpus.filter(language="id", contains="Korea")) > 0
     assert len(corpus.sorted("published")) == 5
@@ -790,7 +448,7 @@ def test_a_refresh_with_part_of_the_listing_keeps_the_rows_of_files_still_there(
     store, entries, _ = build_index(seed_copy)
     stats = store.refresh(entries[:2])
     assert (stats.files, stats.parsed, stats.reused, stats.removed) == (2, 0, 2, 0)
-    parsed = _parse_counter(monkeypatch)
+    parsed = parse_counter(monkeypatch)
     assert build_index(seed_copy)[2] == IndexStats(5, 0, 5, 0, False)
     assert parsed == []
     (seed_copy / entries[4].name).unlink()  # a file gone is dropped by any listing
@@ -806,7 +464,7 @@ def _answers(corpus: Any) -> tuple[Any, ...]:
         corpus.filter(contains="ekonomi 7").keys(),
         corpus.filter(since="2016", until="2019").keys(),
         [d.key for d in corpus.sorted("published")],
-        _dicts(corpus[:5]),
+        dicts(corpus[:5]),
     )
 
 
@@ -816,7 +474,7 @@ def test_a_damaged_index_gives_the_right_answers_or_a_corpus_index_error(tmp_pat
         + " ".join(f"Kalimat {i} tentang kerja sama ekonomi {j}." for j in range(i % 9))
         for i in range(150)
     ]
-    folder = _write_corpus(tmp_path / "corpus", texts)
+    folder = write_corpus(tmp_path / "corpus", texts)
     expected = _answers(load(folder))
     build_index(folder, workers=1)
     index = index_path(folder)
@@ -856,7 +514,7 @@ def test_a_symlink_retargeted_to_a_file_of_the_same_size_and_times_is_read_again
             | {"st_ctime_ns": 0, "st_ctime": 0.0}
         )
 
-    monkeypatch.setattr(seedcorpus._index.os, "stat", same_ctime)
+    monkeypatch.setattr(os, "stat", same_ctime)
     targets, folder = tmp_path / "targets", tmp_path / "corpus"
     targets.mkdir()
     folder.mkdir()
@@ -872,48 +530,3 @@ def test_a_symlink_retargeted_to_a_file_of_the_same_size_and_times_is_read_again
     os.replace(retarget, link)  # size, mtime and (here) ctime all as before
     assert [d.text for d in load(folder, index=True)] == ["Kelima."]
     assert build_index(folder)[2].parsed == 0
-
-
-def test_huge_ordinals_and_undecodable_folder_names_are_indexed(tmp_path: Path) -> None:
-    folder = tmp_path / "corpus"
-    odd = os.fsdecode(bytes(folder) + b"/caf\xe9")  # not UTF-8: a surrogate in the name
-    os.makedirs(odd)
-    page = b" date 2021-12 Photo : Yonhap\n\nSatu."
-    _write_settled(folder / f"{2**63}_0123456789abcdef.txt", page)
-    _write_settled(folder / f"{10**40}_00000000000000aa.txt", page)
-    _write_settled(Path(odd) / "001_00000000000000ff.txt", page)
-    _write_settled(folder / "002_00000000000000ee.txt", page)
-    expected = _dicts(load(folder))
-    _, entries, stats = build_index(folder)
-    assert (len(entries), stats.parsed) == (4, 4)
-    assert _dicts(load(folder, index=True)) == expected
-    assert build_index(folder)[2].reused == 4
-    assert (
-        load(folder, index=True).sorted("ordinal").keys() == load(folder).sorted("ordinal").keys()
-    )
-
-
-def test_index_workers_return_rows_within_a_byte_budget(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if multiprocessing.get_start_method() != "fork":
-        pytest.skip("the budget is patched in this process, which only forked workers inherit")
-    import seedcorpus._parallel
-
-    monkeypatch.setattr(seedcorpus._parallel, "CHUNK_BYTES", 200)  # a row or two a batch
-    texts = [
-        f" date 2021-{1 + i % 12:02d} Photo : Yonhap\n\n" + "Isi berita. " * 20 for i in range(150)
-    ]
-    folder = _write_corpus(tmp_path / "corpus", texts)
-    written: list[int] = []
-    write = IndexedStore._write
-
-    def counted(self: IndexedStore, rows: Any) -> Any:
-        written.append(len(rows))
-        return write(self, rows)
-
-    monkeypatch.setattr(IndexedStore, "_write", counted)
-    _, entries, stats = build_index(folder, workers=2)
-    assert (len(entries), stats.parsed, sum(written)) == (150, 150, 150)
-    assert max(written) == 1  # each row is over the budget: one a batch, not 64
-    assert _dicts(load(folder, index=True)) == _dicts(load(folder))

@@ -1,16 +1,16 @@
 """A zip archive's central directory read in blocks and kept compact: 30 to 36 bytes a member.
 
-:class:`zipfile.ZipFile` keeps a ``ZipInfo`` object per member (about 610 bytes each:
-611 MB for a million members, in every process that opens the archive).
-:class:`ZipDirectory` reads the end-of-central-directory record (ZIP64 too), scans the
-central directory in 1 MiB blocks and keeps, per member, only the hash of its name and
-the offset of its central-directory entry, in two ``array('Q')``, plus an open-addressing
-table of positions (``array('I')``, at most two thirds full), and the local header offsets
-in order (``array('Q')``: a member's data must end before the next one, as zipfile 3.13
-checks against overlapping entries, a zip bomb's trick). Reading a member re-reads its
-central-directory entry (one small read, checked against the name), then its local
-header, and inflates it with zipfile's own member reader (:class:`zipfile.ZipExtFile`:
-stored, deflate, bzip2, lzma, the CRC and the declared size checked as zipfile does).
+Unlike :class:`zipfile.ZipFile`, no ``ZipInfo`` object is kept per member (the figures
+are in ``docs/scale.md``). :class:`ZipDirectory` reads the end-of-central-directory record
+(ZIP64 too), scans the central directory in 1 MiB blocks and keeps, per member, only the
+hash of its name and the offset of its entry, in two ``array('Q')``, plus an
+open-addressing table of positions (``array('I')``, at most two thirds full), and the
+local header offsets in order (``array('Q')``: a member's data must end before the next
+one, as zipfile 3.13 checks against overlapping entries, a zip bomb's trick). Reading a
+member re-reads its central-directory entry (one small read, checked against the name),
+then its local header, and inflates it with zipfile's own member reader
+(:class:`zipfile.ZipExtFile`: stored, deflate, bzip2, lzma, the CRC and the declared size
+checked as zipfile does).
 
 The checks and their messages are zipfile's (CPython's ``_EndRecData``,
 ``_RealGetContents`` and ``ZipFile.open``), so damaged archives fail the same way:
