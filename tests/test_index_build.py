@@ -89,9 +89,9 @@ def test_index_workers_return_rows_within_a_byte_budget(
 ) -> None:
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the budget is patched in this process, which only forked workers inherit")
-    import seedcorpus._parallel
+    import seedcorpus._pool
 
-    monkeypatch.setattr(seedcorpus._parallel, "CHUNK_BYTES", 200)  # a row or two a batch
+    monkeypatch.setattr(seedcorpus._pool, "CHUNK_BYTES", 200)  # a row or two a batch
     texts = [
         f" date 2021-{1 + i % 12:02d} Photo : Yonhap\n\n" + "Isi berita. " * 20 for i in range(150)
     ]

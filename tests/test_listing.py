@@ -20,6 +20,7 @@ from seedcorpus._listing import (
 from seedcorpus._load import seeds_path
 from seedcorpus._parse import ParseOptions, parse
 from seedcorpus._storage import DirectoryStore, Entries, Entry
+from seedcorpus._storage.entries import EntriesBuilder
 
 
 def _entries() -> list[Entry]:
@@ -30,7 +31,14 @@ def _entries() -> list[Entry]:
     ]
 
 
-@pytest.mark.parametrize("table", [EntryList(_entries()), Entries.from_entries(_entries())])
+def _packed(entries: list[Entry]) -> Entries:
+    builder = EntriesBuilder()
+    for entry in entries:
+        assert builder.add(entry.name)
+    return builder.build()
+
+
+@pytest.mark.parametrize("table", [EntryList(_entries()), _packed(_entries())])
 def test_both_entry_tables_answer_the_same_lookups(table: EntryList | Entries) -> None:
     assert len(table) == 3
     assert [table.key_at(i) for i in range(3)] == [e.key for e in _entries()]

@@ -77,7 +77,7 @@ def load(
     - an fsspec URL (``"s3://bucket/corpus/"``, ``"memory://corpus"``,
       ``"zip://::corpus.zip"``; the ``fsspec`` extra), with ``storage_options`` for the
       filesystem (credentials, ``{"anon": True}``...);
-    - any :class:`~seedcorpus._storage.Store`.
+    - any :class:`~seedcorpus.Store`.
 
     ``sources`` extends or replaces the canonical source registry, ``layouts`` the layout
     registry. Files larger than ``max_bytes`` are refused with a ``too_large`` problem.

@@ -38,26 +38,12 @@ from typing import Final
 import attrs
 
 from seedcorpus._exceptions import DocumentError
-from seedcorpus._pool import (  # the last three: for _index until it imports _pool
-    CHUNK_BYTES,
-    check_workers,
-    default_workers,
-    die_with_parent,
-    worker_pool,
-)
+from seedcorpus._pool import CHUNK_BYTES, check_workers, default_workers, worker_pool
 from seedcorpus._reader import Reader, Result
 from seedcorpus._records import Document
 from seedcorpus._storage import blocks
 
-__all__ = [
-    "AHEAD_PER_WORKER",
-    "CHUNK_BYTES",
-    "CHUNK_FILES",
-    "check_workers",
-    "default_workers",
-    "die_with_parent",
-    "parallel_results",
-]
+__all__ = ["AHEAD_PER_WORKER", "CHUNK_FILES", "parallel_results"]
 
 CHUNK_FILES: Final = 256
 """Files a worker parses per task, at most (fewer for small corpora: 8 chunks a worker)."""

@@ -4,6 +4,10 @@
 >>> d = PartialDate(2021, 12, tz="Asia/Seoul")
 >>> d.precision, d.isoformat(), d.contains(PartialDate(2021, 12, 23))
 ('month', '2021-12[Asia/Seoul]', True)
+
+One concern, over 600 lines: one value class, its interval arithmetic (time zones, fixed
+offsets, DST gaps), its ISO and JSON forms and its order; split, its methods would reach
+into each other's modules.
 """
 
 from __future__ import annotations

@@ -17,17 +17,18 @@ import time
 import zlib
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from itertools import chain
 from typing import Any, Final
 
-from seedcorpus import _exceptions, _parallel, _parse
+from seedcorpus import _exceptions, _parse, _pool
 from seedcorpus._exceptions import DocumentError
-from seedcorpus._filters import fold_name
+from seedcorpus._filters import fold_name, wall_key
 from seedcorpus._index.sql import FILE_WIDTH, SCHEMA_VERSION, blob_digest, order_key
 from seedcorpus._parse import ParseOptions
 from seedcorpus._records import Document
 from seedcorpus._storage import CHUNK, Entry, Store, blocks, is_archive, local_file, local_root
+from seedcorpus._version import VERSION
 
 __all__ = [
     "BATCH_ROWS",
@@ -102,10 +103,8 @@ def parser_fingerprint(options: ParseOptions) -> str:
     >>> parser_fingerprint(ParseOptions()) == parser_fingerprint(ParseOptions(max_bytes=10))
     False
     """
-    # A real import cycle: seedcorpus/__init__.py sets __version__ after importing this.
-    from seedcorpus import __version__
 
-    digest = hashlib.sha256(f"seedcorpus {__version__} schema {SCHEMA_VERSION}".encode())
+    digest = hashlib.sha256(f"seedcorpus {VERSION} schema {SCHEMA_VERSION}".encode())
     for layout in options.layouts:
         cls = type(layout)
         digest.update(
@@ -192,10 +191,6 @@ def listing_digest(names: Sequence[str], identities: array[int]) -> bytes:
     return digest.digest()
 
 
-def _wall(moment: Any) -> str:
-    return str(moment.replace(tzinfo=None).isoformat(timespec="seconds"))
-
-
 def _folded(value: str | None) -> str | None:
     return None if value is None else fold_name(value)
 
@@ -216,8 +211,8 @@ def _document_row(name: str, identity: Identity | None, started: int, doc: Docum
         None, None, None, doc.layout, doc.title,
         None if published is None else published.isoformat(),
         None if published is None else published.precision,
-        None if published is None else _wall(published.start),
-        None if published is None else _wall(published.end),
+        None if published is None else wall_key(published.start),
+        None if published is None else wall_key(published.end),
         _folded(source.publisher), _folded(source.photo_credit), _folded(source.author),
         source.author_email, _folded(source.category),
         ("\x1f" + "\x1f".join(cited) + "\x1f") if cited else None,
@@ -260,19 +255,18 @@ def make_row(store: Store, entry: Entry, options: ParseOptions) -> Row:
 _WORKER_STATE: tuple[Store, ParseOptions] | None = None
 
 
-def _start_worker(store: Store, options: ParseOptions, parent: int) -> None:
+def _start_worker(store: Store, options: ParseOptions) -> None:
     global _WORKER_STATE
-    _parallel.die_with_parent(parent)
     _WORKER_STATE = (store, options)
 
 
 def _rows_in_worker(entries: list[Entry]) -> list[Row]:
-    """The rows of the first entries, up to :data:`~seedcorpus._parallel.CHUNK_BYTES` of
+    """The rows of the first entries, up to :data:`~seedcorpus._pool.CHUNK_BYTES` of
     text (the caller sends the rest again): memory is bounded by bytes, not only rows."""
     assert _WORKER_STATE is not None, "index worker was not initialised"
     store, options = _WORKER_STATE
     rows: list[Row] = []
-    budget = _parallel.CHUNK_BYTES  # read here: tests lower it
+    budget = _pool.CHUNK_BYTES  # read here: tests lower it
     for entry in entries:
         rows.append(make_row(store, entry, options))
         budget -= len(rows[-1][FILE_WIDTH + 1] or "")
@@ -295,11 +289,7 @@ def parse_rows(
         for batch in batches:
             yield batch, [make_row(store, entries[p], options) for p in batch]
         return
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        initializer=_start_worker,
-        initargs=(store, options, os.getpid()),
-    )
+    pool = _pool.worker_pool(workers, _start_worker, (store, options))
     pending: list[tuple[list[int], Future[list[Row]]]] = []
     queue = iter(batches)
     try:

@@ -22,7 +22,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Final
 
-from seedcorpus._dates import PartialDate
+from seedcorpus._dates import PartialDate, sort_key
 from seedcorpus._exceptions import CorpusIndexError
 from seedcorpus._filters import AllOf, AnyOf, Contains, Not, Predicate, SqlClause
 
@@ -232,7 +232,7 @@ def order_key(date: PartialDate) -> bytes:
     (True, True)
     """
     out = bytearray()
-    for part in date._sort_key():
+    for part in sort_key(date):
         if isinstance(part, str):
             out += part.encode("utf-8", "surrogatepass").replace(b"\0", b"\0\xff") + b"\0\0"
         else:

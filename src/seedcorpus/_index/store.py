@@ -1,7 +1,7 @@
 """The index as a store: :class:`IndexedStore` keeps it fresh for a listing, serves
 documents from it and answers predicates and sorting in SQL; :func:`build_index`.
 
-Over 600 lines for one concern: the class holds one connection per process and one lock,
+One concern, over 600 lines: the class holds one connection per process and one lock,
 which opening, refreshing, reading and querying all go through; the SQL itself is in
 :mod:`.sql`, rows and workers in :mod:`.build`.
 """
@@ -65,8 +65,8 @@ from seedcorpus._index.sql import (
     transaction,
     upsert_rows,
 )
-from seedcorpus._parallel import check_workers, default_workers
 from seedcorpus._parse import ParseOptions
+from seedcorpus._pool import check_workers, default_workers
 from seedcorpus._records import Document, Problem
 from seedcorpus._storage import (
     Entries,
