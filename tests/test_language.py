@@ -8,24 +8,22 @@ paragraph in another language, and ``short/`` texts too short to judge.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import random
 import subprocess
 import sys
-import unicodedata
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from langdetect.detector import Detector
-from langdetect.detector_factory import DetectorFactory
 
-from seedcorpus import _language
+from seedcorpus import _langdetect, _language
 from seedcorpus._language import (
     MIN_CHARS,
     MIN_CONFIDENCE,
@@ -35,6 +33,7 @@ from seedcorpus._language import (
     detect_language,
     language_shares,
 )
+from strategies import mixed_script_texts
 
 DATA = Path(__file__).resolve().parent / "data" / "multilingual"
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -70,10 +69,15 @@ ALL_TEXTS = [
 ]
 
 
+@functools.cache
+def _stock_factory() -> Any:
+    return _langdetect.detector_factory()
+
+
 def _stock_label(text: str) -> str | None:
     """langdetect's label on the full text with its default parameters (seeded, for a
     reproducible test), zh-cn and zh-tw folded into zh."""
-    detector = Detector(_language._detector_factory())
+    detector = _stock_factory().create()
     detector.append(text)
     ranked = detector.get_probabilities()
     return ranked[0].lang.split("-")[0] if ranked else None
@@ -269,28 +273,7 @@ def test_language_guess_is_frozen_and_checks_its_confidence() -> None:
         LanguageGuess("", 0.9)
 
 
-_SCRIPTS = st.sampled_from(
-    [
-        "abcdefghij klmnopqrst uvwxyz ",
-        "àéèêëïîôùûüç ñ ",
-        "ạảấầẩẫậắằẳẵặẹẻẽếềểễệ ",
-        "가나다라마바사아자차카타파하 ",
-        "あいうえおかきくけこ アイウエオ ",
-        "的一是不了人我在有他这中大来上 ",
-        "абвгдежзийклмнопрст ",
-        "กขคฆงจฉชซ ",
-        "0123456789 .,;:!?()-'\"| ",
-    ]
-)
-
-
-@st.composite
-def _mixed_script_texts(draw: st.DrawFn) -> str:
-    alphabet = "".join(draw(st.lists(_SCRIPTS, min_size=1, max_size=3)))
-    return draw(st.text(alphabet=alphabet, max_size=700))
-
-
-@given(st.one_of(st.text(max_size=400), _mixed_script_texts()))
+@given(st.one_of(st.text(max_size=400), mixed_script_texts()))
 def test_every_text_gets_a_valid_guess(text: str) -> None:
     guess = detect_language(text)
     if guess.code is None:
@@ -337,49 +320,16 @@ def test_the_sample_is_bounded_and_made_of_the_text_s_words(text: str) -> None:
 def test_detection_cost_does_not_grow_with_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
     article = (DATA / "en" / "01.txt").read_text(encoding="utf-8")
     seen: list[str] = []
-    original = _language._Detector.append
+    original = _language.probabilities
 
-    def spy(self: Detector, text: str) -> None:
+    def spy(text: str, max_chars: int = 10_000) -> list[tuple[str, float]]:
         seen.append(text)
-        original(self, text)
+        return original(text, max_chars)
 
-    monkeypatch.setattr(_language._Detector, "append", spy)
+    monkeypatch.setattr(_language, "probabilities", spy)
     assert detect_language(article * 100).code == "en"
     assert len(seen) == 1
     assert len(seen[0]) <= SAMPLE_CHARS
-
-
-# -- the faster detector computes exactly what langdetect computes ----------------------------
-
-
-def _corpus_texts() -> Iterator[str]:
-    for path in ALL_TEXTS:
-        text = path.read_text(encoding="utf-8")
-        yield text
-        yield _language._sample(text)
-        yield from _paragraphs(text)
-
-
-def test_fast_detector_probabilities_equal_langdetect_s_exactly() -> None:
-    for text in _corpus_texts():
-        assert _language._probabilities(text) == _language._probabilities(text, Detector), text
-
-
-def test_fast_detector_extracts_the_same_ngrams_as_langdetect() -> None:
-    factory = _language._detector_factory()
-    for text in _corpus_texts():
-        fast, stock = _language._Detector(factory), Detector(factory)
-        for detector in (fast, stock):
-            detector.append(text)
-            detector.cleaning_text()
-        assert fast.text == stock.text
-        assert fast._extract_ngrams() == stock._extract_ngrams()
-
-
-@given(st.one_of(st.text(max_size=300), _mixed_script_texts()))
-def test_fast_detector_matches_langdetect_on_any_text(text: str) -> None:
-    text = unicodedata.normalize("NFC", text)
-    assert _language._probabilities(text) == _language._probabilities(text, Detector)
 
 
 # -- determinism -------------------------------------------------------------------------------
@@ -436,28 +386,6 @@ def test_same_text_same_guess_in_every_process_and_thread() -> None:
     for result in threaded:
         ((name, report),) = result.items()
         assert report == here[name]
-
-
-def test_langdetect_global_state_is_neither_used_nor_changed() -> None:
-    import langdetect.detector_factory as stock
-
-    before = stock._factory
-    text = (DATA / "id" / "01.txt").read_text(encoding="utf-8")
-    reference = detect_language(text)
-    assert DetectorFactory.seed is None
-    assert stock._factory is before
-    DetectorFactory.seed = 12345  # a user's own global setting does not change our answers
-    try:
-        assert detect_language(text) == reference
-    finally:
-        DetectorFactory.seed = None
-
-
-def test_the_detector_factory_is_loaded_once() -> None:
-    assert _language._detector_factory() is _language._detector_factory()
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        factories = set(map(id, pool.map(lambda _: _language._detector_factory(), range(8))))
-    assert len(factories) == 1
 
 
 def test_malay_is_told_from_indonesian_by_its_words() -> None:

@@ -12,19 +12,11 @@ Two stages, cheapest first:
    words, :data:`SAMPLE_CHARS` characters in all, so a long article costs about as much
    as a short one, and the beginning, middle and end of the body all vote.
 
-Determinism: langdetect draws random n-grams. This module owns one private
-``DetectorFactory`` (loaded lazily, once, under a lock, with the profiles read in
-sorted file order so the language indices never depend on the file system) whose
-*instance* seed is fixed. Every call builds a fresh detector from it, whose random
-generator is re-seeded before each detection. Nothing global is changed: neither
-``langdetect.DetectorFactory.seed`` nor the factory behind ``langdetect.detect``.
-The same text therefore gets the same answer in every run, process and thread.
-
-Speed: besides the bounded sample, langdetect runs 2 trials (its default is 7) with a
-convergence threshold of 0.999 (default 0.99999), and the detector class used here
-replaces langdetect's per-character and per-update Python loops (n-gram extraction,
-memoised per word; five updates per pass) with code that computes exactly the same
-floats from the same random draws. See docs/language.md for the measurements.
+Determinism and speed: langdetect draws random n-grams; :mod:`seedcorpus._langdetect` runs
+its detector from a fixed seed, with 2 trials (langdetect's default is 7) and a convergence
+threshold of 0.999 (default 0.99999), computing exactly what langdetect computes, faster,
+without touching langdetect's global state. The same text therefore gets the same answer in
+every run, process and thread. See docs/language.md for the measurements.
 
 Texts with fewer than :data:`MIN_CHARS` letters, and guesses below
 :data:`MIN_CONFIDENCE`, give ``LanguageGuess(None, 0.0)``. langdetect's own
@@ -44,16 +36,12 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any, Final, NamedTuple
+from typing import Final, NamedTuple
 
 import attrs
-from langdetect.detector import Detector
-from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-from langdetect.lang_detect_exception import ErrorCode, LangDetectException
-from langdetect.utils.ngram import NGram
+
+from seedcorpus._langdetect import detectable_languages, iso_code, probabilities
 
 __all__ = [
     "MIN_CHARS",
@@ -88,16 +76,8 @@ UNDETERMINED: Final = "und"
 """The code :func:`language_shares` uses for paragraphs whose language is undetermined
 (ISO 639-2 ``und``)."""
 
-# langdetect tuning (see docs/language.md for the measurements behind these values).
-_N_TRIAL: Final = 2  # langdetect's default is 7 random restarts; two must agree
-_ALPHA: Final = 0.5  # langdetect's default smoothing
-_SEED: Final = 0
-_CONV_THRESHOLD: Final = 0.999  # langdetect's default is 0.99999
 _SCRIPT_SHARE: Final = 0.8  # share of letters a unique script needs for the shortcut
 _KANA_SHARE: Final = 0.1  # share of kana among kana + Han that makes Japanese
-
-# langdetect codes that are not ISO 639-1.
-_CODE_MAP: Final = {"zh-cn": "zh", "zh-tw": "zh"}
 
 
 @attrs.frozen
@@ -237,195 +217,6 @@ def _sample(text: str) -> str:
     return " ".join(part for part in parts if part)
 
 
-# -- langdetect -----------------------------------------------------------------------
-#
-# _Detector is langdetect's Detector with its three per-character / per-language Python
-# loops rewritten as comprehensions, C-level counts and a memoised character normaliser.
-# It computes the same floats in the same order: tests/test_language.py checks that its
-# probabilities equal the stock Detector's exactly, on every text of the test corpus.
-
-_CACHE_LIMIT: Final = 1 << 16
-_ASCII_LETTER_RANGE: Final = re.compile(r"[A-z]")  # langdetect's 'A' <= ch <= 'z'
-_SPACE_RUN: Final = re.compile(r"  +")
-_FROM_U0300: Final = re.compile(r"[^\x00-\u02ff]")  # langdetect's ch >= '\u0300'
-
-
-class _NormalizeTable(dict[int, str]):
-    """``str.translate`` table for NGram.normalize, filled on demand (pure, so races are benign)."""
-
-    def __missing__(self, key: int) -> str:
-        normalized: str = NGram.normalize(chr(key))
-        if len(self) < _CACHE_LIMIT:
-            self[key] = normalized
-        return normalized
-
-
-_NORMALIZE: Final = _NormalizeTable()
-
-# n-grams langdetect extracts from one word (a run of non-space normalised characters):
-# (those inside the word, those its following space adds). Valid for _factory's map only.
-_WORD_NGRAMS: dict[str, tuple[list[str], list[str]]] = {}
-
-
-def _word_ngrams(word: str, known: dict[str, list[float]]) -> tuple[list[str], list[str]]:
-    """The known n-grams langdetect's NGram state machine yields for ``word``, then for the
-    space after it. Inside a word, the character at ``j`` is skipped when it and the one
-    before are both upper case (langdetect's "capital word" rule)."""
-    padded = " " + word
-    inside: list[str] = []
-    for j in range(1, len(padded)):
-        char = padded[j]
-        if char.isupper() and padded[j - 1].isupper():
-            continue
-        if char in known:
-            inside.append(char)
-        if padded[j - 1 : j + 1] in known:
-            inside.append(padded[j - 1 : j + 1])
-        if j >= 2 and padded[j - 2 : j + 1] in known:
-            inside.append(padded[j - 2 : j + 1])
-    after = [gram for gram in (word[-1] + " ", padded[-2:] + " ") if gram in known]
-    return inside, after
-
-
-class _Detector(Detector):  # type: ignore[misc]  # langdetect ships no type hints
-    """langdetect's Detector with bit-identical, faster inner loops."""
-
-    text: str
-
-    def append(self, text: str) -> None:
-        # Stock: drop URLs and e-mail addresses, normalise Vietnamese, then copy at most
-        # max_text_length characters, folding runs of ASCII spaces into one.
-        text = self.MAIL_RE.sub(" ", self.URL_RE.sub(" ", text))
-        text = NGram.normalize_vi(text)[: self.max_text_length]
-        self.text += _SPACE_RUN.sub(" ", text)
-
-    def cleaning_text(self) -> None:
-        # Stock: count 'A' <= ch <= 'z' and ch >= U+0300 (its Latin Extended Additional
-        # exclusion compares a block number with a name, so it never applies), then drop
-        # the ASCII-range characters when non-Latin ones outnumber them two to one.
-        text = self.text
-        if len(_ASCII_LETTER_RANGE.findall(text)) * 2 < len(_FROM_U0300.findall(text)):
-            self.text = _ASCII_LETTER_RANGE.sub("", text)
-
-    def _extract_ngrams(self) -> list[str]:
-        # Stock: feed each normalised character to an NGram state machine that restarts
-        # after every space. Equivalent here: split the normalised text on spaces and
-        # concatenate each word's n-grams (memoised), plus those of the space after it.
-        known = self.word_lang_prob_map
-        cache = (
-            _WORD_NGRAMS if _factory is not None and known is _factory.word_lang_prob_map else {}
-        )
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
-        result: list[str] = []
-        *words, last = self.text.translate(_NORMALIZE).split(" ")
-        for word in words:
-            if word:
-                grams = cache.get(word)
-                if grams is None:
-                    grams = cache[word] = _word_ngrams(word, known)
-                result += grams[0]
-                result += grams[1]
-        if last:
-            grams = cache.get(last) or _word_ngrams(last, known)
-            result += grams[0]
-        return result
-
-    def _detect_block(self) -> None:
-        # Stock: per trial, one update then, until convergence or the iteration limit,
-        # normalise and apply five more updates, each multiplying every language's
-        # probability by (weight + P(n-gram | language)) for a randomly chosen n-gram.
-        # Here the five updates of a batch are one pass, p * f1 * f2 * f3 * f4 * f5
-        # evaluated left to right: the same floats from the same random draws.
-        self.cleaning_text()
-        ngrams = self._extract_ngrams()
-        if not ngrams:
-            raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-        known = self.word_lang_prob_map
-        rng = self.random
-        choice = rng.choice
-        limit, threshold, trials = self.ITERATION_LIMIT, self.CONV_THRESHOLD, self.n_trial
-        langprob = [0.0] * len(self.langlist)
-        rng.seed(self.seed)
-        for _ in range(trials):
-            prob: list[float] = self._init_probability()
-            weight = (self.alpha + rng.gauss(0.0, 1.0) * self.ALPHA_WIDTH) / self.BASE_FREQ
-            prob = [p * (weight + q) for p, q in zip(prob, known[choice(ngrams)], strict=True)]
-            done = 0
-            while True:
-                total = sum(prob)
-                prob = [p / total for p in prob]
-                if max(0.0, *prob) > threshold or done >= limit:
-                    break
-                rows = [known[choice(ngrams)] for _ in range(5)]
-                prob = [
-                    p
-                    * (weight + q1)
-                    * (weight + q2)
-                    * (weight + q3)
-                    * (weight + q4)
-                    * (weight + q5)
-                    for p, q1, q2, q3, q4, q5 in zip(prob, *rows, strict=True)
-                ]
-                done += 5
-            langprob = [sum_ + p / trials for sum_, p in zip(langprob, prob, strict=True)]
-        self.langprob = langprob
-
-
-_factory: Any = None
-_factory_lock: Final = threading.Lock()
-
-
-def _detector_factory() -> Any:
-    """The module's own langdetect factory: profiles loaded once, in sorted order, seed fixed."""
-    global _factory
-    factory = _factory
-    if factory is None:
-        with _factory_lock:
-            factory = _factory
-            if factory is None:
-                profiles = sorted(
-                    p for p in Path(PROFILES_DIRECTORY).iterdir() if not p.name.startswith(".")
-                )
-                factory = DetectorFactory()
-                factory.load_json_profile([p.read_text(encoding="utf-8") for p in profiles])
-                factory.set_seed(_SEED)  # an instance attribute: the class default is untouched
-                _factory = factory
-    return factory
-
-
-@functools.lru_cache(maxsize=1)
-def detectable_languages() -> tuple[str, ...]:
-    """The ISO 639-1 codes :func:`detect_language` can return, sorted (langdetect's profiles).
-
-    >>> {"id", "en", "ko", "zh"} <= set(detectable_languages())
-    True
-    """
-    names = (p.name for p in Path(PROFILES_DIRECTORY).iterdir() if not p.name.startswith("."))
-    return tuple(sorted({_CODE_MAP.get(name, name) for name in names}))
-
-
-def _new_detector(detector_class: type[Any] = _Detector) -> Any:
-    """A detector on the module's factory, with this module's parameters."""
-    detector = detector_class(_detector_factory())
-    detector.set_alpha(_ALPHA)
-    detector.n_trial = _N_TRIAL
-    detector.CONV_THRESHOLD = _CONV_THRESHOLD  # an instance attribute, the class is untouched
-    detector.set_max_text_length(SAMPLE_CHARS)
-    return detector
-
-
-def _probabilities(sample: str, detector_class: type[Any] = _Detector) -> list[tuple[str, float]]:
-    """langdetect's ranked (language, probability) pairs for ``sample``; [] without features."""
-    detector = _new_detector(detector_class)
-    detector.append(sample)
-    try:
-        ranked = detector.get_probabilities()
-    except LangDetectException:  # no usable n-gram in the sample
-        return []
-    return [(language.lang, language.prob) for language in ranked]
-
-
 # langdetect has no Malay profile and calls Malay Indonesian. The two standard languages
 # differ in common words and spellings: each word below is usual in one and rare or
 # absent in the other (Malaysian ``kerajaan``, ``kerana``, ``Ogos`` against Indonesian
@@ -516,8 +307,8 @@ def _is_malay(sample: str) -> bool:
 
 def _langdetect_guess(sample: str) -> LanguageGuess:
     merged: dict[str, float] = {}
-    for lang, prob in _probabilities(sample):
-        code = _CODE_MAP.get(lang, lang)
+    for lang, prob in probabilities(sample, SAMPLE_CHARS):
+        code = iso_code(lang)
         merged[code] = merged.get(code, 0.0) + prob
     if not merged:
         return _UNDETERMINED_GUESS
