@@ -124,7 +124,12 @@ def test_every_exported_class_and_function_has_its_own_docstring() -> None:
 
 
 def test_every_exported_value_and_alias_is_documented_where_it_is_defined() -> None:
-    modules = ("seedcorpus._dates.partial", "seedcorpus._dates.resolve", "seedcorpus._records")
+    modules = (
+        "seedcorpus._dates.partial",
+        "seedcorpus._dates.resolve",
+        "seedcorpus._records",
+        "seedcorpus._problems",
+    )
     documented: set[str] = set()
     for module_name in modules:
         for name, doc in _attribute_docstrings(module_name).items():

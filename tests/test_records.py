@@ -181,28 +181,6 @@ def test_lines_pair_every_raw_line_with_its_role(documents: list[Document]) -> N
     assert all(line.is_content == (line.role == "body") for line in doc.lines)
 
 
-@pytest.mark.parametrize(
-    ("code", "error"),
-    [
-        ("bad_filename", seedcorpus.FileNameError),
-        ("binary", seedcorpus.DecodeError),
-        ("too_large", seedcorpus.FileTooLargeError),
-        ("unreadable", seedcorpus.FileAccessError),
-        ("duplicate_key", seedcorpus.DuplicateKeyError),
-        ("truncated_header", seedcorpus.LayoutError),
-        ("unknown_layout", seedcorpus.LayoutError),
-    ],
-)
-def test_problem_to_error_picks_the_matching_exception(code: str, error: type[Exception]) -> None:
-    problem = Problem(code, "what went wrong", "dir/000_0123456789abcdef.txt", 3)
-    raised = problem.to_error()
-    assert isinstance(raised, error)
-    assert isinstance(raised, seedcorpus.SeedCorpusError)
-    assert str(raised) == "dir/000_0123456789abcdef.txt: line 3: what went wrong [" + code + "]"
-    assert raised.path == problem.path
-    assert raised.code == code
-
-
 def test_document_errors_survive_pickling() -> None:
     error = seedcorpus.FileTooLargeError("too big", path="a.txt", code="too_large")
     back = pickle.loads(pickle.dumps(error))

@@ -49,7 +49,7 @@ PAGES: tuple[Page, ...] = (
         "Records",
         "The immutable values a corpus is made of: documents, their lines, sources and problems.",
         ("Document", "Line", "Source", "Problem", "Role", "ROLES"),
-        ("_records",),
+        ("_records", "_problems"),
     ),
     Page(
         "loading",

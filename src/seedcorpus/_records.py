@@ -1,16 +1,20 @@
-"""The immutable records a corpus is made of: Document, Source, Problem and Line.
+"""The immutable records a corpus is made of: Document, Source and Line.
 
 Documents are plain values: equal when their fields are equal, hashable, picklable, and
-convertible to and from JSON-ready dictionaries without loss. The costly derived views
-(date mentions, language) are computed on first use and cached on the instance.
+convertible to and from JSON-ready dictionaries without loss (the checked readers of those
+dictionaries are in :mod:`seedcorpus._interchange`). The costly derived views (date
+mentions, language) are computed on first use and cached on the instance. :class:`Problem`,
+:data:`SEVERITIES` and :data:`Severity` live in :mod:`seedcorpus._problems` and
+:func:`published_fields` and :func:`date_from_fields` in :mod:`seedcorpus._interchange`;
+they are re-exported here, where the other modules import them from.
 
 Pickles are compact, because worker processes (``workers=2``, Dask) send every document
 they parse back to the parent: a document pickles as its field values, without
 :attr:`Document.text` when it is its paragraphs joined by blank lines (as parsing makes
 it), and is rebuilt without running converters again; its source, problems and date
-pickle as the arguments of their constructors (attrs' slotted classes would otherwise
-set each slot from a dictionary in Python, as slow as a tenth of parsing the file).
-Cached views (:attr:`Document.dates`, the language) travel with the document.
+pickle as the arguments of their constructors (attrs' slotted classes would otherwise set
+each slot from a dictionary in Python; docs/performance.md has the figures). Cached views
+(:attr:`Document.dates`, the language) travel with the document.
 
 >>> import pickle, seedcorpus
 >>> doc = seedcorpus.load()["17e8dcca59894ba3"]
@@ -28,19 +32,25 @@ from typing import Any, Final, Literal, cast, get_args
 
 import attrs
 
-from seedcorpus._dates import RESOLUTIONS, DateMention, PartialDate, find_date_mentions
+from seedcorpus._dates import DateMention, PartialDate, find_date_mentions
 from seedcorpus._display import document_html
-from seedcorpus._exceptions import (
-    DecodeError,
-    DocumentError,
-    DuplicateKeyError,
-    FileAccessError,
-    FileNameError,
-    FileTooLargeError,
-    InterchangeError,
-    LayoutError,
+from seedcorpus._exceptions import InterchangeError
+from seedcorpus._interchange import (
+    checked_field,
+    checked_list,
+    checked_mapping,
+    checked_strings,
+    date_from_fields,
+    language_share,
+    mention_from_dict,
+    mention_to_dict,
+    published_fields,
+    published_from,
+    shape_error,
 )
 from seedcorpus._language import LanguageGuess, detect_language, language_shares
+from seedcorpus._problems import SEVERITIES, Problem, Severity, problem_from_dict
+from seedcorpus._text import split_lines
 
 __all__ = [
     "ROLES",
@@ -54,60 +64,6 @@ __all__ = [
     "date_from_fields",
     "published_fields",
 ]
-
-_REQUIRED: Final = object()
-_NAMES: Final = {str: "a str", int: "an int", bool: "a bool", float: "a number"}
-
-
-def _shape_error(detail: str) -> InterchangeError:
-    return InterchangeError(f"not a seedcorpus document: {detail}")
-
-
-def _is(value: object, kind: type) -> bool:
-    if kind is float:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    return isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
-
-
-def _mapping(value: object, where: str) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise _shape_error(f"{where!r} must be an object, not {type(value).__name__}")
-    return value
-
-
-def _field(data: Mapping[str, Any], name: str, kind: type, where: str = "", *,
-           default: Any = _REQUIRED, nullable: bool = False) -> Any:  # fmt: skip
-    """``data[name]`` checked to be a ``kind`` (None too when ``nullable``)."""
-    label = f"{where}{name}"
-    if name not in data:
-        if default is _REQUIRED:
-            raise _shape_error(f"missing {label!r}")
-        return default
-    value = data[name]
-    if value is None and nullable:
-        return None
-    if not _is(value, kind):
-        expected = _NAMES[kind] + (" or null" if nullable else "")
-        raise _shape_error(f"{label!r} must be {expected}, not {type(value).__name__}")
-    return value
-
-
-def _list(data: Mapping[str, Any], name: str, where: str = "") -> list[Any]:
-    value = data.get(name, [])
-    if not isinstance(value, list):
-        label = f"{where}{name}"
-        raise _shape_error(f"{label!r} must be a list, not {type(value).__name__}")
-    return value
-
-
-def _strings(data: Mapping[str, Any], name: str, where: str = "") -> tuple[str, ...]:
-    items = _list(data, name, where)
-    for index, item in enumerate(items):
-        if not isinstance(item, str):
-            label = f"{where}{name}[{index}]"
-            raise _shape_error(f"{label!r} must be a str, not {type(item).__name__}")
-    return tuple(items)
-
 
 Role = Literal[
     "blank",
@@ -191,10 +147,12 @@ class Source:
         >>> Source.from_dict(s.to_dict()) == s
         True
         """
-        data = _mapping(data, "source")
+        data = checked_mapping(data, "source")
         names = ("publisher", "photo_credit", "author", "author_email", "category")
-        values = {n: _field(data, n, str, "source.", default=None, nullable=True) for n in names}
-        return cls(**values, cited=_strings(data, "cited", "source."))
+        values = {
+            n: checked_field(data, n, str, "source.", default=None, nullable=True) for n in names
+        }
+        return cls(**values, cited=checked_strings(data, "cited", "source."))
 
     def __reduce__(self) -> tuple[type[Source], tuple[Any, ...]]:
         """Pickle as the constructor's arguments (see the module docstring)."""
@@ -217,144 +175,6 @@ MAX_LANGUAGE_PARAGRAPHS: Final = 1_000
 """At most this many paragraphs are detected for :attr:`Document.languages` (evenly spaced):
 a document with more gets a ``too_many_paragraphs`` problem (0.4 ms a paragraph)."""
 
-Severity = Literal["error", "warning"]
-"""How bad a :class:`Problem` is: an ``error`` means the file cannot be read or trusted (it
-made no document, or its key or decoding is in doubt); a ``warning`` means the document is
-fine to use, with something odd about it (no known layout, no header date...)."""
-
-SEVERITIES: Final[Mapping[str, Severity]] = {
-    "bad_filename": "error",
-    "binary": "error",
-    "changed": "error",
-    "corrupt": "error",
-    "dangling_symlink": "error",
-    "decoded_with_fallback": "error",
-    "duplicate_key": "error",
-    "not_found": "error",
-    "symlink_loop": "error",
-    "too_large": "error",
-    "undecodable": "error",
-    "unreadable": "error",
-    "unsafe_path": "error",
-    "vanished": "error",
-    "empty": "warning",
-    "invalid_date": "warning",
-    "invalid_email": "warning",
-    "missing_header_date": "warning",
-    "no_body": "warning",
-    "too_many_dates": "warning",
-    "too_many_paragraphs": "warning",
-    "truncated_header": "warning",
-    "unclosed_caption": "warning",
-    "unknown_layout": "warning",
-    "unknown_source": "warning",
-}
-"""The severity of every problem code seedcorpus reports (``docs/reliability.md`` has the
-table); a code not listed here (a user layout's own) is a ``warning`` unless its
-:class:`Problem` says otherwise."""
-
-
-def _default_severity(problem: Problem) -> Severity:
-    return SEVERITIES.get(problem.code, "warning")
-
-
-def _check_severity(problem: Problem, attribute: object, value: object) -> None:
-    if value not in ("error", "warning"):
-        raise ValueError(f"a problem's severity is 'error' or 'warning', not {value!r}")
-
-
-_ERROR_FOR_CODE: Final[dict[str, type[DocumentError]]] = {
-    "not_found": FileAccessError,
-    "bad_filename": FileNameError,
-    "undecodable": DecodeError,
-    "binary": DecodeError,
-    "decoded_with_fallback": DecodeError,
-    "too_large": FileTooLargeError,
-    "too_many_dates": FileTooLargeError,
-    "too_many_paragraphs": FileTooLargeError,
-    "unreadable": FileAccessError,
-    "vanished": FileAccessError,
-    "changed": FileAccessError,
-    "dangling_symlink": FileAccessError,
-    "symlink_loop": FileAccessError,
-    "unsafe_path": FileAccessError,
-    "corrupt": FileAccessError,
-    "duplicate_key": DuplicateKeyError,
-}
-
-
-@attrs.frozen
-class Problem:
-    """One thing wrong with one file: a stable ``code``, a human ``message``, the ``path``
-    and, where it applies, the 1-based ``line``.
-
-    Codes are stable and documented in ``docs/reliability.md``; filter on them, not on the
-    message. Each has a :attr:`severity` (:data:`SEVERITIES`): ``strict=True`` raises
-    errors only, as the exception :meth:`to_error` gives.
-
-    >>> p = Problem("unknown_layout", "no known layout matches", "x/000_0123456789abcdef.txt")
-    >>> str(p), p.severity
-    ('x/000_0123456789abcdef.txt: no known layout matches [unknown_layout]', 'warning')
-    >>> Problem("binary", "binary content").severity
-    'error'
-    >>> isinstance(p.to_error(), ValueError)
-    True
-    """
-
-    code: str
-    """A stable identifier to filter on (``unknown_layout``, ``invalid_date``...)."""
-    message: str
-    """What went wrong, for humans."""
-    path: str | None = None
-    """The file the problem is about."""
-    line: int | None = None
-    """The 1-based line number, where the problem is on one line."""
-    severity: Severity = attrs.field(
-        default=attrs.Factory(_default_severity, takes_self=True),
-        validator=_check_severity,
-        kw_only=True,
-    )
-    """``error`` or ``warning`` (see :data:`Severity`); by default the code's, from
-    :data:`SEVERITIES`."""
-
-    @property
-    def is_error(self) -> bool:
-        """Whether the severity is ``error`` (what ``strict=True`` raises)."""
-        return self.severity == "error"
-
-    def __str__(self) -> str:
-        where = self.path or "<text>"
-        if self.line is not None:
-            where = f"{where}:{self.line}"
-        return f"{where}: {self.message} [{self.code}]"
-
-    def to_error(self) -> DocumentError:
-        """The exception that reports this problem, naming the file and the problem."""
-        cls = _ERROR_FOR_CODE.get(self.code, LayoutError)
-        message = self.message if self.line is None else f"line {self.line}: {self.message}"
-        return cls(message, path=self.path, code=self.code)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The problem as a JSON-ready dictionary."""
-        return attrs.asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Problem:
-        """Rebuild a problem from :meth:`to_dict` output (each field checked)."""
-        return _problem_from(data, "problem")
-
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        """Pickle as the constructor's arguments (see the module docstring)."""
-        if self.severity == SEVERITIES.get(self.code, "warning"):
-            return Problem, (self.code, self.message, self.path, self.line)
-        return _problem, (self.code, self.message, self.path, self.line, self.severity)
-
-
-def _problem(
-    code: str, message: str, path: str | None, line: int | None, severity: Severity
-) -> Problem:
-    return Problem(code, message, path, line, severity=severity)
-
 
 @attrs.frozen
 class Line:
@@ -375,85 +195,6 @@ class Line:
     def is_content(self) -> bool:
         """Whether the line belongs to the article body (and so to :attr:`Document.text`)."""
         return self.role == "body"
-
-
-def published_fields(date: PartialDate | None, prefix: str) -> dict[str, str | None]:
-    """A date as the three plain fields every export writes: ``{prefix}`` (RFC 3339 text,
-    :meth:`PartialDate.rfc3339`), ``{prefix}_precision`` and ``{prefix}_tz``.
-
-    >>> published_fields(PartialDate(2021, 12, tz="Asia/Seoul"), "published")
-    {'published': '2021-12-01', 'published_precision': 'month', 'published_tz': 'Asia/Seoul'}
-    """
-    if date is None:
-        return {prefix: None, f"{prefix}_precision": None, f"{prefix}_tz": None}
-    return {prefix: date.rfc3339(), f"{prefix}_precision": date.precision, f"{prefix}_tz": date.tz}
-
-
-def date_from_fields(data: Mapping[str, Any], prefix: str) -> PartialDate | None:
-    """The date :func:`published_fields` wrote; also the older lossless form
-    (``2021-12[Asia/Seoul]``, :meth:`PartialDate.isoformat`) in ``{prefix}`` alone."""
-    text = data.get(prefix)
-    if text is None:
-        return None
-    if f"{prefix}_tz" not in data:  # the lossless form
-        return PartialDate.fromisoformat(text)
-    return PartialDate.from_rfc3339(text, data.get(f"{prefix}_precision"), data[f"{prefix}_tz"])
-
-
-def _mention_to_dict(mention: DateMention) -> dict[str, Any]:
-    date = published_fields(mention.date, "date")
-    return {
-        "span": list(mention.span),
-        "text": mention.text,
-        "date": date["date"],
-        "precision": mention.date.precision,
-        "tz": mention.date.tz,
-        "resolution": mention.resolution,
-        "inferred": mention.inferred,
-        "weekday_mismatch": mention.weekday_mismatch,
-        "where": mention.where,
-    }
-
-
-def _mention_from_dict(data: object, where: str) -> DateMention:
-    data = _mapping(data, where.rstrip("."))
-    span = data.get("span")
-    if not (isinstance(span, list) and len(span) == 2 and all(_is(v, int) for v in span)):
-        raise _shape_error(f"{where + 'span'!r} must be two ints, not {span!r:.40}")
-    resolution = _field(data, "resolution", str, where)
-    if resolution not in RESOLUTIONS:
-        raise _shape_error(f"{where + 'resolution'!r} is not one of {RESOLUTIONS}")
-    return DateMention(
-        span=(span[0], span[1]),
-        text=_field(data, "text", str, where),
-        date=_mention_date(data, where),
-        resolution=resolution,
-        inferred=_field(data, "inferred", bool, where),
-        weekday_mismatch=_field(data, "weekday_mismatch", bool, where, default=False),
-        where=_field(data, "where", str, where, default="text"),
-    )
-
-
-def _mention_date(data: Mapping[str, Any], where: str) -> PartialDate:
-    text = _field(data, "date", str, where)
-    precision = _field(data, "precision", str, where, default=None, nullable=True)
-    zone = _field(data, "tz", str, where, default=None, nullable=True)
-    try:
-        if "tz" not in data:  # the lossless form
-            return PartialDate.fromisoformat(text)
-        return PartialDate.from_rfc3339(text, precision, zone)
-    except (ValueError, TypeError) as exc:
-        raise _shape_error(f"{where + 'date'!r}: {exc}") from None
-
-
-def _published(data: Mapping[str, Any]) -> PartialDate | None:
-    """:func:`date_from_fields` of ``published``, each of its fields checked."""
-    for name in ("published", "published_precision", "published_tz"):
-        _field(data, name, str, default=None, nullable=True)
-    try:
-        return date_from_fields(data, "published")
-    except (ValueError, TypeError) as exc:
-        raise _shape_error(f"'published': {exc}") from None
 
 
 @attrs.frozen(slots=False)
@@ -552,8 +293,6 @@ class Document:
         >>> [(line.role, line.text) for line in doc.lines[:3]]
         [('category', 'Kebijakan'), ('blank', ''), ('date', '2025.01.17')]
         """
-        from seedcorpus._text import split_lines
-
         return tuple(
             Line(number, role, text)
             for number, (role, text) in enumerate(
@@ -613,7 +352,7 @@ class Document:
             "text": self.text,
             "paragraphs": list(self.paragraphs),
             "captions": list(self.captions),
-            "dates": [_mention_to_dict(mention) for mention in self.dates],
+            "dates": [mention_to_dict(mention) for mention in self.dates],
             "problems": [problem.to_dict() for problem in self.problems],
             "roles": list(self.roles),
             "encoding": self.encoding,
@@ -631,45 +370,44 @@ class Document:
         Traceback (most recent call last):
         seedcorpus.InterchangeError: not a seedcorpus document: 'ordinal' must be an int, not str
         """
-        from seedcorpus._text import split_lines
-
-        data = _mapping(data, "document")
-        ordinal = _field(data, "ordinal", int)
+        data = checked_mapping(data, "document")
+        ordinal = checked_field(data, "ordinal", int)
         if ordinal < 0:
-            raise _shape_error(f"'ordinal' must be 0 or more, not {ordinal}")
-        raw = _field(data, "raw", str)
-        roles = _strings(data, "roles")
+            raise shape_error(f"'ordinal' must be 0 or more, not {ordinal}")
+        raw = checked_field(data, "raw", str)
+        roles = checked_strings(data, "roles")
         lines = len(split_lines(raw))
         if len(roles) != lines or not set(roles) <= _ROLE_SET:
-            raise _shape_error(
+            raise shape_error(
                 f"'roles' has {len(roles)} roles for {lines} lines of 'raw'"
                 if len(roles) != lines
                 else f"'roles' holds a role not in {ROLES}"
             )
-        encoding = _field(data, "encoding", str, default="utf-8")
+        encoding = checked_field(data, "encoding", str, default="utf-8")
         try:
             codecs.lookup(encoding)
         except (LookupError, ValueError):
-            raise _shape_error(f"'encoding' is not a known codec: {encoding!r}") from None
+            raise shape_error(f"'encoding' is not a known codec: {encoding!r}") from None
         try:
             raw.encode(encoding)  # raw_bytes must give the file back
         except (LookupError, ValueError) as exc:
-            raise _shape_error(f"'raw' cannot be encoded as {encoding!r}: {exc}") from None
+            raise shape_error(f"'raw' cannot be encoded as {encoding!r}: {exc}") from None
         doc = cls(
-            key=_field(data, "key", str),
+            key=checked_field(data, "key", str),
             ordinal=ordinal,
-            path=_field(data, "path", str),
-            layout=_field(data, "layout", str),
-            title=_field(data, "title", str, default=None, nullable=True),
-            published=_published(data),
+            path=checked_field(data, "path", str),
+            layout=checked_field(data, "layout", str),
+            title=checked_field(data, "title", str, default=None, nullable=True),
+            published=published_from(data),
             source=Source.from_dict(data.get("source", {})),
-            text=_field(data, "text", str),
-            paragraphs=_strings(data, "paragraphs"),
-            captions=_strings(data, "captions"),
+            text=checked_field(data, "text", str),
+            paragraphs=checked_strings(data, "paragraphs"),
+            captions=checked_strings(data, "captions"),
             raw=raw,
             roles=cast("tuple[Role, ...]", roles),
             problems=[
-                _problem_from(p, f"problems[{i}]") for i, p in enumerate(_list(data, "problems"))
+                problem_from_dict(p, f"problems[{i}]")
+                for i, p in enumerate(checked_list(data, "problems"))
             ],
             encoding=encoding,
         )
@@ -677,21 +415,22 @@ class Document:
         if "language" in data:
             try:
                 cache["_language_guess"] = LanguageGuess(
-                    _field(data, "language", str, nullable=True),
-                    float(_field(data, "language_confidence", float, default=0.0)),
+                    checked_field(data, "language", str, nullable=True),
+                    float(checked_field(data, "language_confidence", float, default=0.0)),
                 )
             except ValueError as exc:  # LanguageGuess's own checks (a confidence over 1...)
                 if isinstance(exc, InterchangeError):
                     raise
-                raise _shape_error(f"'language', 'language_confidence': {exc}") from None
+                raise shape_error(f"'language', 'language_confidence': {exc}") from None
         if "languages" in data:
             cache["languages"] = tuple(
-                _language_share(pair, f"languages[{i}]")
-                for i, pair in enumerate(_list(data, "languages"))
+                language_share(pair, f"languages[{i}]")
+                for i, pair in enumerate(checked_list(data, "languages"))
             )
         if "dates" in data:
             cache["dates"] = tuple(
-                _mention_from_dict(m, f"dates[{i}].") for i, m in enumerate(_list(data, "dates"))
+                mention_from_dict(m, f"dates[{i}].")
+                for i, m in enumerate(checked_list(data, "dates"))
             )
         return doc
 
@@ -709,34 +448,6 @@ class Document:
             return _document, tuple(fields)
         cached = {name: value for name, value in state.items() if name not in _FIELD_NAMES}
         return _document, (*fields, cached)
-
-
-def _problem_from(data: object, where: str) -> Problem:
-    data = _mapping(data, where)
-    where += "."
-    problem = Problem(
-        _field(data, "code", str, where),
-        _field(data, "message", str, where),
-        _field(data, "path", str, where, default=None, nullable=True),
-        _field(data, "line", int, where, default=None, nullable=True),
-    )
-    severity = _field(data, "severity", str, where, default=None, nullable=True)
-    if severity is None or severity == problem.severity:
-        return problem
-    if severity not in ("error", "warning"):
-        raise _shape_error(f"{where + 'severity'!r} must be 'error' or 'warning'")
-    return attrs.evolve(problem, severity=severity)
-
-
-def _language_share(pair: object, where: str) -> tuple[str, float]:
-    if not (
-        isinstance(pair, list)
-        and len(pair) == 2
-        and isinstance(pair[0], str)
-        and _is(pair[1], float)
-    ):
-        raise _shape_error(f"{where!r} must be a [code, share] pair, not {pair!r:.40}")
-    return pair[0], float(pair[1])
 
 
 _ROLE_SET: Final = frozenset(ROLES)
