@@ -22,7 +22,7 @@ import html
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for annotations only: _records imports this module (Document._repr_html_)
     from seedcorpus._records import Document
 
 __all__ = [

@@ -35,14 +35,12 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from seedcorpus._display import escape, headline_words
 from seedcorpus._exceptions import MissingExtraError
-
-if TYPE_CHECKING:
-    from seedcorpus._records import Document, Problem
-    from seedcorpus._stats import CorpusStats
+from seedcorpus._records import Document, Problem
+from seedcorpus._stats import CorpusStats
 
 __all__ = [
     "MAX_BARS",
