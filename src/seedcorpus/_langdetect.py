@@ -11,7 +11,8 @@ floats, from the same random draws, in the same order; only faster:
 - each batch of five probability updates is one pass over the languages
   (``p * f1 * f2 * f3 * f4 * f5``, evaluated left to right as five updates would be);
 - no ``Detector`` object is built per call (its ``random.Random()`` reads the system's
-  entropy before langdetect re-seeds it).
+  entropy before langdetect re-seeds it): each thread keeps one generator and restores
+  the seeded state before each detection.
 
 langdetect has no public way to set the number of trials or the threshold, and its own
 loops are what cost the time, so the algorithm is written here. What it needs from
@@ -233,6 +234,20 @@ def _ngrams(text: str, known: dict[str, list[float]]) -> list[str]:
     return result
 
 
+_START: Final = random.Random(SEED).getstate()
+_local: Final = threading.local()
+
+
+def _generator() -> random.Random:
+    """This thread's generator, in the state ``random.Random(SEED)`` starts in (restoring a
+    state takes half the time of seeding, which every detection would pay)."""
+    rng: random.Random | None = getattr(_local, "rng", None)
+    if rng is None:
+        rng = _local.rng = random.Random()
+    rng.setstate(_START)
+    return rng
+
+
 def _detect(ngrams: list[str], model: _Model) -> list[float]:
     """Each language's probability, averaged over :data:`N_TRIAL` trials (``_detect_block``).
 
@@ -241,7 +256,7 @@ def _detect(ngrams: list[str], model: _Model) -> list[float]:
     ``weight + P(n-gram | language)`` for a randomly chosen n-gram.
     """
     known = model.table
-    rng = random.Random(SEED)  # as langdetect's Detector.random after seed(SEED)
+    rng = _generator()  # as langdetect's Detector.random after seed(SEED)
     choice = rng.choice
     langprob = [0.0] * len(model.languages)
     for _ in range(N_TRIAL):
