@@ -156,7 +156,7 @@ class Problem:
         return problem_from_dict(data, "problem")
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        """Pickle as the constructor's arguments (see the module docstring)."""
+        """Pickle as the constructor's arguments, compactly (see :mod:`seedcorpus._records`)."""
         if self.severity == SEVERITIES.get(self.code, "warning"):
             return Problem, (self.code, self.message, self.path, self.line)
         return _problem, (self.code, self.message, self.path, self.line, self.severity)
@@ -165,10 +165,13 @@ class Problem:
 def _problem(
     code: str, message: str, path: str | None, line: int | None, severity: Severity
 ) -> Problem:
+    """A problem unpickled with a severity other than its code's."""
     return Problem(code, message, path, line, severity=severity)
 
 
 def problem_from_dict(data: object, where: str) -> Problem:
+    """The problem :meth:`Problem.to_dict` wrote, each field checked; ``where`` names it in
+    errors (``problems[2]`` inside a document)."""
     data = checked_mapping(data, where)
     where += "."
     problem = Problem(
