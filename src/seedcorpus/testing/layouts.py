@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from seedcorpus._dates import PartialDate, parse_header_date
 from seedcorpus._layouts.korea_net_captions import same_caption
 from seedcorpus._parse import parse
 from seedcorpus._records import Document, Source
-from seedcorpus._roles import caption_key
+from seedcorpus._roles import caption_key, is_furniture
 from seedcorpus._sources import SourceRegistry
 from seedcorpus._text import restore_sentence_spaces
 from seedcorpus._writer import render, write_corpus
@@ -174,9 +175,13 @@ def _sentence(draw: st.DrawFn, language: str) -> str:
 
 @st.composite
 def _paragraph(draw: st.DrawFn) -> str:
-    """One clean paragraph: 1-3 sentences in one language (Indonesian most often)."""
+    """One clean paragraph: 1-3 sentences in one language (Indonesian most often), never one
+    a page would read as furniture (a short phrase printed twice, ``Menteri dan… Menteri
+    dan…``, reads as a widget's label)."""
     language = draw(st.sampled_from(("id", "id", "ko", "vi", "la")))
-    return " ".join(draw(st.lists(_sentence(language), min_size=1, max_size=3)))
+    paragraph = " ".join(draw(st.lists(_sentence(language), min_size=1, max_size=3)))
+    assume(not is_furniture(paragraph))
+    return paragraph
 
 
 @st.composite
