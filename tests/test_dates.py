@@ -1111,3 +1111,21 @@ def test_abbreviated_months_with_their_dot(text: str, language: str, mention: st
     assert [(m.text, str(m.date)) for m in find_dates(text, language=language)] == [
         (mention, "2024-12-05")
     ]
+
+
+# Mutation survivors (issue 19) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "iso"),
+    [
+        # "kemarin" (yesterday) also says "last" after a unit word: one step back, not two
+        ("tahun kemarin", "2021-12-05", "2020"),
+        ("bulan kemarin", "2021-12-05", "2021-11"),
+        ("24 Agustus tahun kemarin", "2021-12-05", "2020-08-24"),
+        ("kemarin", "2021-12-05", "2021-12-04"),
+    ],
+)
+def test_kemarin_after_a_unit_reads_as_last(text: str, reference: str, iso: str) -> None:
+    [found] = find_dates(text, reference=P(reference))
+    assert (found.text, str(found.date), found.resolution) == (text, iso, "relative")
