@@ -18,6 +18,7 @@ import textwrap
 import threading
 import time
 import types
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -917,3 +918,28 @@ def test_index_workers_return_rows_within_a_byte_budget(
     assert (len(entries), stats.parsed, sum(written)) == (150, 150, 150)
     assert max(written) == 1  # each row is over the budget: one a batch, not 64
     assert _dicts(load(folder, index=True)) == _dicts(load(folder))
+
+
+# Mutation survivors (issue 19) -----------------------------------------------------------------
+
+
+def test_an_indexed_archive_keeps_a_row_for_each_member_of_a_name_listed_twice(
+    tmp_path: Path,
+) -> None:
+    """The second member of one name has a row under its own marked name: a refresh of the
+    unchanged archive reuses both rows and drops none."""
+    name = "a/000_0123456789abcdef.txt"
+    first, second = b" date 2021-12 Photo : A\n\nPertama.\n", b" date 2021-12 Photo : B\n\nKedua.\n"
+    path = tmp_path / "twice.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(name, first)
+        with pytest.warns(UserWarning, match="Duplicate"):
+            archive.writestr(name, second)
+    assert build_index(path, workers=1)[2] == IndexStats(2, 2, 0, 0, False)
+    for _ in range(2):
+        store, entries, stats = build_index(path, workers=1)
+        assert stats == IndexStats(2, 0, 2, 0, False)
+        assert [store.document(entries[i]).raw_bytes for i in (0, 1)] == [first, second]
+    corpus = load(path, index=True, workers=1)
+    copy = f"{path}!{name} (entry 2 of that name)"
+    assert [doc.path for doc in corpus] == [f"{path}!{name}", copy]

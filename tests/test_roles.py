@@ -806,3 +806,34 @@ def test_invalid_email_footers_are_reported_in_page_order() -> None:
 def test_an_english_korea_net_date_needs_a_byline_below_it(text: str) -> None:
     assert parse(text).layout == "korea_net"
     assert parse(text.replace("By Kim A", "Kim A")).layout != "korea_net"
+
+
+# Mutation survivors (issue 19) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["• kakao", "kakao naver band", "• kakaotalk", "kakaostory"])
+def test_share_widgets_name_kakao_with_or_without_its_service(line: str) -> None:
+    assert is_furniture(line)
+
+
+def test_a_link_glued_after_a_paragraph_is_cut_up_to_forty_characters() -> None:
+    said = "“我们希望合作。”"
+    assert paragraph_tail(f"{said}>>>{'点' * 40}").text == said
+    assert paragraph_tail(f"{said}>>{'点' * 2}").text == said
+    longer = f"{said}>>>{'点' * 41}"  # no link: text that happens to follow the marks
+    assert paragraph_tail(longer).text == longer
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("Der Saal der Stadt (Photo by Cong Binh).", "Der Saal der Stadt", "Cong Binh"),
+        ("Hội trường thành phố (Nguồn: TTXVN).", "Hội trường thành phố", "TTXVN"),
+    ],
+)
+def test_a_caption_with_its_credit_before_the_stop_in_other_label_forms(
+    line: str, caption: str, credit: str
+) -> None:
+    marks = mark_lines(["Isi berita pertama yang panjang sekali.", line, "Isi."])
+    assert marks.roles == ["body", "caption", "body"]
+    assert (marks.caption_texts(), marks.photo_credit) == ([caption], credit)
