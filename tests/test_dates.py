@@ -1129,3 +1129,12 @@ def test_abbreviated_months_with_their_dot(text: str, language: str, mention: st
 def test_kemarin_after_a_unit_reads_as_last(text: str, reference: str, iso: str) -> None:
     [found] = find_dates(text, reference=P(reference))
     assert (found.text, str(found.date), found.resolution) == (text, iso, "relative")
+
+
+@pytest.mark.parametrize(
+    ("zone", "offset"),
+    [("GMT-0", 0), ("Etc/GMT-5", 5), ("America/Port-au-Prince", -4)],  # a hyphen in a name
+)
+def test_iana_names_with_a_hyphen_are_time_zones(zone: str, offset: int) -> None:
+    date = PartialDate(2024, 5, 27, 17, 7, tz=zone)
+    assert date.start.utcoffset() == dt.timedelta(hours=offset)
