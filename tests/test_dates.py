@@ -1138,3 +1138,18 @@ def test_kemarin_after_a_unit_reads_as_last(text: str, reference: str, iso: str)
 def test_iana_names_with_a_hyphen_are_time_zones(zone: str, offset: int) -> None:
     date = PartialDate(2024, 5, 27, 17, 7, tz=zone)
     assert date.start.utcoffset() == dt.timedelta(hours=offset)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "resolution"),
+    [
+        # 2024-09-17, a Tuesday, is 200 days after the reference: near enough for the weekday
+        # to choose its year over 2023-09-17 (a Sunday, nearer)
+        ("Tuesday, September 17", "2024-09-17", "year_from_weekday"),
+        # 201 days after: too far; the nearest year stays, the weekday unconfirmed
+        ("Wednesday, September 18", "2023-09-18", "year_from_reference"),
+    ],
+)
+def test_a_weekday_chooses_a_year_up_to_200_days_away(text: str, iso: str, resolution: str) -> None:
+    [found] = find_dates(text, reference=P("2024-03-01"), language="en")
+    assert (str(found.date), found.resolution) == (iso, resolution)
