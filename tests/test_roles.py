@@ -837,3 +837,21 @@ def test_a_caption_with_its_credit_before_the_stop_in_other_label_forms(
     marks = mark_lines(["Isi berita pertama yang panjang sekali.", line, "Isi."])
     assert marks.roles == ["body", "caption", "body"]
     assert (marks.caption_texts(), marks.photo_credit) == ([caption], credit)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [("By Li", "Li"), ("Oleh Xi", "Xi"), ("By A", None)],  # a name of two letters at least
+)
+def test_a_bare_byline_names_two_letters_or_more(line: str, author: str | None) -> None:
+    assert byline_author(line) == author
+
+
+def test_a_labelled_cms_date_is_at_most_31_characters() -> None:
+    date = "2024-05-01 10:00:00 (GMT+09:00)"  # 31 characters
+    found = labelled_head_date(["Judul", f"Posted : {date}"])
+    assert found is not None
+    assert (found[0], str(found[1])) == (1, "2024-05-01T10:00:00+09:00")
+    longer = "2024-05-01 10:00:00 (GMT +09:00)"  # the same date in 32: no CMS date line
+    assert head_date(longer) is not None
+    assert labelled_head_date(["Judul", f"Posted : {longer}"]) is None

@@ -203,3 +203,9 @@ def test_a_stop_before_a_digit_is_inside_the_word(text: str) -> None:
 )
 def test_a_domain_name_after_a_stop_may_hold_digits(glued: str, spaced: str) -> None:
     assert restore_sentence_spaces(glued) == spaced
+
+
+@pytest.mark.parametrize("text", ["lihat obj._private.Name", "x ab._cd.Ef", "x ab._cd!Ef"])
+def test_a_stop_before_an_underscore_is_inside_the_word(text: str) -> None:
+    # "obj._private" is one word (an identifier): its last stop stays unspaced.
+    assert restore_sentence_spaces(text) == text.replace("!", "! ")

@@ -572,3 +572,15 @@ def test_a_zip64_locator_whose_record_is_damaged_is_read_as_zipfile_reads_it(
     assert assert_same(write(tmp_path, whole))[1] == {NAME: b"Halo dunia.", OTHER: b"Satu."}
     damaged = data[:end] + b"PK\x00\x00" + record[4:] + locator + data[end:]
     assert assert_same(write(tmp_path, damaged))[0] == "archive_error"
+
+
+def test_a_zip64_extra_field_is_checked_for_the_file_size_alone(tmp_path: Path) -> None:
+    """An entry whose 32-bit file size alone is saturated needs the size first in its 0x0001
+    extra field; an empty one is refused, as zipfile refuses it, naming the file size."""
+    body = b"Satu dua tiga. " * 10
+    data = bytearray(one_member_zip(body, b"\1\0\0\0"))
+    central = 30 + len(NAME) + len(body)
+    data[central + 20 : central + 24] = struct.pack("<L", len(body))  # the compressed size
+    path = write(tmp_path, bytes(data))
+    message = "Corrupt zip64 extra field. File size not found."
+    assert assert_same(path) == ("archive_error", f"{path}: not a readable zip archive ({message})")
