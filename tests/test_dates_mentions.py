@@ -185,3 +185,36 @@ def test_every_span_slices_back_to_text_that_parses_to_the_same_date(
 def test_find_dates_never_raises(text: str, reference: PartialDate | None) -> None:
     for m in find_dates(text, reference=reference):
         assert text[m.span[0] : m.span[1]] == m.text
+
+
+# Mutation survivors (issue 19) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "iso"),
+    [
+        # "kemarin" (yesterday) also says "last" after a unit word: one step back, not two
+        ("tahun kemarin", "2021-12-05", "2020"),
+        ("bulan kemarin", "2021-12-05", "2021-11"),
+        ("24 Agustus tahun kemarin", "2021-12-05", "2020-08-24"),
+        ("kemarin", "2021-12-05", "2021-12-04"),
+    ],
+)
+def test_kemarin_after_a_unit_reads_as_last(text: str, reference: str, iso: str) -> None:
+    [found] = find_dates(text, reference=P(reference))
+    assert (found.text, str(found.date), found.resolution) == (text, iso, "relative")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "resolution"),
+    [
+        # 2024-09-17, a Tuesday, is 200 days after the reference: near enough for the weekday
+        # to choose its year over 2023-09-17 (a Sunday, nearer)
+        ("Tuesday, September 17", "2024-09-17", "year_from_weekday"),
+        # 201 days after: too far; the nearest year stays, the weekday unconfirmed
+        ("Wednesday, September 18", "2023-09-18", "year_from_reference"),
+    ],
+)
+def test_a_weekday_chooses_a_year_up_to_200_days_away(text: str, iso: str, resolution: str) -> None:
+    [found] = find_dates(text, reference=P("2024-03-01"), language="en")
+    assert (str(found.date), found.resolution) == (iso, resolution)

@@ -268,3 +268,15 @@ def test_from_rfc3339_refuses_text_that_does_not_fit_the_precision() -> None:
         PartialDate.from_rfc3339("2021-12[Asia/Seoul]", "month")
     with pytest.raises(DateParseError, match=r"in Asia/Seoul"):
         PartialDate.from_rfc3339("2024-05-27T17:07:00+08:00", "minute", "Asia/Seoul")
+
+
+# Mutation survivors (issue 19) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zone", "offset"),
+    [("GMT-0", 0), ("Etc/GMT-5", 5), ("America/Port-au-Prince", -4)],  # a hyphen in a name
+)
+def test_iana_names_with_a_hyphen_are_time_zones(zone: str, offset: int) -> None:
+    date = PartialDate(2024, 5, 27, 17, 7, tz=zone)
+    assert date.start.utcoffset() == dt.timedelta(hours=offset)

@@ -15,6 +15,7 @@ import textwrap
 import threading
 import time
 import types
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -530,3 +531,30 @@ def test_a_symlink_retargeted_to_a_file_of_the_same_size_and_times_is_read_again
     os.replace(retarget, link)  # size, mtime and (here) ctime all as before
     assert [d.text for d in load(folder, index=True)] == ["Kelima."]
     assert build_index(folder)[2].parsed == 0
+
+
+# Mutation survivors (issue 19) --------------------------------------------------
+
+
+def test_an_indexed_archive_keeps_a_row_for_each_member_of_a_name_listed_twice(
+    tmp_path: Path,
+) -> None:
+    """The second member of one name has a row under its own marked name: a refresh of the
+    unchanged archive reuses both rows and drops none."""
+    name = "a/000_0123456789abcdef.txt"
+    first, second = b" date 2021-12 Photo : A\n\nPertama.\n", b" date 2021-12 Photo : B\n\nKedua.\n"
+    path = tmp_path / "twice.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(name, first)
+        with pytest.warns(UserWarning, match="Duplicate"):
+            archive.writestr(name, second)
+    past = time.time_ns() - 10_000_000_000  # settled: not racily new for the index
+    os.utime(path, ns=(past, past))
+    assert build_index(path, workers=1)[2] == IndexStats(2, 2, 0, 0, False)
+    for _ in range(2):
+        store, entries, stats = build_index(path, workers=1)
+        assert stats == IndexStats(2, 0, 2, 0, False)
+        assert [store.document(entries[i]).raw_bytes for i in (0, 1)] == [first, second]
+    corpus = load(path, index=True, workers=1)
+    copy = f"{path}!{name} (entry 2 of that name)"
+    assert [doc.path for doc in corpus] == [f"{path}!{name}", copy]

@@ -137,3 +137,24 @@ def test_gluing_is_undone_by_restoring_whenever_restoring_changes_nothing(text: 
         assert restore_sentence_spaces(glue_sentences(text)) == text
     else:
         assert glue_sentences(text) == text
+
+
+# Mutation survivors (issue 19) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("length", "layout"), [(80, "kbs_world"), (81, "kbs_world"), (82, "unknown")]
+)
+def test_a_kbs_credit_line_under_the_written_line_is_at_most_81_characters(
+    length: int, layout: str
+) -> None:
+    """A KBS page without the crawler's line is told by its Written line with a credit line
+    below it, ``Photo : CREDIT``: a credit of up to 81 characters (one more than a credit
+    is read, so the page is KBS's even where its credit is too long to be one)."""
+    credit = "KBS " + "x" * (length - 4)
+    doc = parse(
+        f"Politik\n\nJudul berita\n\nWritten: 2022-11-17 16:29:04\n\nPhoto : {credit}\n\n"
+        "Isi berita hari ini."
+    )
+    assert doc.layout == layout
+    assert doc.source.photo_credit == (credit if length <= 80 else None)

@@ -423,3 +423,26 @@ def test_korea_net_a_sentence_under_the_captions_is_no_signature() -> None:
     )
     assert doc.source.author is None
     assert doc.paragraphs[0] == 'Kedua Dr. Kim."'
+
+
+# Mutation survivors (issue 19) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("caption", "text", "credit"),
+    [
+        # the courtesy sentence's "zur Verfügung gestellt" is optional
+        ("Der Webauftritt ist stets aktuell. Fotos mit freundlicher Genehmigung von Min Yea-Ji",
+         "Der Webauftritt ist stets aktuell.", "Min Yea-Ji"),
+        ("El equipo en Seúl. Fotos cortesía de Ana Gómez", "El equipo en Seúl.", "Ana Gómez"),
+        ("The team in Seoul. Photo courtesy of Kim Minji", "The team in Seoul.", "Kim Minji"),
+        ("The team in Seoul. Images provided by Kim Minji, edited by Lee Jun",
+         "The team in Seoul.", "Kim Minji"),
+    ],
+)  # fmt: skip
+def test_korea_net_courtesy_sentences_in_every_form(caption: str, text: str, credit: str) -> None:
+    doc = parse(
+        f"Ehrenberichterstatter\n\n04.12.2025\n\n{caption}\n\n{caption}\n\n"
+        "Von Ehrenberichterstatterin Jasmin Mikolay aus Deutschland\n\nText."
+    )
+    assert (doc.layout, doc.captions, doc.source.photo_credit) == ("korea_net", (text,), credit)

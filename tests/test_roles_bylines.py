@@ -141,3 +141,14 @@ def test_names_in_scripts_without_case_are_names() -> None:
 )
 def test_a_byline_names_at_most_eight_words(line: str, author: str | None) -> None:
     assert byline_author(line) == author
+
+
+# Mutation survivors (issue 19) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [("By Li", "Li"), ("Oleh Xi", "Xi"), ("By A", None)],  # a name of two letters at least
+)
+def test_a_bare_byline_names_two_letters_or_more(line: str, author: str | None) -> None:
+    assert byline_author(line) == author

@@ -9,6 +9,7 @@ from seedcorpus._roles import (
     is_caption,
     split_caption,
 )
+from seedcorpus._roles.marks import mark_lines
 
 
 @pytest.mark.parametrize(
@@ -94,3 +95,21 @@ def test_credits_cut_short_by_the_page_and_arabic_design_credits() -> None:
         "KCNA via REU",
     )
     assert split_caption("فريدا؟ (الصورة من تصميم المراسلة الفخرية عنان شيماء)")[1] == "عنان شيماء"
+
+
+# Mutation survivors (issue 19) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("Der Saal der Stadt (Photo by Cong Binh).", "Der Saal der Stadt", "Cong Binh"),
+        ("Hội trường thành phố (Nguồn: TTXVN).", "Hội trường thành phố", "TTXVN"),
+    ],
+)
+def test_a_caption_with_its_credit_before_the_stop_in_other_label_forms(
+    line: str, caption: str, credit: str
+) -> None:
+    marks = mark_lines(["Isi berita pertama yang panjang sekali.", line, "Isi."])
+    assert marks.roles == ["body", "caption", "body"]
+    assert (marks.caption_texts(), marks.photo_credit) == ([caption], credit)

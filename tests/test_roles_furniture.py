@@ -117,3 +117,11 @@ def test_breadcrumbs_initials_empty_labels_and_prompts_are_furniture(line: str) 
 )
 def test_copyright_lines_and_short_bullets_are_furniture(line: str) -> None:
     assert is_furniture(line)
+
+
+# Mutation survivors (issue 19) --------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["• kakao", "kakao naver band", "• kakaotalk", "kakaostory"])
+def test_share_widgets_name_kakao_with_or_without_its_service(line: str) -> None:
+    assert is_furniture(line)

@@ -75,3 +75,16 @@ def test_a_headline_printed_twice_near_the_top() -> None:
     )
     lines = ["16:20 May 13, 2022", "Isi berita.", "16:20 May 13, 2022"]
     assert doubled_headline(lines, roles[:3]) is None  # a date line, not a headline
+
+
+# Mutation survivors (issue 19) --------------------------------------------------
+
+
+def test_a_labelled_cms_date_is_at_most_31_characters() -> None:
+    date = "2024-05-01 10:00:00 (GMT+09:00)"  # 31 characters
+    found = labelled_head_date(["Judul", f"Posted : {date}"])
+    assert found is not None
+    assert (found[0], str(found[1])) == (1, "2024-05-01T10:00:00+09:00")
+    longer = "2024-05-01 10:00:00 (GMT +09:00)"  # the same date in 32: no CMS date line
+    assert head_date(longer) is not None
+    assert labelled_head_date(["Judul", f"Posted : {longer}"]) is None

@@ -21,3 +21,14 @@ def test_a_byline_glued_after_a_paragraph_is_cut_from_it() -> None:
         None,
         "记者裴小阁",
     )
+
+
+# Mutation survivors (issue 19) --------------------------------------------------
+
+
+def test_a_link_glued_after_a_paragraph_is_cut_up_to_forty_characters() -> None:
+    said = "“我们希望合作。”"
+    assert paragraph_tail(f"{said}>>>{'点' * 40}").text == said
+    assert paragraph_tail(f"{said}>>{'点' * 2}").text == said
+    longer = f"{said}>>>{'点' * 41}"  # no link: text that happens to follow the marks
+    assert paragraph_tail(longer).text == longer

@@ -552,3 +552,36 @@ def test_members_listed_out_of_offset_order_end_at_the_next_header_by_offset(
     assert [name for name, _ in directory.names()] == [OTHER, NAME]
     directory.close()
     assert assert_same(path)[1] == {OTHER: b"Tiga.", NAME: b"Satu dua."}
+
+
+# Mutation survivors (issue 19) -----------------------------------------------------------------
+
+
+def test_a_zip64_locator_whose_record_is_damaged_is_read_as_zipfile_reads_it(
+    tmp_path: Path,
+) -> None:
+    """ZIP64 end records in front of a 32-bit end record that holds the true values: read as
+    ZIP64. When the ZIP64 record lost its signature, zipfile ignores both records and takes
+    the 76 bytes they fill for a stub in front of the archive, so its directory is not where
+    the end record says: an archive error, as zipfile gives."""
+    data = zip_bytes({NAME: b"Halo dunia.", OTHER: b"Satu."})
+    end = len(data) - 22
+    _, _, _, count, total, size, offset, _ = struct.unpack("<4s4H2LH", data[end:])
+    record = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, count, total, size, offset)
+    locator = struct.pack("<4sLQL", b"PK\x06\x07", 0, end, 1)
+    whole = data[:end] + record + locator + data[end:]
+    assert assert_same(write(tmp_path, whole))[1] == {NAME: b"Halo dunia.", OTHER: b"Satu."}
+    damaged = data[:end] + b"PK\x00\x00" + record[4:] + locator + data[end:]
+    assert assert_same(write(tmp_path, damaged))[0] == "archive_error"
+
+
+def test_a_zip64_extra_field_is_checked_for_the_file_size_alone(tmp_path: Path) -> None:
+    """An entry whose 32-bit file size alone is saturated needs the size first in its 0x0001
+    extra field; an empty one is refused, as zipfile refuses it, naming the file size."""
+    body = b"Satu dua tiga. " * 10
+    data = bytearray(one_member_zip(body, b"\1\0\0\0"))
+    central = 30 + len(NAME) + len(body)
+    data[central + 20 : central + 24] = struct.pack("<L", len(body))  # the compressed size
+    path = write(tmp_path, bytes(data))
+    message = "Corrupt zip64 extra field. File size not found."
+    assert assert_same(path) == ("archive_error", f"{path}: not a readable zip archive ({message})")

@@ -188,3 +188,24 @@ def test_a_stop_before_a_digit_is_inside_the_word(text: str) -> None:
     # "ab.12" is one word (a version, a number): its last stop stays unspaced.
     expected = text.replace("!", "! ")
     assert restore_sentence_spaces(text) == expected
+
+
+# Mutation survivors (issue 19) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("glued", "spaced"),
+    [
+        ("kunjungi www.Liputan6.com hari ini", "kunjungi www.Liputan6.com hari ini"),  # digits
+        ("kunjungi www.Detik.com hari ini", "kunjungi www.Detik.com hari ini"),
+        ("Acara selesai.Tahun depan lagi.", "Acara selesai. Tahun depan lagi."),  # no domain
+    ],
+)
+def test_a_domain_name_after_a_stop_may_hold_digits(glued: str, spaced: str) -> None:
+    assert restore_sentence_spaces(glued) == spaced
+
+
+@pytest.mark.parametrize("text", ["lihat obj._private.Name", "x ab._cd.Ef", "x ab._cd!Ef"])
+def test_a_stop_before_an_underscore_is_inside_the_word(text: str) -> None:
+    # "obj._private" is one word (an identifier): its last stop stays unspaced.
+    assert restore_sentence_spaces(text) == text.replace("!", "! ")

@@ -28,7 +28,10 @@ working tree is never changed. A mutant is *killed* when its test run fails or t
 Which tests run: with ``--coverage FILE``, those that ran one of the mutated lines in a
 coverage run with test contexts (collected into FILE first when it does not exist), as
 mutmut selects them; a line no test ran in-process (module level, worker processes) gets
-all the group's test modules and its modules' doctests, the slow tests last.
+all the group's test modules and its modules' doctests, the slow tests last. A mutant the
+covering tests let live gets those too before it counts as surviving: coverage credits a
+line run once and cached (a grammar built on first use, a registry loaded once) to the
+first test that ran it, not to the tests that check what it built.
 
 Usage (from the repository root, in an environment with ``.[test]`` installed)::
 
@@ -482,8 +485,9 @@ def _pytest(
     covering: dict[tuple[str, int], set[str]] | None,
     unmapped: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[str, float]:
-    """Run the tests that ran the mutated lines (with ``covering``), else the group's tests
-    and doctests: the quick ones first, then (if the mutant lives) the slow ones."""
+    """Run the tests that ran the mutated lines (with ``covering``), then (if the mutant
+    lives, or no test ran them) the group's tests and doctests: the quick ones first, then
+    the slow ones."""
     began = time.monotonic()
     if covering is not None:
         selected: set[str] = set()
@@ -499,7 +503,10 @@ def _pytest(
                 module = test.split("::")[0]
                 return (own.index(module) if module in own else len(own), test)
 
-            return _run(sorted(selected, key=order), copy, timeout), time.monotonic() - began
+            outcome = _run(sorted(selected, key=order), copy, timeout)
+            if outcome != "survived":
+                return outcome, time.monotonic() - began
+            # a cached result is credited to the first test that built it: ask the group
     tests = _group_tests(mutant.group)
     slow = [t for t in SLOW_TESTS if t.split("::")[0] in tests]
     deselect = [f"--deselect={t}" for t in slow]

@@ -118,8 +118,9 @@ _GLUED = re.compile(r"[.!?][\"'”’)\]]*(?=[^\W\d_])")
 # The same when the text has no ``?`` or ``!``: a pattern that starts with one literal
 # character is searched for several times faster than one starting with a set.
 _GLUED_DOT = re.compile(r"\.[\"'”’)\]]*(?=[^\W\d_])")
-# What follows a stop inside a domain name: ``www.Example.com`` (a capital, then ``.com``).
-_DOMAIN_TAIL = re.compile(r"[^\W\d_]+\.[a-z]{2,}")
+# What follows a stop inside a domain name: ``www.Example.com`` (a capital, then ``.com``);
+# its name may hold digits (``www.Liputan6.com``).
+_DOMAIN_TAIL = re.compile(r"[^\W_]+\.[a-z]{2,}")
 
 # Short words that end with a full stop without ending a sentence (titles, initials,
 # common abbreviations in the corpus languages).
