@@ -108,3 +108,17 @@ def test_index_workers_return_rows_within_a_byte_budget(
     assert (len(entries), stats.parsed, sum(written)) == (150, 150, 150)
     assert max(written) == 1  # each row is over the budget: one a batch, not 64
     assert dicts(load(folder, index=True)) == dicts(load(folder))
+
+
+def test_the_parser_fingerprint_covers_every_module_of_the_parsing_packages() -> None:
+    from seedcorpus._index.build import _code_modules
+
+    modules = _code_modules()
+    for name in (
+        "seedcorpus._dates.partial",
+        "seedcorpus._sources.citations",
+        "seedcorpus._roles.captions",
+        "seedcorpus._layouts.korea_net",
+        "seedcorpus._langdetect",
+    ):
+        assert name in modules

@@ -67,12 +67,29 @@ MISSING: Final = (-1, -1, -1, -1)
 _CODE_MODULES: Final = (
     "seedcorpus._parse",
     "seedcorpus._text",
+    "seedcorpus._wordtrie",
     "seedcorpus._records",
+    "seedcorpus._problems",
+    "seedcorpus._interchange",
     "seedcorpus._dates",
     "seedcorpus._language",
+    "seedcorpus._langdetect",
     "seedcorpus._sources",
+    "seedcorpus._roles",
     "seedcorpus._layouts",
 )
+"""The modules (with every module of a package) whose code decides what a file parses to."""
+
+
+def _code_modules() -> list[str]:
+    """:data:`_CODE_MODULES` and the modules of those that are packages, sorted."""
+    found = {
+        name
+        for name in list(sys.modules)
+        for root in _CODE_MODULES
+        if name == root or name.startswith(root + ".")
+    }
+    return sorted(found)
 
 
 @functools.cache
@@ -120,7 +137,7 @@ def parser_fingerprint(options: ParseOptions) -> str:
             ).encode()
         )
         _module_digest(cls.__module__, digest)
-    for name in _CODE_MODULES:
+    for name in _code_modules():
         _module_digest(name, digest)
     for entry in options.sources:
         digest.update(repr(entry).encode())
