@@ -2,9 +2,8 @@
 
 docs/architecture.md describes the layers; these tests keep the code that way: the
 import-linter contracts of pyproject.toml, no private name imported from another module,
-no import of the package's own modules inside functions (outside :mod:`seedcorpus.testing`,
-whose helpers import lazily on purpose), and no module longer than :data:`MAX_LINES` unless
-its top says why.
+no import of the package's own modules inside functions, and no module longer than
+:data:`MAX_LINES` unless its top says why.
 """
 
 from __future__ import annotations
@@ -66,8 +65,6 @@ def test_no_private_name_is_imported_from_another_module(name: str, path: Path) 
 
 @pytest.mark.parametrize(("name", "path"), list(_modules()), ids=lambda v: str(v))
 def test_the_package_is_imported_at_module_level(name: str, path: Path) -> None:
-    if name.startswith("seedcorpus.testing"):
-        pytest.skip("testing's helpers import what they test lazily")
     tree = ast.parse(path.read_text(encoding="utf-8"))
     nested = [
         f"line {node.lineno}: from {node.module}" for node, inside in _imports(tree) if inside
