@@ -68,8 +68,3 @@ def test_a_worker_whose_parent_died_while_it_started_ends_at_once() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
     )
     assert (done.returncode, done.stdout) == (1, "")
-
-
-def test_a_load_without_work_beyond_parsing_stays_on_one_process() -> None:
-    assert default_workers(10**6, eager=False) == 1
-    assert default_workers(10**6, eager=True) == min(usable_cpus(), MAX_AUTO_WORKERS)

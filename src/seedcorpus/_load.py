@@ -82,8 +82,7 @@ def load(
     ``sources`` extends or replaces the canonical source registry, ``layouts`` the layout
     registry. Files larger than ``max_bytes`` are refused with a ``too_large`` problem.
     ``workers`` is the number of processes that parse (1: this one; None: chosen by
-    :func:`~seedcorpus._pool.default_workers`: one process below 2,000 files, or when
-    neither ``language`` nor ``dates`` is asked for, where workers do not pay off);
+    :func:`~seedcorpus._pool.default_workers`, one process below 2,000 files);
     documents and their order are the same whatever the number. Problems are collected on
     documents and in :attr:`Corpus.problems`; with ``strict=True`` the first problem of
     severity ``error`` (:attr:`Problem.severity`) is raised, as a

@@ -168,12 +168,10 @@ def parallel_results(
     none competes with a third for a CPU, and only the workers' share of the documents is
     pickled). When the consumer is the slow part, the workers do all the parsing.
 
-    ``workers`` defaults to the listing's; None picks
-    :func:`~seedcorpus._pool.default_workers` for the number of positions and whether the
-    listing asks for work beyond parsing (language, dates). With a strict reader the first
-    error is raised, in position order, as serial reading would. Results are identical to
-    :meth:`Reader.results` (documents compare equal; errors carry the same path, code and
-    message).
+    ``workers`` defaults to the listing's; None picks :func:`default_workers` for the
+    number of positions. With a strict reader the first error is raised, in position
+    order, as serial reading would. Results are identical to :meth:`Reader.results`
+    (documents compare equal; errors carry the same path, code and message).
 
     >>> from seedcorpus._listing import Listing
     >>> from seedcorpus._load import seeds_path
@@ -185,8 +183,7 @@ def parallel_results(
     """
     count = workers if workers is not None else reader.listing.workers
     files = len(positions) if isinstance(positions, Sized) else None
-    eager = reader.listing.language or reader.listing.dates
-    count = check_workers(count) or default_workers(files, eager=eager)
+    count = check_workers(count) or default_workers(files)
     if count <= 1:
         yield from reader.results(positions)
         return

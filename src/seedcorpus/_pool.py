@@ -7,9 +7,8 @@ builds) start their workers with it, and both size their tasks by :data:`CHUNK_B
 
 ``workers=None`` (the default of :func:`seedcorpus.load`) chooses for you with
 :func:`default_workers`: one process for fewer than :data:`PARALLEL_MIN_FILES` files,
-where starting processes costs more than it saves, or when documents carry no work beyond
-parsing; otherwise one per usable CPU (this one included), at most
-:data:`MAX_AUTO_WORKERS`.
+where starting processes costs more than it saves, otherwise one per usable CPU (this one
+included), at most :data:`MAX_AUTO_WORKERS`.
 
 Worker processes start with the platform's default start method (``fork`` on Linux
 before Python 3.14, ``forkserver`` or ``spawn`` elsewhere): under ``spawn`` and
@@ -118,21 +117,15 @@ def usable_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def default_workers(files: int | None, *, eager: bool = True) -> int:
+def default_workers(files: int | None) -> int:
     """The processes ``workers=None`` uses for ``files`` files (None: unknown, so one).
 
-    ``eager``: whether each document carries work beyond parsing that workers can take
-    (language detection, date mentions, an index row). Without it, one process: a worker
-    parses a file in about the time it takes to pickle the document back, and a metadata
-    load of 20,000 files with two processes took 1.09-1.33x the time of one
-    (docs/performance.md, issue 16's comparison).
-
-    >>> default_workers(10), default_workers(None), default_workers(10**6, eager=False)
-    (1, 1, 1)
+    >>> default_workers(10), default_workers(None)
+    (1, 1)
     >>> 1 <= default_workers(1_000_000) <= MAX_AUTO_WORKERS
     True
     """
-    if files is None or files < PARALLEL_MIN_FILES or not eager:
+    if files is None or files < PARALLEL_MIN_FILES:
         return 1
     return min(usable_cpus(), MAX_AUTO_WORKERS)
 
