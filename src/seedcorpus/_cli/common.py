@@ -33,6 +33,7 @@ __all__ = [
     "check_criteria",
     "check_source",
     "column_list",
+    "count_argument",
     "command",
     "criteria_of",
     "key_argument",
@@ -42,6 +43,7 @@ __all__ = [
     "stderr_is_terminal",
     "view_of",
     "where_of",
+    "whole_number",
 ]
 
 PROGRESS_DELAY: Final = 0.5
@@ -78,15 +80,30 @@ _FILTER_EPILOG: Final = (
 # -- small helpers ------------------------------------------------------------------------
 
 
-def positive_int(text: str) -> int:
-    """argparse type of ``--workers``, ``--width`` and ``--limit``: a positive whole number."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
-    return value
+def whole_number(minimum: int, below: str) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least ``minimum`` (``below`` says otherwise).
+
+    >>> whole_number(0, "is negative")("0")
+    0
+    """
+
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{text!r} {below}")
+        return value
+
+    return convert
+
+
+positive_int = whole_number(1, "is not a positive number")
+"""argparse type of ``--workers``, ``--width`` and ``--limit``: a positive whole number."""
+
+count_argument = whole_number(0, "is negative")
+"""argparse type of ``--samples`` and ``--seed``: a whole number, zero or more."""
 
 
 def key_argument(text: str) -> str:

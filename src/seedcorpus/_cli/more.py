@@ -15,6 +15,7 @@ from seedcorpus._cli.common import (
     add_filters,
     add_path,
     command,
+    count_argument,
     print_json,
     stderr_is_terminal,
     view_of,
@@ -116,23 +117,12 @@ def add_report_command(commands: Any) -> None:
     report.add_argument("--title", default=None, help="the page's title (default: the source)")
     report.add_argument(
         "--samples",
-        type=_count,
+        type=count_argument,
         default=3,
         metavar="N",
         help="sample documents to show (default: 3)",
     )
     add_filters(report)
-
-
-def _count(text: str) -> int:
-    """argparse type of ``--samples``: a whole number, zero or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is negative")
-    return value
 
 
 def _report_command(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -180,7 +170,7 @@ def add_duplicates_command(commands: Any) -> None:
         help="Jaccard similarity of near copies, above 0 and at most 1 (default: 0.8)",
     )
     duplicates.add_argument(
-        "--seed", type=_count, default=1, metavar="N", help="MinHash seed (default: 1)"
+        "--seed", type=count_argument, default=1, metavar="N", help="MinHash seed (default: 1)"
     )
     duplicates.add_argument("--json", action="store_true", help="print JSON for machines")
     add_filters(duplicates)
